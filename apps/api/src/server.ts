@@ -1,0 +1,30 @@
+// The API listener: opens the database (embedded unless DATABASE_URL is set) and serves yoga.
+import { createServer } from "node:http";
+import { useDatabaseUrl } from "@storyline/db";
+import { ConfigError, env } from "@storyline/db/env";
+import { openDatabaseServer } from "@storyline/db/server";
+
+try {
+  const database = await openDatabaseServer();
+  useDatabaseUrl(database.url);
+  const { yoga } = await import("./yoga.ts");
+  const server = createServer(yoga);
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") {
+      console.error(`storyline api: port ${env.STORYLINE_API_PORT} is busy. Stop what uses it or set STORYLINE_API_PORT.`);
+    } else console.error(`storyline api: ${error.message}`);
+    process.exit(1);
+  });
+  server.listen(env.STORYLINE_API_PORT, () => {
+    console.log(`storyline api: GraphiQL at http://localhost:${env.STORYLINE_API_PORT}/graphql`);
+  });
+  const shutdown = () => server.close(() => database.stop().then(() => process.exit(0)));
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`storyline api: ${error.message}`);
+    process.exit(78);
+  }
+  throw error;
+}

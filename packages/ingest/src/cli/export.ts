@@ -1,0 +1,122 @@
+// `storyline export`: every stored row, streamed page by page (keyset on id), as JSONL or CSV.
+import { createWriteStream } from "node:fs";
+import type { PrismaClient } from "@storyline/db";
+import { couldNotRun, openCliDatabase } from "./database.ts";
+import { EXIT } from "./exit-codes.ts";
+
+type Row = Record<string, string | number | boolean | null | string[]>;
+const PAGE = 1000;
+
+const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.000Z$/, "").replace(/T00:00:00$/, "") : null);
+
+async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
+  for (let after = 0; ; ) {
+    const page = await prisma.article.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: {
+        id: true, externalId: true, url: true, title: true, authors: true, language: true, wordCount: true,
+        publishedAt: true, publishedAtSource: true, publishedAtConfidence: true, duplicateOfId: true, eventId: true,
+        outlet: { select: { name: true } }, event: { select: { storyId: true } },
+      },
+    });
+    for (const a of page) {
+      yield {
+        id: a.externalId ?? String(a.id), articleId: a.id, eventId: a.eventId, storyId: a.event?.storyId ?? null,
+        title: a.title, outlet: a.outlet?.name ?? null, publishedAt: iso(a.publishedAt), publishedAtSource: a.publishedAtSource,
+        publishedAtConfidence: a.publishedAtConfidence, url: a.url, authors: a.authors, language: a.language,
+        wordCount: a.wordCount, duplicateOf: a.duplicateOfId,
+      };
+    }
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+async function* quoteRows(prisma: PrismaClient): AsyncGenerator<Row> {
+  for (let after = 0; ; ) {
+    const page = await prisma.quote.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: {
+        id: true, articleId: true, text: true, kind: true, speakerAsWritten: true, attribution: true, confidence: true,
+        clusterId: true, publishedAt: true, start: true, end: true, speaker: { select: { name: true } },
+        article: { select: { externalId: true, outlet: { select: { name: true } } } },
+      },
+    });
+    for (const q of page) {
+      yield {
+        quoteId: q.id, articleId: q.articleId, articleExternalId: q.article.externalId, text: q.text, kind: q.kind,
+        speaker: q.speaker?.name ?? null, speakerAsWritten: q.speakerAsWritten, attribution: q.attribution,
+        confidence: q.confidence, clusterId: q.clusterId, outlet: q.article.outlet?.name ?? null,
+        publishedAt: iso(q.publishedAt), start: q.start, end: q.end,
+      };
+    }
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+async function* eventRows(prisma: PrismaClient): AsyncGenerator<Row> {
+  for (let after = 0; ; ) {
+    const page = await prisma.event.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: PAGE,
+      select: {
+        id: true, title: true, date: true, storyId: true, articleCount: true, place: { select: { name: true } },
+        story: { select: { title: true } },
+        participants: { select: { entity: { select: { name: true } } }, orderBy: { weight: "desc" }, take: 5 },
+      },
+    });
+    for (const e of page) {
+      yield {
+        eventId: e.id, title: e.title, date: iso(e.date), place: e.place?.name ?? null, storyId: e.storyId,
+        story: e.story?.title ?? null, articleCount: e.articleCount, participants: e.participants.map((p) => p.entity.name),
+      };
+    }
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+const csvCell = (v: Row[string]) => {
+  const text = v == null ? "" : Array.isArray(v) ? v.join("; ") : String(v);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export async function exportCommand(what: "articles" | "quotes" | "events", flags: { format: "jsonl" | "csv"; output?: string }) {
+  let db: Awaited<ReturnType<typeof openCliDatabase>>;
+  try {
+    db = await openCliDatabase();
+  } catch (error) {
+    return couldNotRun(error);
+  }
+  const out = flags.output ? createWriteStream(flags.output) : process.stdout;
+  const write = async (line: string) => {
+    if (!out.write(line)) await new Promise((r) => out.once("drain", r));
+  };
+  try {
+    const rows = what === "articles" ? articleRows(db.prisma) : what === "quotes" ? quoteRows(db.prisma) : eventRows(db.prisma);
+    let header: string[] | null = null;
+    for await (const row of rows) {
+      if (flags.format === "jsonl") {
+        await write(`${JSON.stringify(row)}\n`);
+        continue;
+      }
+      if (!header) {
+        header = Object.keys(row);
+        await write(`${header.join(",")}\n`);
+      }
+      await write(`${header.map((k) => csvCell(row[k] ?? null)).join(",")}\n`);
+    }
+    if (out !== process.stdout) await new Promise((r) => (out as NodeJS.WritableStream).end(r));
+    return EXIT.OK;
+  } catch (error) {
+    return couldNotRun(error);
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,28 @@
+// `storyline extract`: the extraction alone, no database, one JSON line per document on stdout.
+import { extractDocument, toContractRow } from "../extract/index.ts";
+import { readInputs } from "../sources/index.ts";
+import { EXIT } from "./exit-codes.ts";
+
+export async function extractCommand(files: string[], flags: { input?: string }): Promise<number> {
+  const inputs = [...(flags.input ? [flags.input] : []), ...files];
+  if (inputs.length === 0) {
+    console.error("storyline extract: name files or --input FILE.jsonl (see --help)");
+    return EXIT.USAGE;
+  }
+  let failed = 0;
+  for await (const item of readInputs(inputs)) {
+    if ("error" in item) {
+      failed++;
+      console.error(`storyline: ${item.error.input}: ${item.error.reason}`);
+      continue;
+    }
+    try {
+      const row = toContractRow(extractDocument(item.doc));
+      if (!process.stdout.write(`${JSON.stringify(row)}\n`)) await new Promise((r) => process.stdout.once("drain", r));
+    } catch (error) {
+      failed++;
+      console.error(`storyline: ${item.doc.origin}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failed ? EXIT.SOME_FAILED : EXIT.OK;
+}

@@ -1,0 +1,81 @@
+// `storyline ingest`: progress bar on a terminal, one JSON summary with --json.
+import { SingleBar } from "cli-progress";
+import { IngestBusyError } from "../store/index.ts";
+import { runIngest } from "../pipeline.ts";
+import { couldNotRun, openCliDatabase } from "./database.ts";
+import { EXIT } from "./exit-codes.ts";
+
+interface IngestFlags {
+  include?: string[];
+  exclude?: string[];
+  dryRun?: boolean;
+  json?: boolean;
+  batchSize: number;
+  wait?: number;
+  maxFileSize: number;
+}
+
+export async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<number> {
+  let db: Awaited<ReturnType<typeof openCliDatabase>>;
+  try {
+    db = await openCliDatabase();
+  } catch (error) {
+    return couldNotRun(error);
+  }
+  const interactive = !flags.json && process.stderr.isTTY;
+  const bar = interactive
+    ? new SingleBar({ format: "ingest {bar} {value} docs | {stored} new | {failed} failed | {origin}", stream: process.stderr, hideCursor: true })
+    : null;
+  let done = 0;
+  let stored = 0;
+  let failed = 0;
+  bar?.start(0, 0, { stored, failed, origin: "" });
+  try {
+    const summary = await runIngest({
+      prisma: db.prisma,
+      databaseUrl: db.url,
+      inputs,
+      command: ["storyline", "ingest", ...process.argv.slice(3)].join(" "),
+      dryRun: flags.dryRun,
+      batchSize: flags.batchSize,
+      waitMs: (flags.wait ?? 0) * 1000,
+      read: { include: flags.include, exclude: flags.exclude, maxFileBytes: flags.maxFileSize * 1024 * 1024 },
+      onProgress: (event) => {
+        if (event.type === "error") {
+          failed++;
+          if (!flags.json) {
+            bar?.stop();
+            console.error(`storyline: ${event.error.input}: ${event.error.reason}`);
+            bar?.start(done, done, { stored, failed, origin: "" });
+          }
+        } else {
+          done++;
+          if (event.status === "stored" || event.status === "near-duplicate") stored++;
+          bar?.setTotal(done);
+          bar?.update(done, { stored, failed, origin: event.origin.slice(-40) });
+        }
+      },
+    });
+    bar?.stop();
+    if (flags.json) {
+      console.log(JSON.stringify(summary));
+    } else {
+      const verb = summary.dryRun ? "extracted (dry run, nothing written)" : "stored";
+      console.error(
+        `storyline: run ${summary.runId}: ${summary.seen} documents read, ${summary.stored} ${verb}` +
+          ` (${summary.nearDuplicates} near-duplicates), ${summary.unchanged} already stored, ${summary.failed} failed` +
+          ` in ${summary.seconds.toFixed(1)} s`,
+      );
+    }
+    return summary.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+  } catch (error) {
+    bar?.stop();
+    if (flags.json) {
+      console.log(JSON.stringify({ status: "FAILED", error: error instanceof Error ? error.message : String(error) }));
+    }
+    if (error instanceof IngestBusyError) return couldNotRun(error);
+    return couldNotRun(error);
+  } finally {
+    await db.close();
+  }
+}

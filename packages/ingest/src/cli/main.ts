@@ -1,0 +1,113 @@
+// The storyline command line: ingest, extract, export, recluster. Wires the pure pipeline to I/O.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { EXIT } from "./exit-codes.ts";
+
+const program = new Command("storyline")
+  .description("Storyline: turn collected news articles into dated events, quotes and coverage.")
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride()
+  .addHelpText(
+    "after",
+    `
+Exit codes: 0 all good, 2 some inputs failed (the rest were stored), 3 could not run, 64 usage error.
+Database: DATABASE_URL, or the embedded PostgreSQL under STORYLINE_DATA_DIR when it is unset.`,
+  );
+
+const positiveInt = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+  return n;
+};
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command("ingest")
+  .description("Store articles from files, directories, JSON/JSONL, RSS/Atom feeds, URLs or stdin (-).")
+  .argument("<inputs...>", "paths, directories, URLs, or - for standard input")
+  .option("--include <glob>", "files to take inside directories (repeatable)", collect)
+  .option("--exclude <glob>", "files to skip inside directories (repeatable)", collect)
+  .option("--dry-run", "extract and report without writing to the database")
+  .option("--json", "print one machine-readable summary instead of progress")
+  .option("--batch-size <n>", "articles per transaction", positiveInt("--batch-size"), 50)
+  .option("--wait <seconds>", "wait this long for a running ingest to finish", positiveInt("--wait"))
+  .option("--max-file-size <mb>", "largest file or page read whole, in MB", positiveInt("--max-file-size"), 20)
+  .addHelpText(
+    "after",
+    `
+Examples:
+  storyline ingest ./articles                      every .txt .html .json .jsonl .xml/.rss/.atom inside, recursively
+  storyline ingest ./dump.jsonl --json             records {id, url, title, text|html|file, publishedAt, outlet, authors}
+  storyline ingest https://example.org/feed.xml    a feed: each item becomes an article
+  storyline ingest ./site --include '**/*.html' --exclude '**/tag/**'
+  cat article.txt | storyline ingest -
+Re-running over the same inputs adds nothing. Two runs at once: the second exits with code 3 unless --wait.`,
+  )
+  .action(async (inputs: string[], opts) => {
+    const { ingestCommand } = await import("./ingest.ts");
+    process.exitCode = await ingestCommand(inputs, opts);
+  });
+
+program
+  .command("extract")
+  .description("Extract without a database: one JSON line per document (the evaluation contract).")
+  .argument("[files...]", "files to extract")
+  .option("--input <file.jsonl>", "JSONL of {id, text|html|file, url?, title?, publishedAt?, outlet?}")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  storyline extract ../shared/seeds/*.txt
+  storyline extract --input out/q/input.jsonl > out/q/pred.jsonl`,
+  )
+  .action(async (files: string[], opts) => {
+    const { extractCommand } = await import("./extract.ts");
+    process.exitCode = await extractCommand(files, opts);
+  });
+
+program
+  .command("export")
+  .description("Stream every stored article, quote or event as JSONL or CSV. No caps.")
+  .addArgument(new Option("<what>", "what to export").choices(["articles", "quotes", "events"]).argParser((v) => v))
+  .addOption(new Option("--format <format>", "output format").choices(["jsonl", "csv"]).default("jsonl"))
+  .option("--output <file>", "write here instead of standard output")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  storyline export articles --format jsonl > articles.jsonl
+  storyline export quotes --format csv --output quotes.csv`,
+  )
+  .action(async (what: "articles" | "quotes" | "events", opts) => {
+    const { exportCommand } = await import("./export.ts");
+    process.exitCode = await exportCommand(what, opts);
+  });
+
+program
+  .command("recluster")
+  .description("Rebuild events and stories from every article (after a threshold change); ids stay where membership is unchanged.")
+  .option("--json", "print a machine-readable summary")
+  .action(async (opts) => {
+    const { reclusterCommand } = await import("./recluster.ts");
+    process.exitCode = await reclusterCommand(opts);
+  });
+
+program
+  .command("demo")
+  .description("Write the generated demo corpus to a folder and ingest it (what `npm start` loads into an empty database).")
+  .option("--out <dir>", "where to write the demo files", ".storyline/demo")
+  .option("--no-ingest", "only write the files")
+  .action(async (opts) => {
+    const { demoCommand } = await import("./demo.ts");
+    process.exitCode = await demoCommand(opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  } else {
+    throw error;
+  }
+}

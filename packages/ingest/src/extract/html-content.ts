@@ -1,0 +1,466 @@
+// Finds the article text in a parsed page. Readability's scoring picks the container (paragraph text flows up to
+// parents and grandparents, discounted by link density); explicit article-body markup wins when it holds the
+// text; then each block of the container is judged on its own, which is where Readability leaves navigation
+// lines, share prompts and "read more" lists in.
+import { collapseWhitespace, type HtmlElement, type HtmlNode } from "./html.ts";
+import { isBoilerplateLine } from "./text-clean.ts";
+
+export interface TextBlock {
+  text: string;
+  tag: string;
+  linkDensity: number;
+}
+
+export interface MainText {
+  blocks: TextBlock[];
+  /** How the container was found, for debugging and evidence. */
+  method: "article-body" | "scored" | "whole-page" | "none";
+}
+
+const SKIP_TAGS = new Set([
+  "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video", "audio",
+  "button", "select", "option", "input", "textarea", "nav", "aside", "footer", "dialog", "menu", "head", "title",
+  "meta", "link", "form", "figure", "figcaption", "picture", "img", "map", "area", "label", "fieldset", "legend",
+]);
+
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer",
+  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+  "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "summary", "caption", "center", "body", "html", "br",
+]);
+
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+// Class/id words of page furniture. Matched against each class/id split on separators, so "share-bar" and
+// "SocialShare" hit while "shared-content" does not.
+const FURNITURE =
+  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|paywall|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|subscription|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|hidden|hide|invisible|sr|visually|screenreader|skip|print|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|gallery|slideshow|carousel|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
+const FURNITURE_PAIRS =
+  /(?:^|[-_ ])(?:read[-_]?more|more[-_]?stories|most[-_]?(?:read|popular|viewed)|also[-_]?read|see[-_]?also|you[-_]?may|you[-_]?might|further[-_]?reading|sr[-_]only|visually[-_]hidden|screen[-_]reader|print[-_]only|ad[-_]?slot|ad[-_]?container|ad[-_]?wrapper|social[-_]?links|article[-_]?tags|post[-_]?tags|author[-_]?(?:bio|info|box|card)|about[-_]?the[-_]?author)(?:$|[-_ ])/i;
+const CONTENT_NAMES =
+  /(?:^|[-_ ])(?:article|story|entry|post|content|main|body|text|blog|news|page|column|hentry|prose|rich)(?:$|[-_ ])|articlebody|storybody|postbody|entrycontent/i;
+// Markup that names the article body outright.
+const BODY_NAMES =
+  /(?:^|[-_ ])(?:(?:article|story|entry|post|news|blog|main|page)[-_]?(?:body|content|text|copy)|body[-_]?(?:text|copy|content)|text[-_]?(?:body|content)|content[-_]?body|articlebody|storybody|postbody|entrycontent|articletext|storytext|article[-_]?(?:section|inner)|rich[-_]?text|td[-_]post[-_]content|field[-_]name[-_]body|paywall)(?:$|[-_ \d])/i;
+
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$|\shid$|\shid\s|^hid\s|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption/i;
+
+interface Stats {
+  textLen: number;
+  linkLen: number;
+  /** Text in paragraph-like runs (>= 25 chars), the signal the scorer trusts. */
+  paraLen: number;
+}
+
+export function extractMainText(root: HtmlElement, title: string | null): MainText {
+  const ctx = new Context(root);
+  const body = findElement(root, "body") ?? root;
+  const totalPara = ctx.stats(body).paraLen;
+  if (totalPara === 0 && ctx.stats(body).textLen < 50) return { blocks: [], method: "none" };
+
+  let containers: HtmlElement[] = [];
+  let method: MainText["method"] = "scored";
+  const scored = ctx.bestCandidate(body);
+  const marked = ctx.articleBodyElements(body);
+  const markedPara = marked.reduce((n, el) => n + ctx.stats(el).paraLen, 0);
+  // Explicit markup is trusted when it holds a good share of what the scorer would keep; otherwise it is a teaser
+  // or a fragment and the scorer knows better.
+  const scoredPara = scored ? ctx.stats(scored).paraLen : 0;
+  if (marked.length && markedPara >= 0.5 * scoredPara && markedPara > 0) {
+    containers = marked;
+    method = "article-body";
+  } else if (scored) {
+    containers = ctx.withRelatedSiblings(scored);
+  }
+  if (!containers.length) {
+    containers = [body];
+    method = "whole-page";
+  }
+
+  const blocks = filterBlocks(
+    containers.flatMap((c) => ctx.blocks(c)),
+    title,
+  );
+  return { blocks, method };
+}
+
+function findElement(root: HtmlElement, tag: string): HtmlElement | null {
+  for (const child of root.children) {
+    if (typeof child === "string") continue;
+    if (child.tag === tag) return child;
+    const hit = findElement(child, tag);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+class Context {
+  private statsCache = new Map<HtmlElement, Stats>();
+  private skipCache = new Map<HtmlElement, boolean>();
+
+  constructor(readonly root: HtmlElement) {}
+
+  /** Furniture by tag, attribute or inline style; elements holding most of the page's prose are never furniture. */
+  skip(el: HtmlElement): boolean {
+    const cached = this.skipCache.get(el);
+    if (cached !== undefined) return cached;
+    let skip = false;
+    if (SKIP_TAGS.has(el.tag)) skip = !(el.tag === "form" || el.tag === "figure") || !this.holdsProse(el);
+    else if (el.tag === "header") skip = !this.holdsProse(el);
+    else {
+      const a = el.attrs;
+      if (a.hidden !== undefined || a["aria-hidden"] === "true") skip = true;
+      else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) skip = true;
+      else if (a.role && /^(navigation|banner|complementary|contentinfo|dialog|alert|menu|menubar|search)$/i.test(a.role)) skip = true;
+      else if (a.itemprop && /articlebody|text/i.test(a.itemprop)) skip = false;
+      else if (isFurnitureName(a.class, a.id)) skip = !this.holdsProse(el);
+    }
+    this.skipCache.set(el, skip);
+    return skip;
+  }
+
+  // An element holding real paragraphs (not just a short teaser) is content even under a furniture-ish name:
+  // WordPress puts "comments-open" and "has-sidebar" on the article wrapper itself.
+  private holdsProse(el: HtmlElement): boolean {
+    const s = this.rawStats(el);
+    return s.paraLen > 400 && s.linkLen < s.textLen * 0.3 && !/comment|disqus|respond|replies/i.test(`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`);
+  }
+
+  private rawCache = new Map<HtmlElement, Stats>();
+  // Stats that ignore furniture names (only tags), so holdsProse does not recurse into skip().
+  private rawStats(el: HtmlElement): Stats {
+    const cached = this.rawCache.get(el);
+    if (cached) return cached;
+    const s = this.computeStats(el, (c) => RAW_SKIP.has(c.tag), (c) => this.rawStats(c));
+    this.rawCache.set(el, s);
+    return s;
+  }
+
+  stats(el: HtmlElement): Stats {
+    const cached = this.statsCache.get(el);
+    if (cached) return cached;
+    const s = this.computeStats(el, (c) => this.skip(c), (c) => this.stats(c));
+    this.statsCache.set(el, s);
+    return s;
+  }
+
+  private computeStats(el: HtmlElement, skip: (c: HtmlElement) => boolean, childStats: (c: HtmlElement) => Stats): Stats {
+    let textLen = 0;
+    let linkLen = 0;
+    let paraLen = 0;
+    let run = 0;
+    const endRun = () => {
+      if (run >= 25) paraLen += run;
+      run = 0;
+    };
+    for (const c of el.children) {
+      if (typeof c === "string") {
+        const n = visibleLength(c);
+        textLen += n;
+        run += n;
+        continue;
+      }
+      if (skip(c)) continue;
+      const s = childStats(c);
+      textLen += s.textLen;
+      linkLen += c.tag === "a" ? s.textLen : s.linkLen;
+      if (BLOCK_TAGS.has(c.tag)) {
+        endRun();
+        paraLen += s.paraLen;
+      } else {
+        run += s.textLen;
+      }
+    }
+    endRun();
+    return { textLen, linkLen, paraLen };
+  }
+
+  /** Readability's candidate scoring over our tree. */
+  bestCandidate(body: HtmlElement): HtmlElement | null {
+    const scores = new Map<HtmlElement, number>();
+    const init = (el: HtmlElement) => {
+      let s = scores.get(el);
+      if (s === undefined) {
+        s = tagWeight(el.tag) + classWeight(el);
+        scores.set(el, s);
+      }
+      return s;
+    };
+    const visit = (el: HtmlElement) => {
+      for (const c of el.children) if (typeof c !== "string" && !this.skip(c)) visit(c);
+      const len = this.ownParagraphLength(el);
+      if (len < 25) return;
+      const text = len;
+      const commas = this.ownCommaCount(el);
+      const contentScore = 1 + commas + Math.min(Math.floor(text / 100), 3);
+      // A paragraph element scores its parent; a container with loose text scores itself and up.
+      let target: HtmlElement | null = el.tag === "p" || el.tag === "pre" || el.tag === "td" || el.tag === "blockquote" ? el.parent : el;
+      for (let level = 0; target && level < 5; level++, target = target.parent) {
+        if (target === this.root) break;
+        const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+        scores.set(target, init(target) + contentScore / divider);
+        if (target === body) break;
+      }
+    };
+    visit(body);
+    let best: HtmlElement | null = null;
+    let bestScore = 0;
+    for (const [el, score] of scores) {
+      const s = this.stats(el);
+      const final = score * (1 - (s.textLen ? s.linkLen / s.textLen : 0));
+      scores.set(el, final);
+      if (final > bestScore) {
+        bestScore = final;
+        best = el;
+      }
+    }
+    if (!best) return null;
+    // Readability climbs when the parent scores nearly as well: the text was split across sibling wrappers.
+    let node = best;
+    while (node.parent && node.parent !== this.root && node !== body) {
+      const parentScore = scores.get(node.parent) ?? 0;
+      const ps = this.stats(node.parent);
+      const ns = this.stats(node);
+      if (parentScore >= bestScore * 0.75 && ps.paraLen < ns.paraLen * 1.6) node = node.parent;
+      else if (ns.paraLen < ps.paraLen * 0.5 && parentScore > bestScore * 0.3) node = node.parent;
+      else break;
+    }
+    this.lastScores = scores;
+    this.lastBestScore = bestScore;
+    return node;
+  }
+
+  private lastScores = new Map<HtmlElement, number>();
+  private lastBestScore = 0;
+
+  /** The winner plus siblings that score close to it (Readability's sibling join). */
+  withRelatedSiblings(best: HtmlElement): HtmlElement[] {
+    const parent = best.parent;
+    if (!parent) return [best];
+    const threshold = Math.max(10, this.lastBestScore * 0.2);
+    const out: HtmlElement[] = [];
+    for (const c of parent.children) {
+      if (typeof c === "string" || this.skip(c)) continue;
+      if (c === best) {
+        out.push(c);
+        continue;
+      }
+      const score = this.lastScores.get(c) ?? 0;
+      const s = this.stats(c);
+      const density = s.textLen ? s.linkLen / s.textLen : 0;
+      if (score >= threshold && density < 0.25) out.push(c);
+      else if (c.tag === "p" && s.textLen > 80 && density < 0.25) out.push(c);
+    }
+    return out;
+  }
+
+  private ownParagraphLength(el: HtmlElement): number {
+    let run = 0;
+    let best = 0;
+    for (const c of el.children) {
+      if (typeof c === "string") run += visibleLength(c);
+      else if (this.skip(c)) continue;
+      else if (BLOCK_TAGS.has(c.tag)) {
+        best += run >= 25 ? run : 0;
+        run = 0;
+      } else run += this.stats(c).textLen;
+    }
+    return best + (run >= 25 ? run : 0);
+  }
+
+  private ownCommaCount(el: HtmlElement): number {
+    let n = 0;
+    const walk = (node: HtmlElement) => {
+      for (const c of node.children) {
+        if (typeof c === "string") n += countCommas(c);
+        else if (!BLOCK_TAGS.has(c.tag) && !this.skip(c)) walk(c);
+      }
+    };
+    walk(el);
+    return n;
+  }
+
+  /** Elements the page itself marks as the article body, outermost only, in document order. */
+  articleBodyElements(body: HtmlElement): HtmlElement[] {
+    const byItemprop: HtmlElement[] = [];
+    const byName: HtmlElement[] = [];
+    const visit = (el: HtmlElement, inside: boolean) => {
+      for (const c of el.children) {
+        if (typeof c === "string" || this.skip(c)) continue;
+        const ip = c.attrs.itemprop && /\barticleBody\b/i.test(c.attrs.itemprop);
+        const named = !ip && BODY_NAMES.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`) && !isFurnitureName(c.attrs.class, c.attrs.id);
+        if (!inside && ip) byItemprop.push(c);
+        if (!inside && named && this.stats(c).paraLen >= 100) byName.push(c);
+        visit(c, inside || Boolean(ip) || Boolean(named && this.stats(c).paraLen >= 100));
+      }
+    };
+    visit(body, false);
+    const pick = byItemprop.filter((el) => this.stats(el).paraLen >= 100);
+    if (pick.length) return pick;
+    if (!byName.length) return [];
+    // Several same-named fragments (a body split by ads) belong together; unrelated names are alternatives.
+    const best = byName.reduce((a, b) => (this.stats(b).paraLen > this.stats(a).paraLen ? b : a));
+    const key = (el: HtmlElement) => `${el.tag}|${el.attrs.class ?? ""}`;
+    return byName.filter((el) => el === best || (key(el) === key(best) && this.stats(el).paraLen > 0));
+  }
+
+  /** The element's text as blocks, furniture skipped. */
+  blocks(container: HtmlElement): TextBlock[] {
+    const out: TextBlock[] = [];
+    let parts: string[] = [];
+    let linkChars = 0;
+    let blockTag = container.tag;
+    const flush = () => {
+      if (parts.length) {
+        const text = collapseWhitespace(parts.join(""));
+        if (text) out.push({ text, tag: blockTag, linkDensity: text.length ? Math.min(1, linkChars / text.length) : 0 });
+      }
+      parts = [];
+      linkChars = 0;
+    };
+    const walk = (el: HtmlElement, inLink: boolean, tagForBlock: string) => {
+      for (const c of el.children) {
+        if (typeof c === "string") {
+          if (!parts.length) blockTag = tagForBlock;
+          parts.push(c);
+          if (inLink) linkChars += visibleLength(c);
+          continue;
+        }
+        if (this.skip(c)) {
+          if (BLOCK_TAGS.has(c.tag)) flush();
+          else parts.push(" ");
+          continue;
+        }
+        if (c.tag === "br" || c.tag === "hr") {
+          flush();
+          continue;
+        }
+        if (BLOCK_TAGS.has(c.tag)) {
+          flush();
+          const t = HEADINGS.has(c.tag) || c.tag === "li" || c.tag === "p" || c.tag === "blockquote" || c.tag === "pre" || c.tag === "td" || c.tag === "th" || c.tag === "dt" || c.tag === "dd" ? c.tag : tagForBlock === "li" || HEADINGS.has(tagForBlock) ? tagForBlock : c.tag;
+          walk(c, inLink, t);
+          flush();
+        } else {
+          // Inline tags like <span> and <a> join their neighbours; <td> boundaries were handled above.
+          walk(c, inLink || c.tag === "a", tagForBlock);
+        }
+      }
+    };
+    walk(container, false, container.tag);
+    flush();
+    return out;
+  }
+}
+
+const RAW_SKIP = new Set([...SKIP_TAGS].filter((t) => t !== "form" && t !== "figure"));
+
+function isFurnitureName(cls: string | undefined, id: string | undefined): boolean {
+  if (!cls && !id) return false;
+  const names = `${cls ?? ""} ${id ?? ""}`;
+  if (FURNITURE_PAIRS.test(names)) return true;
+  for (const name of names.split(/\s+/)) {
+    if (!name) continue;
+    // BEM and utility classes: "c-share__item", "socialShare", "ad-slot--top": judge each word.
+    const words = name
+      .replace(/([a-z])([A-Z])/g, "$1-$2")
+      .toLowerCase()
+      .split(/[-_:.]+/)
+      .filter(Boolean);
+    if (words.length > 4) continue;
+    if (words.some((w) => FURNITURE.test(w)) && !words.some((w) => CONTENT_WORDS.has(w))) return true;
+  }
+  return false;
+}
+const CONTENT_WORDS = new Set(["article", "story", "entry", "content", "body", "text", "main", "prose", "paragraph", "copy"]);
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case "div":
+    case "article":
+    case "main":
+    case "section":
+      return 5;
+    case "pre":
+    case "td":
+    case "blockquote":
+      return 3;
+    case "address":
+    case "ol":
+    case "ul":
+    case "dl":
+    case "dd":
+    case "dt":
+    case "li":
+    case "form":
+      return -3;
+    case "h1":
+    case "h2":
+    case "h3":
+    case "h4":
+    case "h5":
+    case "h6":
+    case "th":
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+function classWeight(el: HtmlElement): number {
+  let w = 0;
+  for (const name of [el.attrs.class, el.attrs.id]) {
+    if (!name) continue;
+    if (NEGATIVE.test(name)) w -= 25;
+    if (POSITIVE.test(name)) w += 25;
+  }
+  if (el.attrs.itemprop && /articleBody/i.test(el.attrs.itemprop)) w += 50;
+  return w;
+}
+
+function visibleLength(s: string): number {
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const isSpace = c === 32 || c === 10 || c === 9 || c === 13 || c === 160 || c === 12;
+    if (isSpace) {
+      if (!space) n++;
+      space = true;
+    } else {
+      n++;
+      space = false;
+    }
+  }
+  return n;
+}
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 0x060c || c === 0xfe50 || c === 0xff0c || c === 0x3001) n++;
+  }
+  return n;
+}
+
+// Per-block judgement inside the chosen container.
+function filterBlocks(blocks: TextBlock[], title: string | null): TextBlock[] {
+  const normTitle = title ? normalizeForCompare(title) : null;
+  const out: TextBlock[] = [];
+  for (const b of blocks) {
+    const words = b.text.split(" ").length;
+    if (b.linkDensity > 0.5 && (words < 30 || b.linkDensity > 0.8)) continue;
+    if (HEADINGS.has(b.tag) && normTitle && normalizeForCompare(b.text) === normTitle) continue;
+    if (words <= 12 && isBoilerplateLine(b.text)) continue;
+    out.push(b);
+  }
+  // Trailing headings introduce lists we dropped ("More from the author", "Related coverage").
+  while (out.length && HEADINGS.has(out[out.length - 1]?.tag ?? "")) out.pop();
+  return out;
+}
+
+function normalizeForCompare(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}

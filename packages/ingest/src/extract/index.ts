@@ -1,0 +1,64 @@
+// One document in, everything Storyline knows about it out: clean text and metadata, then who said what.
+import { analyzeText } from "./analyze.ts";
+import { extractArticle } from "./article.ts";
+import type { ExtractedDocument, RawDocument, RoleAliasLookup } from "./types.ts";
+
+export interface ExtractContext {
+  resolveRole?: RoleAliasLookup;
+}
+
+export function extractDocument(raw: RawDocument, context: ExtractContext = {}): ExtractedDocument {
+  const article = extractArticle(raw);
+  const analysis = analyzeText(article.body, {
+    publishedAt: article.published?.value ?? null,
+    bylineAgencies: article.bylineAgencies,
+    resolveRole: context.resolveRole,
+  });
+  return { ...article, ...analysis, id: raw.id, url: raw.url ?? null, inputKind: raw.inputKind, origin: raw.origin };
+}
+
+/** The JSON line `storyline extract` prints: the evaluation contract of ../shared/eval/README.md. */
+export function toContractRow(doc: ExtractedDocument) {
+  const names = (kind: "PERSON" | "PLACE" | "ORGANIZATION") => doc.entities.filter((e) => e.kind === kind).map((e) => e.name);
+  return {
+    id: doc.id,
+    title: doc.title,
+    body: doc.body,
+    authors: doc.authors,
+    outlet: doc.outlet?.name ?? null,
+    publishedAt: doc.published?.value ?? null,
+    publishedAtSource: doc.published ? contractSource(doc.published.source) : null,
+    quotes: doc.quotes.map((q) => ({
+      text: q.text,
+      speaker: q.speaker,
+      speakerAsWritten: q.speakerAsWritten,
+      start: q.start,
+      end: q.end,
+      kind: q.kind,
+      attribution: q.attribution,
+    })),
+    people: names("PERSON"),
+    places: names("PLACE"),
+    organizations: names("ORGANIZATION"),
+    cites: [...new Set(doc.citations.map((c) => c.outlet))],
+  };
+}
+
+function contractSource(source: string): "metadata" | "url" | "text" | "inferred" | null {
+  switch (source) {
+    case "INPUT":
+    case "FEED":
+    case "METADATA":
+      return "metadata";
+    case "URL":
+      return "url";
+    case "TEXT":
+      return "text";
+    case "INFERRED":
+      return "inferred";
+    default:
+      return null;
+  }
+}
+
+export type { ExtractedDocument, RawDocument } from "./types.ts";

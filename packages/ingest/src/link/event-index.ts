@@ -1,0 +1,516 @@
+// Online event clustering: each article joins the most similar recent event or opens a new one. Similarity is
+// the cosine of the article's TF-IDF vector (title words weighted up, entity keys included) with the event's
+// centroid, less a little per day between the article and the event's span; beyond a window the event is not
+// a candidate at all. Candidates come from an inverted index over recent events' strongest terms, so the cost
+// of an assignment depends on the posting caps, not on how many events exist.
+
+import {
+  addVector,
+  type Centroid,
+  centroidFromJSON,
+  centroidToJSON,
+  cosine,
+  prune,
+  strongest,
+  topTerms,
+} from "./centroid.ts";
+import { dayNumber, dayToIso, happeningDay } from "./dates.ts";
+import { Postings } from "./postings.ts";
+import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
+import { TermStats, type TermStatsState } from "./term-stats.ts";
+import { DEFAULT_FEATURE_OPTIONS, documentTerms, entityKey, type FeatureOptions } from "./text.ts";
+import type {
+  AssignResult,
+  ClusterDoc,
+  EntityCount,
+  EventSnapshot,
+  EventView,
+  IndexChanges,
+  Participant,
+  StorySnapshot,
+  StoryView,
+} from "./types.ts";
+
+export interface EventIndexOptions {
+  /** Minimum similarity for an article to join an event rather than open one. */
+  threshold: number;
+  /** Days between an article and an event's span beyond which the event is not considered. */
+  windowDays: number;
+  /** Similarity subtracted per day between an article and the event's span. */
+  dayPenalty: number;
+  /** Events without a member for this many days (of the newest article date seen) leave memory. */
+  activeDays: number;
+  /** Undated events leave memory after this many further articles. */
+  activeArticles: number;
+  /** Hard cap on events in memory; the least recently joined leave first. */
+  maxActiveEvents: number;
+  maxCentroidTerms: number;
+  /** Terms under which an event is filed in the inverted index. */
+  indexTermsPerEvent: number;
+  /** An article's strongest terms used to look up candidates. */
+  queryTerms: number;
+  /** Events kept per term in the inverted index (most recently joined). */
+  maxPostings: number;
+  /** Candidates scored in full per article. */
+  maxCandidates: number;
+  maxTitles: number;
+  /** Article id -> event id remembered for near-duplicates whose original's event the caller does not pass. */
+  recentArticles: number;
+  maxVocabulary: number;
+  /** False when the document frequencies were learned beforehand (recluster counts every document first). */
+  learnTermStats: boolean;
+  features: FeatureOptions;
+  story: StoryOptions;
+}
+
+export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
+  threshold: 0.3,
+  windowDays: 7,
+  dayPenalty: 0.02,
+  activeDays: 30,
+  activeArticles: 200_000,
+  maxActiveEvents: 200_000,
+  maxCentroidTerms: 200,
+  indexTermsPerEvent: 30,
+  queryTerms: 20,
+  maxPostings: 300,
+  maxCandidates: 50,
+  maxTitles: 6,
+  recentArticles: 100_000,
+  maxVocabulary: 2_000_000,
+  learnTermStats: true,
+  features: DEFAULT_FEATURE_OPTIONS,
+  story: DEFAULT_STORY_OPTIONS,
+};
+
+export interface IdFactory {
+  event: () => string;
+  story: () => string;
+}
+
+/** Everything needed to resume clustering where it stopped. */
+export interface EventIndexState {
+  version: 1;
+  seq: number;
+  clockDay: string | null;
+  nextEventNumber: number;
+  nextStoryNumber: number;
+  terms: TermStatsState;
+  events: EventSnapshot[];
+  stories: StorySnapshot[];
+  /** [article id, event id] of recent articles, for near-duplicates. */
+  recentArticles: [string, string][];
+}
+
+interface EventRecord {
+  id: string;
+  centroid: Centroid;
+  entities: Map<string, EntityCount>;
+  titles: string[];
+  lead: string | null;
+  articleCount: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  happeningDay: number | null;
+  lastSeq: number;
+  storyId: string | null;
+}
+
+const MAX_EVENT_ENTITIES = 40;
+const PARTICIPANT_KINDS = new Set(["PERSON", "ORGANIZATION"]);
+/** Article counts at which a lone event's story link is reconsidered. */
+const STORY_REVIEW_AT = new Set([2, 4, 8, 16, 32]);
+
+export class EventIndex {
+  readonly options: EventIndexOptions;
+  private readonly stats: TermStats;
+  private readonly events = new Map<string, EventRecord>();
+  private readonly postings: Postings;
+  private readonly stories: StoryIndex;
+  private readonly recent = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private readonly pendingSnapshots = new Map<string, EventSnapshot>();
+  private readonly evicted = new Set<string>();
+  private readonly ids: IdFactory;
+  private seq = 0;
+  private clockDay: number | null = null;
+  private nextEventNumber = 1;
+  private nextStoryNumber = 1;
+
+  constructor(options: Partial<EventIndexOptions> = {}, ids?: Partial<IdFactory>, stats?: TermStats) {
+    this.options = {
+      ...DEFAULT_EVENT_OPTIONS,
+      ...options,
+      features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
+      story: { ...DEFAULT_STORY_OPTIONS, ...options.story },
+    };
+    this.stats = stats ?? new TermStats(this.options.maxVocabulary);
+    this.postings = new Postings(this.options.maxPostings);
+    this.ids = {
+      event: ids?.event ?? (() => `ev-${this.nextEventNumber++}`),
+      story: ids?.story ?? (() => `st-${this.nextStoryNumber++}`),
+    };
+    this.stories = new StoryIndex(this.stats, this.options.story, () => this.ids.story());
+  }
+
+  /** Puts an article in an event; returns the event and whether it was opened for this article. */
+  assign(doc: ClusterDoc): AssignResult {
+    const seq = ++this.seq;
+    const raw = documentTerms(doc.title, doc.body, doc.entities, this.options.features);
+    if (this.options.learnTermStats) this.stats.add(raw.keys());
+    const vector = this.stats.weigh(raw);
+    const day = dayNumber(doc.publishedAt);
+    const hDay = day === null ? null : happeningDay(doc.body, day);
+    if (day !== null && (this.clockDay === null || day > this.clockDay)) this.clockDay = day;
+
+    const result = this.place(doc, vector, day, hDay, seq);
+    this.remember(doc.id, result.eventId);
+    if (seq % 1024 === 0) this.evictInactive();
+    return result;
+  }
+
+  private place(
+    doc: ClusterDoc,
+    vector: Map<string, number>,
+    day: number | null,
+    hDay: number | null,
+    seq: number,
+  ): AssignResult {
+    const originalEventId = doc.duplicateOfEventId ?? (doc.duplicateOf ? this.recent.get(doc.duplicateOf) : undefined);
+    if (originalEventId) {
+      const original = this.events.get(originalEventId);
+      // The original's event has left memory: the caller still files the copy under it.
+      if (!original) return { eventId: originalEventId, similarity: 1, isNew: false, storyId: null };
+      const similarity = cosine(vector, original.centroid, this.stats);
+      this.join(original, doc, vector, day, hDay, seq);
+      return { eventId: original.id, similarity, isNew: false, storyId: original.storyId };
+    }
+
+    const { event, similarity } = this.bestEvent(vector, day);
+    if (event && similarity >= this.options.threshold) {
+      this.join(event, doc, vector, day, hDay, seq);
+      return { eventId: event.id, similarity, isNew: false, storyId: event.storyId };
+    }
+    const opened = this.open(doc, vector, day, hDay, seq);
+    return { eventId: opened.id, similarity: 0, isNew: true, storyId: opened.storyId };
+  }
+
+  /** The most similar candidate event and its similarity (time penalty included). */
+  private bestEvent(vector: Map<string, number>, day: number | null): { event: EventRecord | null; similarity: number } {
+    const query = strongest(vector, this.options.queryTerms);
+    let best: EventRecord | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const id of this.postings.candidates(query, this.options.maxCandidates)) {
+      const event = this.events.get(id);
+      if (!event) continue;
+      let score = cosine(vector, event.centroid, this.stats);
+      const gap = dayGap(day, event);
+      if (gap > this.options.windowDays) continue;
+      score -= gap * this.options.dayPenalty;
+      if (score > bestScore) {
+        bestScore = score;
+        best = event;
+      }
+    }
+    return { event: best, similarity: best ? bestScore : 0 };
+  }
+
+  private open(doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
+    const event: EventRecord = {
+      id: this.ids.event(),
+      centroid: new Map(),
+      entities: new Map(),
+      titles: [],
+      lead: firstSentence(doc.body),
+      articleCount: 0,
+      firstDay: null,
+      lastDay: null,
+      happeningDay: null,
+      lastSeq: seq,
+      storyId: null,
+    };
+    this.events.set(event.id, event);
+    this.absorb(event, doc, vector, day, hDay, seq);
+    event.storyId = this.stories.attach(this.storyInput(event), seq);
+    return event;
+  }
+
+  private join(event: EventRecord, doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
+    this.absorb(event, doc, vector, day, hDay, seq);
+    if (event.storyId === null) {
+      event.storyId = this.stories.attach(this.storyInput(event), seq);
+      return;
+    }
+    const input = this.storyInput(event);
+    this.stories.addArticle(event.storyId, input, vector, seq);
+    if (STORY_REVIEW_AT.has(event.articleCount)) {
+      const moved = this.stories.reconsider(event.storyId, input, seq);
+      if (moved) event.storyId = moved;
+    }
+  }
+
+  /** Adds an article's mass, entities, title and dates to an event. */
+  private absorb(event: EventRecord, doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
+    addVector(event.centroid, vector, this.stats);
+    // Pruning a little past the cap keeps it amortised.
+    if (event.centroid.size > this.options.maxCentroidTerms * 1.25) prune(event.centroid, this.stats, this.options.maxCentroidTerms);
+    event.articleCount++;
+    event.lastSeq = seq;
+    if (day !== null) {
+      event.firstDay = event.firstDay === null ? day : Math.min(event.firstDay, day);
+      event.lastDay = event.lastDay === null ? day : Math.max(event.lastDay, day);
+    }
+    if (hDay !== null) event.happeningDay = event.happeningDay === null ? hDay : Math.min(event.happeningDay, hDay);
+    const title = doc.title?.trim();
+    if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
+    if (!event.lead) event.lead = firstSentence(doc.body);
+    this.countEntities(event, doc);
+    this.postings.add(event.id, topTerms(event.centroid, this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+    this.dirty.add(event.id);
+  }
+
+  private countEntities(event: EventRecord, doc: ClusterDoc): void {
+    if (!doc.entities?.length) return;
+    const seen = new Set<string>();
+    for (const e of doc.entities) {
+      const key = entityKey(e);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const have = event.entities.get(key);
+      if (have) {
+        have.count++;
+        if (e.name.length > have.name.length) have.name = e.name;
+      } else event.entities.set(key, { kind: e.kind.toUpperCase(), name: e.name, count: 1 });
+    }
+    if (event.entities.size > MAX_EVENT_ENTITIES * 1.5) {
+      const keep = [...event.entities].sort((a, b) => b[1].count - a[1].count).slice(0, MAX_EVENT_ENTITIES);
+      event.entities.clear();
+      for (const [k, e] of keep) event.entities.set(k, e);
+    }
+  }
+
+  private storyInput(event: EventRecord): StoryEventInput {
+    return {
+      id: event.id,
+      title: this.titleOf(event),
+      articleCount: event.articleCount,
+      centroid: event.centroid,
+      entities: event.entities,
+      day: event.happeningDay ?? event.firstDay,
+    };
+  }
+
+  private remember(articleId: string, eventId: string): void {
+    this.recent.delete(articleId);
+    this.recent.set(articleId, eventId);
+    if (this.recent.size > this.options.recentArticles) {
+      const oldest = this.recent.keys().next().value;
+      if (oldest !== undefined) this.recent.delete(oldest);
+    }
+  }
+
+  /**
+   * The member title closest to what the event is about (its centroid); a lead sentence when no member has
+   * a title. Short titles win ties: they read better in lists.
+   */
+  private titleOf(event: EventRecord): string {
+    if (event.titles.length === 0) return event.lead ?? "(untitled event)";
+    if (event.titles.length === 1) return event.titles[0]!;
+    let best = event.titles[0]!;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const title of event.titles) {
+      const v = this.stats.weigh(documentTerms(title, "", undefined, { ...this.options.features, bigramWeight: 0 }));
+      const score = cosine(v, event.centroid, this.stats) - Math.max(0, title.length - 90) / 300;
+      if (score > bestScore) {
+        bestScore = score;
+        best = title;
+      }
+    }
+    return best;
+  }
+
+  /** Readable view of an event in memory, or null. */
+  event(id: string): EventView | null {
+    const e = this.events.get(id);
+    if (!e) return null;
+    const ranked = [...e.entities.values()].sort((a, b) => b.count - a.count);
+    const place = ranked.find((x) => x.kind === "PLACE");
+    // An entity most articles name is a participant; a lone article's entities all count.
+    const minCount = Math.max(1, Math.ceil(e.articleCount * 0.3));
+    const participants: Participant[] = ranked
+      .filter((x) => PARTICIPANT_KINDS.has(x.kind) && x.count >= minCount)
+      .slice(0, 8)
+      .map((x) => ({ kind: x.kind, name: x.name, weight: x.count / e.articleCount }));
+    const date = e.happeningDay ?? e.firstDay;
+    return {
+      id: e.id,
+      title: this.titleOf(e),
+      date: date === null ? null : dayToIso(date),
+      dateEnd: null,
+      place: place ? { kind: place.kind, name: place.name } : null,
+      participants,
+      articleCount: e.articleCount,
+      firstSeen: e.firstDay === null ? null : dayToIso(e.firstDay),
+      lastSeen: e.lastDay === null ? null : dayToIso(e.lastDay),
+      storyId: e.storyId,
+    };
+  }
+
+  eventViews(): EventView[] {
+    return [...this.events.keys()].map((id) => this.event(id)!);
+  }
+
+  story(id: string): StoryView | null {
+    return this.stories.get(id);
+  }
+
+  get eventCount(): number {
+    return this.events.size;
+  }
+
+  get storyCount(): number {
+    return this.stories.size;
+  }
+
+  get articleCount(): number {
+    return this.seq;
+  }
+
+  /** Terms filed in the inverted index (a size gauge). */
+  get indexedTermCount(): number {
+    return this.postings.termCount;
+  }
+
+  snapshot(id: string): EventSnapshot | null {
+    const e = this.events.get(id);
+    if (!e) return this.pendingSnapshots.get(id) ?? null;
+    prune(e.centroid, this.stats, this.options.maxCentroidTerms);
+    return {
+      id: e.id,
+      centroid: centroidToJSON(e.centroid),
+      entities: Object.fromEntries([...e.entities].map(([k, v]) => [k, { ...v }])),
+      titles: [...e.titles],
+      lead: e.lead,
+      articleCount: e.articleCount,
+      firstDay: e.firstDay === null ? null : dayToIso(e.firstDay),
+      lastDay: e.lastDay === null ? null : dayToIso(e.lastDay),
+      happeningDay: e.happeningDay === null ? null : dayToIso(e.happeningDay),
+      lastSeq: e.lastSeq,
+      storyId: e.storyId,
+    };
+  }
+
+  /** Puts a persisted event back in memory (e.g. the recent events loaded from the database at start). */
+  loadEvent(s: EventSnapshot): void {
+    const e: EventRecord = {
+      id: s.id,
+      centroid: centroidFromJSON(s.centroid),
+      entities: new Map(Object.entries(s.entities).map(([k, v]) => [k, { ...v }])),
+      titles: [...s.titles],
+      lead: s.lead,
+      articleCount: s.articleCount,
+      firstDay: dayNumber(s.firstDay),
+      lastDay: dayNumber(s.lastDay),
+      happeningDay: dayNumber(s.happeningDay),
+      lastSeq: s.lastSeq,
+      storyId: s.storyId,
+    };
+    this.events.set(e.id, e);
+    this.postings.add(e.id, topTerms(e.centroid, this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+  }
+
+  loadStory(s: StorySnapshot): void {
+    this.stories.load(s);
+  }
+
+  /**
+   * Drops events that nothing joined within the active window from memory (and stories likewise). Their
+   * last state stays available to takeChanges(). Runs by itself every 1024 articles.
+   */
+  evictInactive(): string[] {
+    const out: string[] = [];
+    const beforeDay = this.clockDay === null ? null : this.clockDay - this.options.activeDays;
+    const beforeSeq = this.seq - this.options.activeArticles;
+    for (const e of this.events.values()) {
+      const stale = e.lastDay !== null && beforeDay !== null ? e.lastDay < beforeDay : e.lastSeq < beforeSeq;
+      if (stale) out.push(e.id);
+    }
+    if (this.events.size - out.length > this.options.maxActiveEvents) {
+      const staleSet = new Set(out);
+      const rest = [...this.events.values()].filter((e) => !staleSet.has(e.id)).sort((a, b) => a.lastSeq - b.lastSeq);
+      for (const e of rest.slice(0, this.events.size - out.length - this.options.maxActiveEvents)) out.push(e.id);
+    }
+    for (const id of out) {
+      const e = this.events.get(id)!;
+      if (this.dirty.has(id)) {
+        this.pendingSnapshots.set(id, this.snapshot(id)!);
+        this.dirty.delete(id);
+      }
+      this.postings.remove(id, e.centroid.keys());
+      this.events.delete(id);
+      this.evicted.add(id);
+    }
+    const storyBeforeDay = this.clockDay === null ? null : this.clockDay - this.options.story.windowDays;
+    this.stories.evict(storyBeforeDay, beforeSeq);
+    return out;
+  }
+
+  /** Events and stories changed since the last call: what an incremental save upserts. */
+  takeChanges(): IndexChanges {
+    const events = [...this.pendingSnapshots.values()];
+    for (const id of this.dirty) {
+      const s = this.snapshot(id);
+      if (s) events.push(s);
+    }
+    const { stories, removedStoryIds } = this.stories.takeChanges();
+    const evictedEventIds = [...this.evicted];
+    this.dirty.clear();
+    this.pendingSnapshots.clear();
+    this.evicted.clear();
+    return { events, stories, removedStoryIds, evictedEventIds };
+  }
+
+  toJSON(): EventIndexState {
+    return {
+      version: 1,
+      seq: this.seq,
+      clockDay: this.clockDay === null ? null : dayToIso(this.clockDay),
+      nextEventNumber: this.nextEventNumber,
+      nextStoryNumber: this.nextStoryNumber,
+      terms: this.stats.toJSON(),
+      events: [...this.events.keys()].map((id) => this.snapshot(id)!),
+      stories: this.stories.snapshots(),
+      recentArticles: [...this.recent],
+    };
+  }
+
+  static fromJSON(state: EventIndexState, options: Partial<EventIndexOptions> = {}, ids?: Partial<IdFactory>): EventIndex {
+    if (state.version !== 1) throw new Error(`unknown event index state version ${state.version}`);
+    const stats = TermStats.fromJSON(state.terms, options.maxVocabulary ?? DEFAULT_EVENT_OPTIONS.maxVocabulary);
+    const index = new EventIndex(options, ids, stats);
+    index.seq = state.seq;
+    index.clockDay = dayNumber(state.clockDay);
+    index.nextEventNumber = state.nextEventNumber;
+    index.nextStoryNumber = state.nextStoryNumber;
+    for (const s of state.stories) index.loadStory(s);
+    for (const e of state.events) index.loadEvent(e);
+    for (const [a, e] of state.recentArticles) index.recent.set(a, e);
+    return index;
+  }
+}
+
+/** Days between an article's day and an event's span; 0 when either is undated. */
+function dayGap(day: number | null, event: EventRecord): number {
+  if (day === null || event.firstDay === null || event.lastDay === null) return 0;
+  if (day < event.firstDay) return event.firstDay - day;
+  if (day > event.lastDay) return day - event.lastDay;
+  return 0;
+}
+
+function firstSentence(body: string): string | null {
+  const text = body.replace(/\s+/g, " ").trim();
+  if (!text) return null;
+  const m = /^(.{20,220}?[.!?])(\s|$)/.exec(text);
+  const sentence = m ? m[1]! : text.slice(0, 200);
+  return sentence.length < text.length && !m ? `${sentence}…` : sentence;
+}

@@ -1,0 +1,55 @@
+// Candidate retrieval: term -> ids of the items (events, stories) whose centroids weigh that term most. Each
+// list keeps only its most recently touched items, so looking a document up costs at most
+// queryTerms x maxPostings whatever the number of items; an old item stays reachable through its rarer terms.
+
+export class Postings {
+  private readonly lists = new Map<string, Set<string>>();
+
+  constructor(private readonly maxPostings: number) {}
+
+  /** Files id under terms, as the most recent entry of each list. */
+  add(id: string, terms: Iterable<string>): void {
+    for (const t of terms) {
+      let list = this.lists.get(t);
+      if (!list) {
+        list = new Set();
+        this.lists.set(t, list);
+      }
+      // Re-inserting moves the id to the recent end (Sets iterate in insertion order).
+      list.delete(id);
+      list.add(id);
+      if (list.size > this.maxPostings) {
+        const oldest = list.values().next().value;
+        if (oldest !== undefined) list.delete(oldest);
+      }
+    }
+  }
+
+  remove(id: string, terms: Iterable<string>): void {
+    for (const t of terms) {
+      const list = this.lists.get(t);
+      if (!list) continue;
+      list.delete(id);
+      if (list.size === 0) this.lists.delete(t);
+    }
+  }
+
+  /**
+   * Ids sharing query terms, best first by the summed weight of the shared terms; at most limit.
+   * Terms are the query's strongest, [term, weight].
+   */
+  candidates(query: [string, number][], limit: number, exclude?: string): string[] {
+    const score = new Map<string, number>();
+    for (const [t, w] of query) {
+      const list = this.lists.get(t);
+      if (!list) continue;
+      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+    }
+    if (exclude !== undefined) score.delete(exclude);
+    return [...score].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+  }
+
+  get termCount(): number {
+    return this.lists.size;
+  }
+}

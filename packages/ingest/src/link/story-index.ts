@@ -1,0 +1,286 @@
+// Stories: events that share participants and subject over weeks or months (the G20 talks, the follow-up visit,
+// the treaty). Same machinery as events, a looser threshold and a longer window; an event is linked when it
+// opens and may move once while it is alone in its story and has grown enough to be judged on more than one
+// article.
+
+import {
+  addCentroid,
+  addVector,
+  type Centroid,
+  centroidFromJSON,
+  centroidToJSON,
+  cosine,
+  prune,
+  topTerms,
+  weighCentroid,
+} from "./centroid.ts";
+import { dayNumber, dayToIso } from "./dates.ts";
+import { Postings } from "./postings.ts";
+import type { TermStats } from "./term-stats.ts";
+import type { EntityCount, StorySnapshot, StoryView } from "./types.ts";
+
+export interface StoryOptions {
+  /** Minimum cosine between an event and a story for the event to join it. */
+  threshold: number;
+  /** Days between an event and a story's latest event beyond which they are not linked. */
+  windowDays: number;
+  maxCentroidTerms: number;
+  indexTermsPerStory: number;
+  queryTerms: number;
+  maxPostings: number;
+  maxCandidates: number;
+}
+
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  threshold: 0.3,
+  windowDays: 120,
+  maxCentroidTerms: 300,
+  indexTermsPerStory: 40,
+  queryTerms: 20,
+  maxPostings: 400,
+  maxCandidates: 40,
+};
+
+/** What the story index needs to know of an event. */
+export interface StoryEventInput {
+  id: string;
+  title: string;
+  articleCount: number;
+  centroid: Centroid;
+  entities: Map<string, EntityCount>;
+  day: number | null;
+}
+
+interface StoryRecord {
+  id: string;
+  centroid: Centroid;
+  entities: Map<string, EntityCount>;
+  title: string;
+  titleWeight: number;
+  titleEventId: string | null;
+  eventCount: number;
+  articleCount: number;
+  firstDay: number | null;
+  lastDay: number | null;
+  lastSeq: number;
+}
+
+const NAMED_KINDS = new Set(["PERSON", "ORGANIZATION", "PLACE"]);
+
+export class StoryIndex {
+  private readonly stories = new Map<string, StoryRecord>();
+  private readonly postings: Postings;
+  private readonly dirty = new Set<string>();
+  private readonly removed = new Set<string>();
+
+  constructor(
+    private readonly stats: TermStats,
+    private readonly options: StoryOptions,
+    private readonly newStoryId: () => string,
+  ) {
+    this.postings = new Postings(options.maxPostings);
+  }
+
+  /** Links a newly opened event to the best story, or opens one. */
+  attach(event: StoryEventInput, seq: number): string {
+    const best = this.best(event);
+    if (!best) {
+      const story = this.open(event, seq);
+      this.absorb(story, event, event.centroid, 1, seq);
+      return story.id;
+    }
+    this.absorb(best, event, event.centroid, 1, seq);
+    best.eventCount++;
+    best.articleCount += event.articleCount;
+    this.retitle(best, event);
+    return best.id;
+  }
+
+  /** An article joined an event of this story: the story takes its mass and dates. */
+  addArticle(storyId: string, event: StoryEventInput, vector: Map<string, number>, seq: number): void {
+    const story = this.stories.get(storyId);
+    if (!story) return;
+    const mass: Centroid = new Map();
+    addVector(mass, vector, this.stats);
+    this.absorb(story, event, mass, 1, seq);
+    story.articleCount++;
+    this.retitle(story, event);
+  }
+
+  /**
+   * Moves an event that is alone in its story to a better story, now that it has more articles.
+   * Returns the new story id, or null when it stays.
+   */
+  reconsider(storyId: string, event: StoryEventInput, seq: number): string | null {
+    const own = this.stories.get(storyId);
+    if (!own || own.eventCount !== 1) return null;
+    const best = this.best(event, storyId);
+    if (!best) return null;
+    this.absorb(best, event, event.centroid, 1, seq);
+    best.eventCount++;
+    best.articleCount += event.articleCount;
+    this.retitle(best, event);
+    this.postings.remove(own.id, own.centroid.keys());
+    this.stories.delete(own.id);
+    this.dirty.delete(own.id);
+    this.removed.add(own.id);
+    return best.id;
+  }
+
+  private best(event: StoryEventInput, exclude?: string): StoryRecord | null {
+    const vector = weighCentroid(event.centroid, this.stats);
+    const query = topTerms(event.centroid, this.stats, this.options.queryTerms);
+    let best: StoryRecord | null = null;
+    let bestScore = this.options.threshold;
+    for (const id of this.postings.candidates(query, this.options.maxCandidates, exclude)) {
+      const story = this.stories.get(id);
+      if (!story) continue;
+      if (event.day !== null && story.lastDay !== null && story.firstDay !== null) {
+        const gap = Math.max(story.firstDay - event.day, event.day - story.lastDay, 0);
+        if (gap > this.options.windowDays) continue;
+      }
+      if (!sharesNamedEntity(event.entities, story.entities)) continue;
+      const score = cosine(vector, story.centroid, this.stats);
+      if (score >= bestScore) {
+        bestScore = score;
+        best = story;
+      }
+    }
+    return best;
+  }
+
+  private open(event: StoryEventInput, seq: number): StoryRecord {
+    const story: StoryRecord = {
+      id: this.newStoryId(),
+      centroid: new Map(),
+      entities: new Map(),
+      title: event.title,
+      titleWeight: event.articleCount,
+      titleEventId: event.id,
+      eventCount: 1,
+      articleCount: event.articleCount,
+      firstDay: event.day,
+      lastDay: event.day,
+      lastSeq: seq,
+    };
+    this.stories.set(story.id, story);
+    return story;
+  }
+
+  private absorb(story: StoryRecord, event: StoryEventInput, mass: Centroid, scale: number, seq: number): void {
+    addCentroid(story.centroid, mass, scale);
+    prune(story.centroid, this.stats, this.options.maxCentroidTerms);
+    for (const [k, e] of event.entities) {
+      const have = story.entities.get(k);
+      if (have) have.count = Math.max(have.count, e.count);
+      else story.entities.set(k, { ...e });
+    }
+    if (event.day !== null) {
+      story.firstDay = story.firstDay === null ? event.day : Math.min(story.firstDay, event.day);
+      story.lastDay = story.lastDay === null ? event.day : Math.max(story.lastDay, event.day);
+    }
+    story.lastSeq = seq;
+    this.postings.add(story.id, topTerms(story.centroid, this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+    this.dirty.add(story.id);
+  }
+
+  /** The story is named after its biggest event. */
+  private retitle(story: StoryRecord, event: StoryEventInput): void {
+    if (event.id === story.titleEventId || event.articleCount > story.titleWeight) {
+      story.title = event.title;
+      story.titleWeight = event.articleCount;
+      story.titleEventId = event.id;
+    }
+  }
+
+  get(id: string): StoryView | null {
+    const s = this.stories.get(id);
+    if (!s) return null;
+    return {
+      id: s.id,
+      title: s.title,
+      firstDate: s.firstDay === null ? null : dayToIso(s.firstDay),
+      lastDate: s.lastDay === null ? null : dayToIso(s.lastDay),
+      eventCount: s.eventCount,
+      articleCount: s.articleCount,
+    };
+  }
+
+  get size(): number {
+    return this.stories.size;
+  }
+
+  /** Drops stories untouched since before the given day (or arrival seq when undated) from memory. */
+  evict(beforeDay: number | null, beforeSeq: number): string[] {
+    const out: string[] = [];
+    for (const s of this.stories.values()) {
+      const stale = s.lastDay !== null && beforeDay !== null ? s.lastDay < beforeDay : s.lastSeq < beforeSeq;
+      if (!stale) continue;
+      this.postings.remove(s.id, s.centroid.keys());
+      this.stories.delete(s.id);
+      out.push(s.id);
+    }
+    return out;
+  }
+
+  snapshot(id: string): StorySnapshot | null {
+    const s = this.stories.get(id);
+    if (!s) return null;
+    return {
+      id: s.id,
+      centroid: centroidToJSON(s.centroid),
+      entities: Object.fromEntries(s.entities),
+      title: s.title,
+      titleWeight: s.titleWeight,
+      titleEventId: s.titleEventId,
+      eventCount: s.eventCount,
+      articleCount: s.articleCount,
+      firstDay: s.firstDay === null ? null : dayToIso(s.firstDay),
+      lastDay: s.lastDay === null ? null : dayToIso(s.lastDay),
+      lastSeq: s.lastSeq,
+    };
+  }
+
+  snapshots(): StorySnapshot[] {
+    return [...this.stories.keys()].map((id) => this.snapshot(id)!);
+  }
+
+  load(s: StorySnapshot): void {
+    const record: StoryRecord = {
+      id: s.id,
+      centroid: centroidFromJSON(s.centroid),
+      entities: new Map(Object.entries(s.entities).map(([k, e]) => [k, { ...e }])),
+      title: s.title,
+      titleWeight: s.titleWeight,
+      titleEventId: s.titleEventId,
+      eventCount: s.eventCount,
+      articleCount: s.articleCount,
+      firstDay: dayNumber(s.firstDay),
+      lastDay: dayNumber(s.lastDay),
+      lastSeq: s.lastSeq,
+    };
+    this.stories.set(record.id, record);
+    this.postings.add(record.id, topTerms(record.centroid, this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+  }
+
+  takeChanges(): { stories: StorySnapshot[]; removedStoryIds: string[] } {
+    const stories = [...this.dirty].map((id) => this.snapshot(id)).filter((s): s is StorySnapshot => s !== null);
+    const removedStoryIds = [...this.removed];
+    this.dirty.clear();
+    this.removed.clear();
+    return { stories, removedStoryIds };
+  }
+}
+
+/** When both sides name people, places or organisations, a story needs one in common; else text decides. */
+function sharesNamedEntity(a: Map<string, EntityCount>, b: Map<string, EntityCount>): boolean {
+  let aNamed = false;
+  let bNamed = false;
+  for (const [k, e] of a) {
+    if (!NAMED_KINDS.has(e.kind)) continue;
+    aNamed = true;
+    if (b.has(k)) return true;
+  }
+  for (const e of b.values()) if (NAMED_KINDS.has(e.kind)) bNamed = true;
+  return !(aNamed && bNamed);
+}

@@ -1,0 +1,147 @@
+// `storyline ingest` as a function: read -> extract -> store, recording the run and every failed input.
+import type { PrismaClient } from "@storyline/db";
+import { extractDocument } from "./extract/index.ts";
+import type { ExtractedDocument, RoleAliasLookup } from "./extract/types.ts";
+import { InputError, reasonOf } from "./sources/errors.ts";
+import { type ReadOptions, readInputs } from "./sources/index.ts";
+import { acquireIngestLock, type ArticleLinker, loadRoleLookup, ReferenceCache, storeBatch } from "./store/index.ts";
+
+export interface IngestOptions {
+  prisma: PrismaClient;
+  databaseUrl: string;
+  inputs: string[];
+  command: string;
+  dryRun?: boolean;
+  batchSize?: number;
+  /** How long to wait for another ingest to finish before giving up. */
+  waitMs?: number;
+  read?: ReadOptions;
+  linker?: ArticleLinker;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: "document"; origin: string; status: "stored" | "near-duplicate" | "unchanged" | "extracted" }
+  | { type: "error"; error: InputError };
+
+export interface IngestSummary {
+  runId: number | null;
+  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  dryRun: boolean;
+  seen: number;
+  stored: number;
+  unchanged: number;
+  nearDuplicates: number;
+  failed: number;
+  errors: { input: string; stage: string; reason: string }[];
+  seconds: number;
+}
+
+export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const dryRun = options.dryRun ?? false;
+  const batchSize = options.batchSize ?? 50;
+  const summary: IngestSummary = {
+    runId: null,
+    status: "SUCCEEDED",
+    dryRun,
+    seen: 0,
+    stored: 0,
+    unchanged: 0,
+    nearDuplicates: 0,
+    failed: 0,
+    errors: [],
+    seconds: 0,
+  };
+  const { prisma } = options;
+  const lock = dryRun ? null : await acquireIngestLock(options.databaseUrl, { waitMs: options.waitMs ?? 0 });
+  try {
+    const run = await prisma.ingestRun.create({
+      data: { command: options.command, inputs: options.inputs, dryRun },
+      select: { id: true },
+    });
+    summary.runId = run.id;
+    const reference = new ReferenceCache(prisma);
+    const resolveRole: RoleAliasLookup = await loadRoleLookup(prisma);
+
+    const fail = async (error: InputError) => {
+      summary.failed++;
+      summary.errors.push({ input: error.input, stage: error.stage, reason: error.reason });
+      options.onProgress?.({ type: "error", error });
+      await prisma.ingestError.create({ data: { runId: run.id, input: error.input, stage: error.stage, reason: error.reason } });
+    };
+
+    const flush = async (batch: ExtractedDocument[]) => {
+      if (batch.length === 0 || dryRun) return;
+      const context = { prisma, reference, runId: run.id, linker: options.linker };
+      let outcomes: Awaited<ReturnType<typeof storeBatch>>;
+      try {
+        outcomes = await storeBatch(context, batch);
+      } catch {
+        // One bad document must not sink its batch: store them one by one to find it.
+        outcomes = [];
+        for (const doc of batch) {
+          try {
+            outcomes.push(...(await storeBatch(context, [doc])));
+          } catch (error) {
+            await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
+          }
+        }
+      }
+      for (const outcome of outcomes) {
+        if (outcome.status === "stored") summary.stored++;
+        else if (outcome.status === "near-duplicate") {
+          summary.stored++;
+          summary.nearDuplicates++;
+        } else summary.unchanged++;
+        options.onProgress?.({ type: "document", origin: outcome.doc.origin, status: outcome.status });
+      }
+    };
+
+    let batch: ExtractedDocument[] = [];
+    for await (const item of readInputs(options.inputs, options.read)) {
+      if ("error" in item) {
+        await fail(item.error);
+        continue;
+      }
+      summary.seen++;
+      let doc: ExtractedDocument;
+      try {
+        doc = extractDocument(item.doc, { resolveRole });
+      } catch (error) {
+        await fail(new InputError(item.doc.origin, "extract", reasonOf(error)));
+        continue;
+      }
+      if (!doc.body.trim()) {
+        await fail(new InputError(item.doc.origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));
+        continue;
+      }
+      if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
+      batch.push(doc);
+      if (batch.length >= batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    await flush(batch);
+
+    summary.status = summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";
+    if (summary.failed > 0 && summary.seen === 0) summary.status = "FAILED";
+    summary.seconds = (performance.now() - started) / 1000;
+    await prisma.ingestRun.update({
+      where: { id: run.id },
+      data: {
+        finishedAt: new Date(),
+        status: summary.status,
+        seen: summary.seen,
+        stored: summary.stored,
+        unchanged: summary.unchanged,
+        nearDuplicates: summary.nearDuplicates,
+        failed: summary.failed,
+      },
+    });
+    return summary;
+  } finally {
+    await lock?.release();
+  }
+}

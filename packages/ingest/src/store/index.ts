@@ -1,0 +1,5 @@
+export { acquireIngestLock, IngestBusyError } from "./lock.ts";
+export { ReferenceCache } from "./reference.ts";
+export { loadRoleLookup } from "./roles.ts";
+export { rebuildRollups } from "./rollups.ts";
+export { type ArticleLinker, type StoreOutcome, storeBatch, wallClock } from "./write.ts";

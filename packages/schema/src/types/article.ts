@@ -1,0 +1,138 @@
+// Article: one stored news article with its provenance, and the root field that searches them.
+import { getPrisma, type Prisma } from "@storyline/db";
+import { builder } from "../builder.ts";
+
+export const ProvenanceEnum = builder.enumType("Provenance", {
+  description: "Where a value came from, strongest first.",
+  values: {
+    INPUT: { description: "A field the input carried (a record's outlet or date)." },
+    FEED: { description: "An RSS/Atom item's metadata." },
+    METADATA: { description: "Structured data in the page: meta tags, JSON-LD, <time>." },
+    URL: { description: "The article's URL, e.g. /2018/12/02/." },
+    TEXT: { description: "Stated in the text: a dateline, a source line." },
+    INFERRED: { description: "Reasoned from the text, e.g. 'on Friday' anchored on a known date." },
+    NONE: { description: "Nothing said; the value is unknown." },
+  } as const,
+});
+
+const DatePrecisionEnum = builder.enumType("DatePrecision", {
+  description: "How precise a publication date is.",
+  values: ["MINUTE", "DAY", "MONTH", "YEAR"] as const,
+});
+
+builder.prismaNode("Article", {
+  id: { field: "id" },
+  description: "A news article as Storyline stored it: clean text plus metadata with its provenance.",
+  fields: (t) => ({
+    externalId: t.exposeString("externalId", { nullable: true, description: "The id the input gave it." }),
+    url: t.exposeString("url", { nullable: true, description: "Where the article was published." }),
+    title: t.exposeString("title", { nullable: true, description: "Headline." }),
+    authors: t.exposeStringList("authors", { description: "Bylined authors." }),
+    body: t.exposeString("body", { description: "Main text without boilerplate; paragraphs separated by blank lines." }),
+    language: t.exposeString("language", { nullable: true, description: "ISO 639-1 language code." }),
+    wordCount: t.exposeInt("wordCount", { description: "Words in the body." }),
+    publishedAt: t.expose("publishedAt", {
+      type: "LocalDateTime",
+      nullable: true,
+      description: "Publication time as written (not shifted to UTC). Null when nothing says and nothing could be inferred.",
+    }),
+    publishedAtOffset: t.exposeString("publishedAtOffset", {
+      nullable: true,
+      description: "UTC offset the source stated, e.g. +03:00; never applied to publishedAt.",
+    }),
+    publishedAtPrecision: t.expose("publishedAtPrecision", { type: DatePrecisionEnum, nullable: true, description: "Minute, day, month or year." }),
+    publishedAtSource: t.expose("publishedAtSource", { type: ProvenanceEnum, description: "Where the date came from." }),
+    publishedAtConfidence: t.exposeFloat("publishedAtConfidence", { description: "0..1: how sure the date is." }),
+    publishedAtEvidence: t.exposeString("publishedAtEvidence", { nullable: true, description: "The words or field that gave the date." }),
+    publishedAtEarliest: t.expose("publishedAtEarliest", { type: "LocalDateTime", nullable: true, description: "For inferred dates: the earliest plausible day." }),
+    publishedAtLatest: t.expose("publishedAtLatest", { type: "LocalDateTime", nullable: true, description: "For inferred dates: the latest plausible day." }),
+    modifiedAt: t.expose("modifiedAt", { type: "LocalDateTime", nullable: true, description: "Last modification as written, kept apart from publication." }),
+    outlet: t.relation("outlet", { nullable: true, description: "Who published it; null when nothing says." }),
+    outletSource: t.expose("outletSource", { type: ProvenanceEnum, description: "Where the outlet came from." }),
+    outletEvidence: t.exposeString("outletEvidence", { nullable: true, description: "The words or field that named the outlet." }),
+    duplicateOf: t.relation("duplicateOf", { nullable: true, description: "The original this article is a near-copy of (syndicated wire copy)." }),
+    duplicateSimilarity: t.exposeFloat("duplicateSimilarity", { nullable: true, description: "Similarity to the original, 0..1." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When Storyline stored it." }),
+  }),
+});
+
+export const DateRangeInput = builder.inputType("DateRange", {
+  description: "A closed range of days; either end may be left open.",
+  fields: (t) => ({
+    from: t.field({ type: "Date", required: false, description: "First day included." }),
+    to: t.field({ type: "Date", required: false, description: "Last day included." }),
+  }),
+});
+
+export function dayRangeFilter(range: { from?: Date | null; to?: Date | null } | null | undefined) {
+  if (!range || (!range.from && !range.to)) return undefined;
+  const filter: { gte?: Date; lt?: Date } = {};
+  if (range.from) filter.gte = range.from;
+  if (range.to) filter.lt = new Date(range.to.getTime() + 86_400_000);
+  return filter;
+}
+
+const ArticleFilter = builder.inputType("ArticleFilter", {
+  description: "Filters combine with AND.",
+  fields: (t) => ({
+    published: t.field({ type: DateRangeInput, required: false, description: "Publication day range." }),
+    outletIds: t.idList({ required: false, description: "Only these outlets (Outlet ids)." }),
+    language: t.string({ required: false, description: "ISO 639-1 code." }),
+    search: t.string({ required: false, description: "Words that must appear in the title or body." }),
+    includeDuplicates: t.boolean({ required: false, description: "Include syndicated copies (default true)." }),
+  }),
+});
+
+export function articleWhere(filter: typeof ArticleFilter.$inferInput | null | undefined): Prisma.ArticleWhereInput {
+  if (!filter) return {};
+  const where: Prisma.ArticleWhereInput = {};
+  const published = dayRangeFilter(filter.published);
+  if (published) where.publishedAt = published;
+  if (filter.outletIds?.length) where.outletId = { in: filter.outletIds.map((id) => decodeNodeId(id, "Outlet")) };
+  if (filter.language) where.language = filter.language;
+  if (filter.includeDuplicates === false) where.duplicateOfId = null;
+  if (filter.search) {
+    where.OR = [
+      { title: { contains: filter.search, mode: "insensitive" } },
+      { body: { contains: filter.search, mode: "insensitive" } },
+    ];
+  }
+  return where;
+}
+
+export function decodeNodeId(id: string | number, typename: string): number {
+  if (typeof id === "number") return id;
+  if (/^\d+$/.test(id)) return Number(id);
+  const decoded = Buffer.from(id, "base64").toString("utf8");
+  const [kind, raw] = decoded.split(":");
+  if (kind !== typename || !raw || !/^\d+$/.test(raw)) throw new Error(`Not a ${typename} id: ${id}`);
+  return Number(raw);
+}
+
+const ArticleOrder = builder.enumType("ArticleOrder", {
+  description: "How to sort articles.",
+  values: { NEWEST: { description: "Latest publication first." }, OLDEST: { description: "Earliest first." } } as const,
+});
+
+builder.queryField("articles", (t) =>
+  t.prismaConnection({
+    type: "Article",
+    cursor: "id",
+    maxSize: 100,
+    defaultSize: 20,
+    description: "Articles matching a filter. Page size is capped at 100.",
+    args: {
+      filter: t.arg({ type: ArticleFilter, required: false }),
+      orderBy: t.arg({ type: ArticleOrder, required: false, defaultValue: "NEWEST" }),
+    },
+    totalCount: (_p, args) => getPrisma().article.count({ where: articleWhere(args.filter) }),
+    resolve: (query, _p, args) => {
+      const dir = args.orderBy === "OLDEST" ? "asc" : "desc";
+      return getPrisma().article.findMany({
+        ...query,
+        where: articleWhere(args.filter),
+        orderBy: [{ publishedAt: { sort: dir, nulls: "last" } }, { id: dir }],
+      });
+    },
+  }),
+);

@@ -1,0 +1,18 @@
+import { migrateDeploy, migrationStatus } from "../src/migrate.ts";
+const url = "postgresql://postgres@127.0.0.1:5432/scratch_deploy_timing";
+console.log(await migrationStatus(url).catch((e) => e.message));
+let t = performance.now();
+console.log(await migrateDeploy(url), "first deploy ms", (performance.now() - t).toFixed(0));
+t = performance.now();
+console.log(await migrateDeploy(url), "second deploy ms", (performance.now() - t).toFixed(0));
+t = performance.now();
+console.log(await migrationStatus(url), "status ms", (performance.now() - t).toFixed(0));
+const bad = "/tmp/exp-bad-migrations"; 
+const fs = await import("node:fs");
+fs.rmSync(bad, { recursive: true, force: true });
+fs.cpSync("migrations", bad, { recursive: true });
+fs.mkdirSync(`${bad}/20990101000000_broken`); fs.writeFileSync(`${bad}/20990101000000_broken/migration.sql`, "ALTER TABLE \"Nope\" ADD COLUMN x int;");
+await migrateDeploy(url, { migrationsDir: bad }).catch((e) => console.log("ERR1", e.message));
+await migrateDeploy(url, { migrationsDir: bad }).catch((e) => console.log("ERR2", e.message));
+console.log(await migrationStatus(url, { migrationsDir: bad }));
+await migrateDeploy("postgresql://postgres@127.0.0.1:5499/x").catch((e) => console.log("ERR3", e.message));

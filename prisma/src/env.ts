@@ -1,0 +1,58 @@
+// The one place that reads process.env. Everything else imports `env` from here.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "must look like postgresql://user:password@host:5432/database",
+    }),
+  STORYLINE_DATA_DIR: z.string().default(resolve(repoRoot, ".storyline")),
+  STORYLINE_PG_PORT: port(54329),
+  STORYLINE_API_PORT: port(4000),
+  STORYLINE_WEB_PORT: port(3000),
+  STORYLINE_API_URL: z.string().url().optional(),
+  STORYLINE_WRITE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  STORYLINE_CORS_ORIGINS: z.string().optional(),
+  STORYLINE_USER_AGENT: z.string().default("StorylineBot/0.1 (+self-hosted news-coverage tracker)"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function loadDotEnv() {
+  // A local .env is a convenience for developers; real environment variables win.
+  const file = resolve(repoRoot, ".env");
+  if (existsSync(file) && typeof process.loadEnvFile === "function") {
+    const before = { ...process.env };
+    process.loadEnvFile(file);
+    Object.assign(process.env, before);
+  }
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}. See .env.example for the settings Storyline reads.`);
+  }
+  return parsed.data;
+}
+
+loadDotEnv();
+export const env: Env = readEnv();
+
+export const apiUrl = () => env.STORYLINE_API_URL ?? `http://localhost:${env.STORYLINE_API_PORT}/graphql`;

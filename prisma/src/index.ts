@@ -1,0 +1,39 @@
+// The one database module: a single Prisma client over the pg driver adapter.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../generated/client/client.ts";
+import { ConfigError, env } from "./env.ts";
+
+export { Prisma, PrismaClient } from "../generated/client/client.ts";
+export type * from "../generated/client/models.ts";
+export * from "../generated/client/enums.ts";
+
+let databaseUrl: string | undefined = env.DATABASE_URL;
+let client: PrismaClient | undefined;
+
+export function createPrismaClient(url: string, options: { max?: number } = {}): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: options.max ?? 10 }) });
+}
+
+/** Points the shared client at a server opened at run time (the embedded one has no DATABASE_URL). */
+export function useDatabaseUrl(url: string) {
+  if (client && url !== databaseUrl) void client.$disconnect();
+  if (url !== databaseUrl) client = undefined;
+  databaseUrl = url;
+}
+
+export function currentDatabaseUrl(): string {
+  if (!databaseUrl) {
+    throw new ConfigError("No database: set DATABASE_URL, or open the embedded server with openDatabaseServer() first.");
+  }
+  return databaseUrl;
+}
+
+export function getPrisma(): PrismaClient {
+  client ??= createPrismaClient(currentDatabaseUrl());
+  return client;
+}
+
+export async function disconnectPrisma() {
+  await client?.$disconnect();
+  client = undefined;
+}
