@@ -125,7 +125,8 @@ export async function migrationStatus(databaseUrl: string, options: MigrateOptio
     engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_EXTERNAL_ENTITIES }),
   );
   const history = diagnosis.history;
-  const pendingMigrations = history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
+  const pendingMigrations =
+    history && history.diagnostic !== "migrationsDirectoryIsBehind" ? history.unappliedMigrationNames : [];
   const unknownMigrations = history && history.diagnostic !== "databaseIsBehind" ? history.unpersistedMigrationNames : [];
   const localMigrations = migrationsList.migrationDirectories.map((directory) => directory.path);
   return {

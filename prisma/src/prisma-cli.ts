@@ -73,6 +73,11 @@ export function runPrismaCli(args: string[], options: PrismaCliOptions = {}): Pr
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const { exitCode } = await runPrismaCli(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const needsDatabase = args[0] === "migrate" || args[0] === "db";
+  if (needsDatabase && !process.env.DATABASE_URL) {
+    console.error("DATABASE_URL is not set: prisma.config.ts takes the datasource url from it.");
+  }
+  const { exitCode } = await runPrismaCli(args);
   process.exitCode = exitCode;
 }

@@ -2,16 +2,8 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { env } from "@storyline/db/env";
 import { schema } from "@storyline/schema";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga } from "graphql-yoga";
 import { defaultQuery, exampleOperations } from "./graphiql-examples.ts";
-
-const healthPlugin: Plugin = {
-  onRequest({ url, endResponse, fetchAPI }) {
-    if (url.pathname === "/health") {
-      endResponse(new fetchAPI.Response(JSON.stringify({ ok: true }), { headers: { "content-type": "application/json" } }));
-    }
-  },
-};
 
 export function createStorylineYoga() {
   const writeToken = env.STORYLINE_WRITE_TOKEN;
@@ -39,7 +31,6 @@ export function createStorylineYoga() {
     context: ({ request }) => ({
       canWrite: Boolean(writeToken) && request.headers.get("authorization") === `Bearer ${writeToken}`,
     }),
-    plugins: [healthPlugin],
   });
 }
 

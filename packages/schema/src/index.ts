@@ -3,6 +3,13 @@ import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "./types/system.ts";
 import "./types/outlet.ts";
+import "./errors.ts";
 import "./types/article.ts";
+import "./types/entity.ts";
+import "./types/quote.ts";
+import "./types/event.ts";
+import "./types/story.ts";
+import "./types/citation.ts";
+import "./types/coverage.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -24,7 +24,10 @@ function toSetupError(error: unknown, connection: PgConnectionParams): DatabaseS
   const code = (error as { code?: string } | undefined)?.code;
   const server = `${connection.host}:${connection.port}`;
   if (code === PG_INVALID_CATALOG_NAME) {
-    return new DatabaseSetupError(`Database \`${connection.database}\` does not exist on the database server at \`${server}\`.`, "P1003");
+    return new DatabaseSetupError(
+      `Database \`${connection.database}\` does not exist on the database server at \`${server}\`.`,
+      "P1003",
+    );
   }
   if (code && PG_AUTHENTICATION_FAILURES.has(code)) {
     return new DatabaseSetupError(
@@ -33,9 +36,14 @@ function toSetupError(error: unknown, connection: PgConnectionParams): DatabaseS
     );
   }
   if (code && UNREACHABLE_SERVER_CODES.has(code)) {
-    return new DatabaseSetupError(`Can't reach database server at \`${server}\`. Please make sure your database server is running.`, "P1001");
+    return new DatabaseSetupError(
+      `Can't reach database server at \`${server}\`. Please make sure your database server is running.`,
+      "P1001",
+    );
   }
-  return new DatabaseSetupError(`Could not connect to ${describeDatabase(connection)}: ${error instanceof Error ? error.message : String(error)}`);
+  return new DatabaseSetupError(
+    `Could not connect to ${describeDatabase(connection)}: ${error instanceof Error ? error.message : String(error)}`,
+  );
 }
 
 async function withClient<T>(connection: PgConnectionParams, use: (client: pg.Client) => Promise<T>): Promise<T> {

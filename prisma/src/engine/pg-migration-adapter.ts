@@ -21,6 +21,8 @@ export interface PgConnectionParams {
   password?: string;
   database: string;
   ssl?: pg.ClientConfig["ssl"];
+  /** Server settings for each session, e.g. `-c search_path=...`. */
+  options?: string;
 }
 
 export interface ParsedDatabaseUrl {
@@ -114,11 +116,11 @@ function withCharColumnFix(adapter: SqlDriverAdapter): SqlDriverAdapter {
 
 async function runAdminStatement(connection: PgConnectionParams, sql: string): Promise<void> {
   const client = new pg.Client(connection);
-  await client.connect();
   try {
+    await client.connect();
     await client.query(sql);
   } finally {
-    await client.end();
+    await client.end().catch(() => {});
   }
 }
 
@@ -136,6 +138,8 @@ export class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapter
   readonly adapterName = "@prisma/adapter-pg";
   private readonly connection: PgConnectionParams;
   private readonly schema: string | undefined;
+  /** Adapters handed out and not yet disposed; the engine does not always dispose them itself. */
+  private readonly openAdapters = new Set<SqlDriverAdapter>();
 
   constructor(databaseUrl: string) {
     const { connection, schema } = parseDatabaseUrl(databaseUrl);
@@ -143,12 +147,18 @@ export class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapter
     this.schema = schema;
   }
 
+  /**
+   * With `?schema=`, the engine inspects that schema (adapter-pg's `schema` option) but runs its DDL and the
+   * migrations unqualified, so the session's search_path must point there too, and the schema must exist.
+   */
   private adapterFor(connection: PgConnectionParams): PrismaPg {
-    return new PrismaPg(connection, this.schema ? { schema: this.schema } : undefined);
+    if (!this.schema) return new PrismaPg(connection);
+    return new PrismaPg({ ...connection, options: `-c search_path=${quoteIdentifier(this.schema)}` }, { schema: this.schema });
   }
 
-  /** Adapters handed out and not yet disposed; the engine does not always dispose them itself. */
-  private readonly openAdapters = new Set<SqlDriverAdapter>();
+  private async ensureSchemaExists(connection: PgConnectionParams): Promise<void> {
+    if (this.schema) await runAdminStatement(connection, `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(this.schema)}`);
+  }
 
   private track(adapter: SqlDriverAdapter, dispose: () => Promise<void>): SqlDriverAdapter {
     let disposing: Promise<void> | undefined;
@@ -165,6 +175,7 @@ export class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapter
   }
 
   async connect(): Promise<SqlDriverAdapter> {
+    await this.ensureSchemaExists(this.connection);
     const adapter = withCharColumnFix(await this.adapterFor(this.connection).connect());
     return this.track(adapter, adapter.dispose.bind(adapter));
   }
@@ -172,7 +183,9 @@ export class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapter
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const shadowDatabase = `prisma_migrate_shadow_db_${randomUUID()}`;
     await runAdminStatement(this.connection, `CREATE DATABASE ${quoteIdentifier(shadowDatabase)}`);
-    const shadow = withCharColumnFix(await this.adapterFor({ ...this.connection, database: shadowDatabase }).connect());
+    const shadowConnection = { ...this.connection, database: shadowDatabase };
+    await this.ensureSchemaExists(shadowConnection);
+    const shadow = withCharColumnFix(await this.adapterFor(shadowConnection).connect());
     const closePool = shadow.dispose.bind(shadow);
     return this.track(shadow, async () => {
       await closePool();

@@ -12,11 +12,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import {
-  canConnectToDatabase,
-  createDatabase,
-  DatabaseSetupError,
-} from "./database-setup.ts";
+import { canConnectToDatabase, createDatabase, DatabaseSetupError } from "./database-setup.ts";
 import {
   type Datamodel,
   type EngineErrorDetails,
@@ -115,11 +111,53 @@ interface RpcResponse {
   error?: { code: number; message: string; data?: unknown };
 }
 
-type EngineMethod = (this: SchemaEngine, params: unknown) => Promise<unknown>;
+/** Requests passed to the wasm engine's method of the same name, unchanged. */
+const FORWARDED_METHODS = new Set<string>([
+  "applyMigrations",
+  "createMigration",
+  "dbExecute",
+  "devDiagnostic",
+  "diagnoseMigrationHistory",
+  "ensureConnectionValidity",
+  "evaluateDataLoss",
+  "introspect",
+  "introspectSql",
+  "markMigrationApplied",
+  "markMigrationRolledBack",
+  "reset",
+  "schemaPush",
+] satisfies (keyof SchemaEngine)[]);
+
+type ForwardedMethod = (this: SchemaEngine, params: unknown) => Promise<unknown>;
+
+/** Requests that can change which migrations the database has applied. */
+const HISTORY_CHANGING_METHODS = new Set<string>([
+  "applyMigrations",
+  "createMigration",
+  "dbExecute",
+  "markMigrationApplied",
+  "markMigrationRolledBack",
+  "reset",
+  "schemaPush",
+]);
+
+/** Requests that read the schema the migrations produce (replayed in a shadow database). */
+const SHADOW_SCHEMA_METHODS = new Set<string>(["evaluateDataLoss", "createMigration"]);
+
+class MethodNotFoundError extends Error {
+  readonly rpcCode = -32601;
+}
 
 class JsonRpcServer {
   private session: Promise<OpenedSchemaEngine> | undefined;
-  private hasRunDevDiagnostic = false;
+  /**
+   * The wasm engine can replay migrations in a shadow database only inside devDiagnostic (the one place it
+   * is handed the adapter factory); evaluateDataLoss and createMigration reuse the schema it cached for the
+   * migrations applied at that moment, and fail with "PostgreSQL shadow DB must be provided through an
+   * external factory" when the applied set has changed since (e.g. `migrate dev` applying pending migrations
+   * first). The native engine makes its own shadow database there, so the CLI does not re-diagnose: we do.
+   */
+  private shadowSchemaIsCached = false;
   private nextOutgoingId = 1;
   private readonly pendingOutgoing = new Map<number, () => void>();
 
@@ -128,7 +166,7 @@ class JsonRpcServer {
     private readonly databaseUrl: string | undefined,
   ) {}
 
-  private send(message: object): void {
+  private send(message: RpcRequest | RpcResponse): void {
     process.stdout.write(`${JSON.stringify(message)}\n`);
   }
 
@@ -143,9 +181,7 @@ class JsonRpcServer {
 
   private engine(): Promise<OpenedSchemaEngine> {
     this.session ??= (async () => {
-      if (!this.databaseUrl) {
-        throw toSchemaEngineError(new Error("The datasource has no url: set DATABASE_URL (see prisma.config.ts)."));
-      }
+      if (!this.databaseUrl) throw new Error("The datasource has no url: set DATABASE_URL (see prisma.config.ts).");
       return openSchemaEngine({
         databaseUrl: this.databaseUrl,
         datamodels: this.datamodels,
@@ -156,28 +192,19 @@ class JsonRpcServer {
   }
 
   private async call(method: string, params: unknown): Promise<unknown> {
+    if (method === "createDatabase") {
+      // The wasm engine can only work inside an existing database.
+      if (!this.databaseUrl) throw new DatabaseSetupError("No datasource URL was given.");
+      return { databaseName: await createDatabase(this.databaseUrl) };
+    }
     const { engine } = await this.engine();
     switch (method) {
       case "getDatabaseVersion":
         // version() with an argument fails in the wasm engine; without one it reports the database's version.
         return engine.version(undefined);
-      case "createDatabase": {
-        if (!this.databaseUrl) throw new DatabaseSetupError("No datasource URL was given.");
-        return { databaseName: await createDatabase(this.databaseUrl) };
-      }
       case "debugPanic":
         engine.debugPanic();
         return null;
-      case "createMigration": {
-        // The wasm engine sets up its shadow-database connection during devDiagnostic; creating a migration
-        // first fails with "shadow DB must be provided through an external factory".
-        if (!this.hasRunDevDiagnostic) {
-          const { migrationsList, filters } = params as Parameters<SchemaEngine["devDiagnostic"]>[0];
-          await engine.devDiagnostic({ migrationsList, filters });
-          this.hasRunDevDiagnostic = true;
-        }
-        return engine.createMigration(params as Parameters<SchemaEngine["createMigration"]>[0]);
-      }
       case "diff": {
         // The native binary prints the diff itself (through a `print` request); the wasm engine returns it.
         const { stdout, ...rest } = await engine.diff(params as Parameters<SchemaEngine["diff"]>[0]);
@@ -185,23 +212,26 @@ class JsonRpcServer {
         return rest;
       }
     }
-    const handler = (engine as unknown as Record<string, EngineMethod | undefined>)[method];
-    if (method === "free" || method === "constructor" || typeof handler !== "function") {
-      throw Object.assign(new Error(`Method not found: ${method}`), { rpcCode: -32601 });
+    if (!FORWARDED_METHODS.has(method)) throw new MethodNotFoundError(`Method not found: ${method}`);
+    if (SHADOW_SCHEMA_METHODS.has(method) && !this.shadowSchemaIsCached) {
+      const { migrationsList, filters } = params as Parameters<SchemaEngine["devDiagnostic"]>[0];
+      await engine.devDiagnostic({ migrationsList, filters });
+      this.shadowSchemaIsCached = true;
     }
-    const result = await handler.call(engine, params);
-    if (method === "devDiagnostic") this.hasRunDevDiagnostic = true;
+    const forwarded = (engine as unknown as Record<string, ForwardedMethod>)[method] as ForwardedMethod;
+    const result = await forwarded.call(engine, params);
+    if (method === "devDiagnostic") this.shadowSchemaIsCached = true;
+    if (HISTORY_CHANGING_METHODS.has(method)) this.shadowSchemaIsCached = false;
     return result ?? null;
   }
 
   async handleRequest(request: RpcRequest): Promise<void> {
     try {
       const result = await this.call(request.method, request.params);
-      this.respond({ jsonrpc: "2.0", id: request.id, result });
+      this.send({ jsonrpc: "2.0", id: request.id, result });
     } catch (thrown) {
-      const rpcCode = (thrown as { rpcCode?: number } | undefined)?.rpcCode;
-      if (rpcCode) {
-        this.respond({ jsonrpc: "2.0", id: request.id, error: { code: rpcCode, message: String((thrown as Error).message) } });
+      if (thrown instanceof MethodNotFoundError) {
+        this.send({ jsonrpc: "2.0", id: request.id, error: { code: thrown.rpcCode, message: thrown.message } });
         return;
       }
       const details: EngineErrorDetails =
@@ -209,17 +239,17 @@ class JsonRpcServer {
           ? { is_panic: false, message: thrown.message, ...(thrown.code ? { error_code: thrown.code } : {}) }
           : toSchemaEngineError(thrown).details;
       if (details.is_panic) writeLogLine("ERROR", { message: details.message, backtrace: details.backtrace }, "schema_engine");
-      this.respond({
+      this.send({
         jsonrpc: "2.0",
         id: request.id,
         // The shape the native binary uses: the CLI reads data.is_panic, data.message and data.error_code.
-        error: { code: 4466, message: details.is_panic ? details.message : "An error happened. Check the data field for details.", data: details },
+        error: {
+          code: 4466,
+          message: details.is_panic ? details.message : "An error happened. Check the data field for details.",
+          data: details,
+        },
       });
     }
-  }
-
-  private respond(response: RpcResponse): void {
-    this.send(response);
   }
 
   handleResponse(response: RpcResponse): void {

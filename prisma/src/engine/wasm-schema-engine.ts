@@ -5,8 +5,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { PgMigrationAdapterFactory } from "./pg-migration-adapter.ts";
 
 export type { SchemaEngine };
@@ -25,7 +25,32 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
   },
 };
 
+/** The part of the WebAssembly API used here: the project compiles without lib.dom, which declares it. */
+interface WebAssemblyApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: Record<string, Record<string, unknown>>,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  RuntimeError: abstract new (...args: never[]) => Error;
+}
+const webAssembly = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
+
 let loading: Promise<void> | undefined;
+
+/**
+ * The engine arms timeouts (10 s for the migration advisory lock) and never clears them, since Rust drops the
+ * future instead; left as they are they keep a finished process alive for 10 s. Unref'd timers still fire
+ * while the engine waits on the database, whose socket keeps the process alive.
+ */
+function importsWithUnrefTimers(): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const name of Object.keys(imports)) {
+    if (name.startsWith("__wbg_setTimeout_")) {
+      imports[name] = (callback: () => void, delayMs: number) => setTimeout(callback, delayMs >>> 0).unref();
+    }
+  }
+  return imports;
+}
 
 /**
  * The package's own entry imports the `.wasm` file as an ES module, which Node cannot do; this performs the
@@ -37,12 +62,9 @@ function loadWasmModule(): Promise<void> {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const wasmBytes = await readFile(join(dirname(gluePath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(wasmBytes, {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
-    });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
-    bindings.__wbg_set_wasm(exports);
-    exports.__wbindgen_start();
+    const { instance } = await webAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": importsWithUnrefTimers() });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   })();
   return loading;
 }
@@ -116,7 +138,7 @@ export class SchemaEngineError extends Error {
  */
 export function toSchemaEngineError(thrown: unknown): SchemaEngineError {
   if (thrown instanceof SchemaEngineError) return thrown;
-  if (thrown instanceof WebAssembly.RuntimeError) {
+  if (thrown instanceof webAssembly.RuntimeError) {
     const message = lastPanicMessage ?? thrown.message;
     lastPanicMessage = undefined;
     return new SchemaEngineError({ is_panic: true, message, backtrace: thrown.stack ?? "" });

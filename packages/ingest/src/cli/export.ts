@@ -94,7 +94,7 @@ export async function exportCommand(what: "articles" | "quotes" | "events", flag
   } catch (error) {
     return couldNotRun(error);
   }
-  const out = flags.output ? createWriteStream(flags.output) : process.stdout;
+  const out: NodeJS.WritableStream = flags.output ? createWriteStream(flags.output) : process.stdout;
   const write = async (line: string) => {
     if (!out.write(line)) await new Promise((r) => out.once("drain", r));
   };
@@ -112,7 +112,7 @@ export async function exportCommand(what: "articles" | "quotes" | "events", flag
       }
       await write(`${header.map((k) => csvCell(row[k] ?? null)).join(",")}\n`);
     }
-    if (out !== process.stdout) await new Promise((r) => (out as NodeJS.WritableStream).end(r));
+    if (out !== process.stdout) await new Promise<void>((r) => out.end(() => r()));
     return EXIT.OK;
   } catch (error) {
     return couldNotRun(error);

@@ -1,5 +1,5 @@
 // The storyline command line: ingest, extract, export, recluster. Wires the pure pipeline to I/O.
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { EXIT } from "./exit-codes.ts";
 
 const program = new Command("storyline")
@@ -68,7 +68,7 @@ Examples:
 program
   .command("export")
   .description("Stream every stored article, quote or event as JSONL or CSV. No caps.")
-  .addArgument(new Option("<what>", "what to export").choices(["articles", "quotes", "events"]).argParser((v) => v))
+  .addArgument(new Argument("<what>", "what to export").choices(["articles", "quotes", "events"]))
   .addOption(new Option("--format <format>", "output format").choices(["jsonl", "csv"]).default("jsonl"))
   .option("--output <file>", "write here instead of standard output")
   .addHelpText(

@@ -3,7 +3,7 @@
 // text; then each block of the container is judged on its own, which is where Readability leaves navigation
 // lines, share prompts and "read more" lists in.
 import { collapseWhitespace, type HtmlElement, type HtmlNode } from "./html.ts";
-import { isBoilerplateLine } from "./text-clean.ts";
+import { isBoilerplateLine, startsLinkList } from "./text-clean.ts";
 
 export interface TextBlock {
   text: string;
@@ -29,19 +29,25 @@ const BLOCK_TAGS = new Set([
   "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "summary", "caption", "center", "body", "html", "br",
 ]);
 
+const EMBEDDED_POST = /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|reddit-card|threads-post|fb-xfbml-parse-ignore)\b/;
+
+// A comment thread can out-write the article; its container never counts as prose. ("comments-open" on an
+// <article> is WordPress state, not a thread.)
+const COMMENT_SECTION = /^(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper|block)|disqus_thread|respond|replies|discussion)$/i;
+
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 // Class/id words of page furniture. Matched against each class/id split on separators, so "share-bar" and
 // "SocialShare" hit while "shared-content" does not.
 const FURNITURE =
-  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|paywall|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|subscription|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|hidden|hide|invisible|sr|visually|screenreader|skip|print|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|gallery|slideshow|carousel|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
+  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|gallery|slideshow|carousel|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
 const FURNITURE_PAIRS =
   /(?:^|[-_ ])(?:read[-_]?more|more[-_]?stories|most[-_]?(?:read|popular|viewed)|also[-_]?read|see[-_]?also|you[-_]?may|you[-_]?might|further[-_]?reading|sr[-_]only|visually[-_]hidden|screen[-_]reader|print[-_]only|ad[-_]?slot|ad[-_]?container|ad[-_]?wrapper|social[-_]?links|article[-_]?tags|post[-_]?tags|author[-_]?(?:bio|info|box|card)|about[-_]?the[-_]?author)(?:$|[-_ ])/i;
-const CONTENT_NAMES =
-  /(?:^|[-_ ])(?:article|story|entry|post|content|main|body|text|blog|news|page|column|hentry|prose|rich)(?:$|[-_ ])|articlebody|storybody|postbody|entrycontent/i;
+// Visibility utilities hide the element only as a whole class ("field-label-hidden" hides a label, not the field).
+const HIDDEN_CLASS = /^(?:hidden|hide|is-hidden|u-hidden|js-hidden|d-none|display-none|invisible|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screen-reader-only|element-invisible|offscreen|off-screen|print-only|skip-link|skip-links)$/i;
 // Markup that names the article body outright.
 const BODY_NAMES =
-  /(?:^|[-_ ])(?:(?:article|story|entry|post|news|blog|main|page)[-_]?(?:body|content|text|copy)|body[-_]?(?:text|copy|content)|text[-_]?(?:body|content)|content[-_]?body|articlebody|storybody|postbody|entrycontent|articletext|storytext|article[-_]?(?:section|inner)|rich[-_]?text|td[-_]post[-_]content|field[-_]name[-_]body|paywall)(?:$|[-_ \d])/i;
+  /(?:^|[-_ ])(?:(?:article|story|entry|post|news|blog)[-_]{0,2}(?:body|content|text|copy)|body[-_]?(?:text|copy)|text[-_]?body|content[-_]?body|articlebody|storybody|postbody|entrycontent|articletext|storytext|article[-_]?(?:section|inner)|rich[-_]?text|td[-_]post[-_]content|field[-_]name[-_]body)(?:$|[-_ \d])/i;
 
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story/i;
 const NEGATIVE =
@@ -96,7 +102,7 @@ function findElement(root: HtmlElement, tag: string): HtmlElement | null {
   return null;
 }
 
-class Context {
+export class Context {
   private statsCache = new Map<HtmlElement, Stats>();
   private skipCache = new Map<HtmlElement, boolean>();
 
@@ -107,7 +113,8 @@ class Context {
     const cached = this.skipCache.get(el);
     if (cached !== undefined) return cached;
     let skip = false;
-    if (SKIP_TAGS.has(el.tag)) skip = !(el.tag === "form" || el.tag === "figure") || !this.holdsProse(el);
+    if (el.tag === "body" || el.tag === "html" || el.tag === "main") skip = false;
+    else if (SKIP_TAGS.has(el.tag)) skip = !(el.tag === "form" || el.tag === "figure") || !this.holdsProse(el);
     else if (el.tag === "header") skip = !this.holdsProse(el);
     else {
       const a = el.attrs;
@@ -115,27 +122,58 @@ class Context {
       else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) skip = true;
       else if (a.role && /^(navigation|banner|complementary|contentinfo|dialog|alert|menu|menubar|search)$/i.test(a.role)) skip = true;
       else if (a.itemprop && /articlebody|text/i.test(a.itemprop)) skip = false;
-      else if (isFurnitureName(a.class, a.id)) skip = !this.holdsProse(el);
+      else if (isFurnitureName(a.class, a.id)) skip = !this.holdsProse(el) && !this.embedsPost(el);
     }
     this.skipCache.set(el, skip);
     return skip;
   }
 
   // An element holding real paragraphs (not just a short teaser) is content even under a furniture-ish name:
-  // WordPress puts "comments-open" and "has-sidebar" on the article wrapper itself.
-  private holdsProse(el: HtmlElement): boolean {
-    const s = this.rawStats(el);
-    return s.paraLen > 400 && s.linkLen < s.textLen * 0.3 && !/comment|disqus|respond|replies/i.test(`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`);
+  // WordPress puts "comments-open" and "has-sidebar" on the article wrapper itself. Its own stats already
+  // leave out its furniture children, so related-link boxes inside do not count against it.
+  holdsProse(el: HtmlElement): boolean {
+    if (`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.split(/\s+/).some((n) => COMMENT_SECTION.test(n))) return false;
+    const s = this.stats(el);
+    if (s.paraLen > 0 && s.paraLen >= this.pageParagraphText() * 0.5) return true;
+    return s.paraLen > 400 && s.linkLen < s.textLen * 0.3;
   }
 
-  private rawCache = new Map<HtmlElement, Stats>();
-  // Stats that ignore furniture names (only tags), so holdsProse does not recurse into skip().
-  private rawStats(el: HtmlElement): Stats {
-    const cached = this.rawCache.get(el);
-    if (cached) return cached;
-    const s = this.computeStats(el, (c) => RAW_SKIP.has(c.tag), (c) => this.rawStats(c));
-    this.rawCache.set(el, s);
-    return s;
+  private postWrappers: Set<HtmlElement> | null = null;
+  // Embedded social posts (tweets quoted in the story) sit in "video-container" or "social-embed" wrappers and
+  // are part of the article as the reader sees it.
+  private embedsPost(el: HtmlElement): boolean {
+    if (!this.postWrappers) {
+      const wrappers = new Set<HtmlElement>();
+      const walk = (node: HtmlElement) => {
+        for (const c of node.children) {
+          if (typeof c === "string") continue;
+          if (c.tag === "blockquote" && EMBEDDED_POST.test(c.attrs.class ?? "")) {
+            for (let p: HtmlElement | null = c; p; p = p.parent) wrappers.add(p);
+          } else walk(c);
+        }
+      };
+      walk(this.root);
+      this.postWrappers = wrappers;
+    }
+    return this.postWrappers.has(el) && this.stats(el).linkLen < 400;
+  }
+
+  private pageParagraphs = -1;
+  // Text inside <p> anywhere on the page, furniture included: the yardstick for "most of the prose".
+  private pageParagraphText(): number {
+    if (this.pageParagraphs >= 0) return this.pageParagraphs;
+    let n = 0;
+    const walk = (el: HtmlElement) => {
+      for (const c of el.children) {
+        if (typeof c === "string") continue;
+        if (c.tag === "script" || c.tag === "style" || c.tag === "head") continue;
+        if (c.tag === "p") n += textLength(c);
+        else walk(c);
+      }
+    };
+    walk(this.root);
+    this.pageParagraphs = n;
+    return n;
   }
 
   stats(el: HtmlElement): Stats {
@@ -217,8 +255,25 @@ class Context {
       }
     }
     if (!best) return null;
-    // Readability climbs when the parent scores nearly as well: the text was split across sibling wrappers.
-    let node = best;
+    let node: HtmlElement = best;
+    // Readability's alternative-candidates rule: when three of the top five score close to the best and share one
+    // of its ancestors, each paragraph was wrapped on its own and that ancestor is the article.
+    const close = [...scores]
+      .filter(([el, sc]) => el !== best && sc >= bestScore * 0.75)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([el]) => el);
+    if (close.length >= 2) {
+      for (let anc = best.parent; anc && anc !== this.root; anc = anc.parent) {
+        const within = close.filter((el) => isInside(el, anc as HtmlElement)).length;
+        if (within >= 2) {
+          node = anc;
+          break;
+        }
+        if (anc === body) break;
+      }
+    }
+    // Climb while the parent scores nearly as well: the text was split across sibling wrappers.
     while (node.parent && node.parent !== this.root && node !== body) {
       const parentScore = scores.get(node.parent) ?? 0;
       const ps = this.stats(node.parent);
@@ -282,28 +337,48 @@ class Context {
     return n;
   }
 
-  /** Elements the page itself marks as the article body, outermost only, in document order. */
+  /** Elements the page itself marks as the article body, in document order. */
   articleBodyElements(body: HtmlElement): HtmlElement[] {
-    const byItemprop: HtmlElement[] = [];
-    const byName: HtmlElement[] = [];
-    const visit = (el: HtmlElement, inside: boolean) => {
+    const isMarked = (el: HtmlElement) =>
+      (el.attrs.itemprop !== undefined && /\barticleBody\b/i.test(el.attrs.itemprop)) ||
+      (BODY_NAMES.test(`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`) && !isFurnitureName(el.attrs.class, el.attrs.id));
+    const outermost: HtmlElement[] = [];
+    const visit = (el: HtmlElement) => {
       for (const c of el.children) {
         if (typeof c === "string" || this.skip(c)) continue;
-        const ip = c.attrs.itemprop && /\barticleBody\b/i.test(c.attrs.itemprop);
-        const named = !ip && BODY_NAMES.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`) && !isFurnitureName(c.attrs.class, c.attrs.id);
-        if (!inside && ip) byItemprop.push(c);
-        if (!inside && named && this.stats(c).paraLen >= 100) byName.push(c);
-        visit(c, inside || Boolean(ip) || Boolean(named && this.stats(c).paraLen >= 100));
+        if (isMarked(c) && this.stats(c).paraLen >= 100) outermost.push(c);
+        else visit(c);
       }
     };
-    visit(body, false);
-    const pick = byItemprop.filter((el) => this.stats(el).paraLen >= 100);
-    if (pick.length) return pick;
-    if (!byName.length) return [];
+    visit(body);
+    if (!outermost.length) return [];
+    // Pages nest several "body" wrappers; the innermost that still holds nearly all the text has the least chrome.
+    const refined = outermost.map((el) => {
+      let node = el;
+      for (;;) {
+        const inner = this.innerMarked(node, isMarked);
+        if (!inner || this.stats(inner).paraLen < this.stats(node).paraLen * 0.85) return node;
+        node = inner;
+      }
+    });
     // Several same-named fragments (a body split by ads) belong together; unrelated names are alternatives.
-    const best = byName.reduce((a, b) => (this.stats(b).paraLen > this.stats(a).paraLen ? b : a));
+    const best = refined.reduce((a, b) => (this.stats(b).paraLen > this.stats(a).paraLen ? b : a));
     const key = (el: HtmlElement) => `${el.tag}|${el.attrs.class ?? ""}`;
-    return byName.filter((el) => el === best || (key(el) === key(best) && this.stats(el).paraLen > 0));
+    return refined.filter((el) => el === best || (key(el) === key(best) && this.stats(el).paraLen > 0));
+  }
+
+  private innerMarked(el: HtmlElement, isMarked: (e: HtmlElement) => boolean): HtmlElement | null {
+    let best: HtmlElement | null = null;
+    const visit = (node: HtmlElement) => {
+      for (const c of node.children) {
+        if (typeof c === "string" || this.skip(c)) continue;
+        if (isMarked(c)) {
+          if (!best || this.stats(c).paraLen > this.stats(best).paraLen) best = c;
+        } else visit(c);
+      }
+    };
+    visit(el);
+    return best;
   }
 
   /** The element's text as blocks, furniture skipped. */
@@ -354,7 +429,6 @@ class Context {
   }
 }
 
-const RAW_SKIP = new Set([...SKIP_TAGS].filter((t) => t !== "form" && t !== "figure"));
 
 function isFurnitureName(cls: string | undefined, id: string | undefined): boolean {
   if (!cls && !id) return false;
@@ -362,6 +436,7 @@ function isFurnitureName(cls: string | undefined, id: string | undefined): boole
   if (FURNITURE_PAIRS.test(names)) return true;
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
+    if (HIDDEN_CLASS.test(name)) return true;
     // BEM and utility classes: "c-share__item", "socialShare", "ad-slot--top": judge each word.
     const words = name
       .replace(/([a-z])([A-Z])/g, "$1-$2")
@@ -373,7 +448,13 @@ function isFurnitureName(cls: string | undefined, id: string | undefined): boole
   }
   return false;
 }
-const CONTENT_WORDS = new Set(["article", "story", "entry", "content", "body", "text", "main", "prose", "paragraph", "copy"]);
+// Words that make a class name content despite a furniture word: "social-media-embed" holds an embedded post.
+const CONTENT_WORDS = new Set(["article", "story", "entry", "content", "body", "text", "main", "prose", "paragraph", "copy", "embed", "embedded", "tweet", "quote"]);
+
+function isInside(el: HtmlElement, ancestor: HtmlElement): boolean {
+  for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
 
 function tagWeight(tag: string): number {
   switch (tag) {
@@ -436,6 +517,12 @@ function visibleLength(s: string): number {
   return n;
 }
 
+function textLength(el: HtmlElement): number {
+  let n = 0;
+  for (const c of el.children) n += typeof c === "string" ? visibleLength(c) : textLength(c);
+  return n;
+}
+
 function countCommas(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -455,6 +542,18 @@ function filterBlocks(blocks: TextBlock[], title: string | null): TextBlock[] {
     if (HEADINGS.has(b.tag) && normTitle && normalizeForCompare(b.text) === normTitle) continue;
     if (words <= 12 && isBoilerplateLine(b.text)) continue;
     out.push(b);
+  }
+  // A "You might also like" heading past the first part of the text starts the page's recirculation.
+  const total = out.reduce((n, b) => n + b.text.length, 0);
+  let seen = 0;
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i] as TextBlock;
+    const late = HEADINGS.has(b.tag) ? seen >= 200 : seen > total * 0.4;
+    if (late && b.text.length < 80 && startsLinkList(b.text)) {
+      out.length = i;
+      break;
+    }
+    seen += b.text.length;
   }
   // Trailing headings introduce lists we dropped ("More from the author", "Related coverage").
   while (out.length && HEADINGS.has(out[out.length - 1]?.tag ?? "")) out.pop();

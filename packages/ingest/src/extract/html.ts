@@ -195,3 +195,11 @@ export function jsonLdArticles(page: ParsedPage): Record<string, unknown>[] {
     .filter((x) => x.rank < 2 || x.obj.datePublished || x.obj.headline);
   return scored.sort((a, b) => a.rank - b.rank).map((x) => x.obj);
 }
+
+/** Depth-first visit of every element; return false from `fn` to skip an element's children. */
+export function walkElements(root: HtmlElement, fn: (el: HtmlElement) => boolean | void): void {
+  for (const child of root.children) {
+    if (typeof child === "string") continue;
+    if (fn(child) !== false) walkElements(child, fn);
+  }
+}

@@ -2,6 +2,9 @@
 // residue, "read more" lists. Used on plain-text inputs (copy-pasted or scraped pages) and on HTML blocks.
 // Every rule matches a whole short line, so an article sentence that merely contains "share" or "comment" stays.
 
+import { type Byline, parseByline } from "./authors.ts";
+import { type ParsedDate, parseDatelineLine } from "./dates.ts";
+
 const WHOLE_LINE = [
   // Ads and sponsorship markers.
   /^[-–—_*•|\s]*(?:advertisement|advertisements|advertising|advert|anzeige|publicité|publicidad|pubblicità|реклама|sponsored(?: content| post| links?)?|paid (?:content|post)|promoted(?: content)?|ad|ads)[-–—_*•|\s]*$/i,
@@ -27,6 +30,9 @@ const WHOLE_LINE = [
   /^follow (?:us|me|@\w+)\b.{0,60}$/i,
   /^(?:download|get) (?:our|the) (?:free )?app\b.{0,60}$/i,
   /^(?:you (?:might|may) (?:also )?(?:like|enjoy|be interested in)|latest news|latest stories|latest|read more|read also|also read|read next|see also|more (?:news|stories|from [\w .'-]{1,40})|related(?: (?:articles?|stories|news|content|coverage|posts|topics|links|reading))?|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|recommended(?: for you| stories)?|editor'?s picks|don'?t miss|further reading|what to read next|more on this (?:story|topic)|in other news|popular (?:now|stories)|more in [\w .'-]{1,30}|watch next|up next|next article|previous article|next|previous|prev)\s*[:.»›>→]*$/i,
+  /^have a (?:news )?tip\b.{0,160}$/i,
+  /^.{0,80}\b(?:may|can) be reached at\b.{0,120}$/i,
+  /^.{0,60}\b(?:subscribe to|sign up for|sign up to receive)\b.{0,40}\bnewsletters?\b.{0,60}$/i,
   /^(?:tags?|topics?|filed under|categories|category|keywords|schlagworte|themen)\s*:.{0,120}$/i,
   // Legal and credits.
   /^(?:©|\(c\)\s).{0,160}$/i,
@@ -73,9 +79,12 @@ function isMenuLine(text: string): boolean {
   return nav / tokens.length >= 0.6;
 }
 
+const LINK_LIST_OTHER_LANGUAGES =
+  /^(?:você (?:também )?pode (?:gostar|se interessar)|veja também|leia também|leia mais|lesen sie auch|mehr zum thema|das könnte sie auch interessieren|weitere artikel|auch interessant|vous aimerez aussi|à lire aussi|lire aussi|sur le même sujet|te puede interesar|también te puede interesar|lee también|noticias relacionadas|ti potrebbe interessare|leggi anche|potrebbe interessarti|lees ook|meer nieuws|читайте также|смотрите также)\s*[:.…»›>→]*$/i;
+
 /** Headings that start a list of links to other stories; what follows them is not the article. */
 export function startsLinkList(line: string): boolean {
-  return /^(?:you (?:might|may) (?:also )?(?:like|enjoy)|latest news|latest stories|read more|read also|also read|read next|more (?:news|stories|from [\w .'-]{1,40})|related(?: (?:articles?|stories|news|content|coverage|posts))?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|recommended(?: for you)?|editor'?s picks|don'?t miss|what to read next|more on this (?:story|topic)|popular (?:now|stories)|watch next|up next)\s*[:.»›>→]*$/i.test(
+  return LINK_LIST_OTHER_LANGUAGES.test(line.trim()) || /^(?:you (?:might|may) (?:also )?(?:like|enjoy)|latest news|latest stories|read more|read also|also read|read next|more (?:news|stories|from [\w .'-]{1,40})|related(?: (?:articles?|stories|news|content|coverage|posts))?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|recommended(?: for you)?|editor'?s picks|don'?t miss|what to read next|more on this (?:story|topic)|popular (?:now|stories)|watch next|up next)\s*[:.»›>→]*$/i.test(
     line.trim(),
   );
 }
@@ -90,4 +99,144 @@ export function isHeadlineLike(line: string): boolean {
 /** Signature initials ("R.S", "AB/jm") a reader skips. */
 export function isSignOff(line: string): boolean {
   return /^(?:[A-Z]\.?){1,3}(?:\s*[/.]\s*(?:[A-Za-z]\.?){1,3})?$/.test(line.trim());
+}
+
+// ---- plain-text documents ------------------------------------------------------------------------------------
+
+
+export interface PlainTextStructure {
+  title: string | null;
+  paragraphs: string[];
+  byline: Byline | null;
+  dateline: (ParsedDate & { line: string }) | null;
+  /** Every non-empty line of the input, boilerplate included: outlet clues often live there. */
+  rawLines: string[];
+}
+
+// How far into a text we look for a headline, byline or dateline.
+const HEAD_UNITS = 14;
+
+/**
+ * Splits a plain-text article into title, byline, dateline and paragraphs, dropping reader-skipped lines.
+ * `knownTitle` (from input metadata) is removed from the head instead of guessed.
+ */
+export function structurePlainText(text: string, knownTitle?: string | null): PlainTextStructure {
+  const normalized = text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+  const units = toUnits(normalized);
+  const rawLines = units.map((u) => u.trim());
+  let keep = rawLines.map((u) => !isBoilerplateLine(u));
+
+  let byline: Byline | null = null;
+  let dateline: (ParsedDate & { line: string }) | null = null;
+  for (let i = 0; i < rawLines.length; i++) {
+    if (!keep[i]) continue;
+    const line = rawLines[i] as string;
+    const nearHead = i < HEAD_UNITS;
+    const nearTail = i >= rawLines.length - 4;
+    if (!nearHead && !nearTail) continue;
+    const date = parseDatelineLine(line);
+    if (date) {
+      if (!dateline) dateline = { ...date, line };
+      keep[i] = false;
+      continue;
+    }
+    if (nearHead) {
+      const by = parseByline(line);
+      if (by) {
+        byline = byline ? { authors: [...byline.authors, ...by.authors], agencies: [...byline.agencies, ...by.agencies] } : by;
+        keep[i] = false;
+      }
+    }
+  }
+
+  let title: string | null = null;
+  const headIdx = rawLines.map((_, i) => i).filter((i) => keep[i] && i < HEAD_UNITS);
+  if (knownTitle?.trim()) {
+    title = knownTitle.trim();
+    const key = compareKey(title);
+    for (const i of headIdx) if (compareKey(rawLines[i] as string) === key) keep[i] = false;
+  } else {
+    const titleAt = findTitleUnit(rawLines, headIdx);
+    if (titleAt !== null) {
+      title = rawLines[titleAt] as string;
+      const key = compareKey(title);
+      for (let i = 0; i < rawLines.length && i < HEAD_UNITS; i++) {
+        // Chrome above the headline (menus, logos, tickers) goes; a long paragraph there is kept.
+        if (i < titleAt && keep[i] && wordCount(rawLines[i] as string) <= 15) keep[i] = false;
+        if (compareKey(rawLines[i] as string) === key) keep[i] = false;
+      }
+    }
+  }
+
+  keep = trimTail(rawLines, keep);
+  const paragraphs = rawLines.filter((_, i) => keep[i]);
+  return { title, paragraphs, byline, dateline, rawLines };
+}
+
+// Paragraph units: blank-line separated blocks, with hard-wrapped blocks (e-mail style, ~70 columns) rejoined.
+function toUnits(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n[ \t]*\n+/)) {
+    const lines = block
+      .split("\n")
+      .map((l) => l.replace(/[ \t]+/g, " ").trim())
+      .filter(Boolean);
+    if (!lines.length) continue;
+    if (lines.length >= 3 && isHardWrapped(lines)) out.push(lines.join(" ").replace(/(\w)- (\w)/g, "$1-$2"));
+    else out.push(...lines);
+  }
+  return out;
+}
+
+function isHardWrapped(lines: string[]): boolean {
+  const body = lines.slice(0, -1);
+  const wrapped = body.filter((l) => l.length >= 45 && l.length <= 100 && !/[.!?:"”]$/.test(l)).length;
+  return wrapped >= body.length * 0.6;
+}
+
+function findTitleUnit(lines: string[], candidates: number[]): number | null {
+  // A headline printed twice (page title, then article heading) is the surest sign.
+  for (let k = 0; k + 1 < candidates.length && k < 8; k++) {
+    const a = candidates[k] as number;
+    const b = candidates[k + 1] as number;
+    if (compareKey(lines[a] as string) === compareKey(lines[b] as string) && wordCount(lines[a] as string) >= 3) return a;
+  }
+  const first = candidates[0];
+  if (first === undefined) return null;
+  const line = lines[first] as string;
+  const words = wordCount(line);
+  const rest = candidates.length > 1;
+  // A headline is short and does not end like a sentence; a first line that does is the lede, not a title.
+  if (rest && words >= 2 && words <= 30 && !/[.,;:]["'”’)]?$/.test(line)) return first;
+  return null;
+}
+
+// Drops "Read more" / "You might also like" sections and the headline lists under them, plus trailing sign-offs.
+function trimTail(lines: string[], keep: boolean[]): boolean[] {
+  const out = [...keep];
+  const start = Math.floor(lines.length * 0.4);
+  for (let i = start; i < lines.length; i++) {
+    if (!startsLinkList(lines[i] as string)) continue;
+    let j = i + 1;
+    while (j < lines.length && (!out[j] || isHeadlineLike(lines[j] as string))) j++;
+    if (j === lines.length) {
+      for (let k = i; k < lines.length; k++) out[k] = false;
+      break;
+    }
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (!out[i]) continue;
+    if (isSignOff(lines[i] as string)) out[i] = false;
+    else break;
+  }
+  return out;
+}
+
+export function compareKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+export function wordCount(s: string): number {
+  const m = s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu);
+  return m ? m.length : 0;
 }

@@ -25,7 +25,7 @@ const STOPWORDS = new Set(
     // Newsroom filler: reporting verbs, time words and counts that every story uses.
     "announced added asked called comes continue continued day days did does going get gets getting got including " +
     "know known look looks new news now people put report reported reporter reporters reports said saying statement " +
-    "take taking time times today tonight tuesday monday wednesday thursday friday saturday sunday week weeks weekend " +
+    "take taking time times today tonight week weeks weekend " +
     "year years yesterday month months morning afternoon evening night two three four five six seven eight nine ten " +
     "want wants wanted went come came tell telling think go goes like just lot many recent recently early earlier " +
     "expected set told year's according"
@@ -114,6 +114,8 @@ export interface FeatureOptions {
   properBoost: number;
   /** Weight of a named entity given by the extractor, per mention. */
   entityWeight: number;
+  /** Damp repeated words (1 + ln tf) rather than counting them linearly. */
+  sublinearTf: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -123,6 +125,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   bigramWeight: 0.7,
   properBoost: 1.5,
   entityWeight: 1.5,
+  sublinearTf: true,
 };
 
 export interface EntityRef {
@@ -183,6 +186,7 @@ export function documentTerms(
       counts.set(k, (counts.get(k) ?? 0) + o.entityWeight);
     }
   }
+  if (!o.sublinearTf) return counts;
   const damped: TermWeights = new Map();
   for (const [t, c] of counts) damped.set(t, c >= 1 ? 1 + Math.log(c) : c);
   return damped;

@@ -24,7 +24,7 @@ export function simhash(body: string): bigint {
   const shingles = words.length < 3 ? [words.join(" ")] : words.slice(0, -2).map((_, i) => `${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   for (const shingle of shingles) {
     const h = fnv64(shingle);
-    for (let bit = 0; bit < 64; bit++) weights[bit] += (h >> BigInt(bit)) & 1n ? 1 : -1;
+    for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + ((h >> BigInt(bit)) & 1n ? 1 : -1);
   }
   let value = 0n;
   for (let bit = 0; bit < 64; bit++) if ((weights[bit] ?? 0) > 0) value |= 1n << BigInt(bit);

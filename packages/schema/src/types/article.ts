@@ -1,6 +1,8 @@
 // Article: one stored news article with its provenance, and the root field that searches them.
 import { getPrisma, type Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
+import { NotFoundError } from "../errors.ts";
+import { decodeNodeId, decodeNodeIds } from "../ids.ts";
 
 export const ProvenanceEnum = builder.enumType("Provenance", {
   description: "Where a value came from, strongest first.",
@@ -53,6 +55,17 @@ builder.prismaNode("Article", {
     duplicateOf: t.relation("duplicateOf", { nullable: true, description: "The original this article is a near-copy of (syndicated wire copy)." }),
     duplicateSimilarity: t.exposeFloat("duplicateSimilarity", { nullable: true, description: "Similarity to the original, 0..1." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When Storyline stored it." }),
+    event: t.relation("event", { nullable: true, description: "The event this article reports." }),
+    eventMentions: t.relation("eventMentions", { description: "Earlier events the article refers to without reporting them." }),
+    quotes: t.relation("quotes", {
+      description: "Quotes in the article, in reading order (offsets into body).",
+      query: { orderBy: { start: "asc" } },
+    }),
+    mentions: t.relation("mentions", {
+      description: "People, places and organisations named, most mentioned first.",
+      query: { orderBy: { count: "desc" } },
+    }),
+    citations: t.relation("citations", { description: "Outlets the article cites or relies on." }),
   }),
 });
 
@@ -80,6 +93,9 @@ const ArticleFilter = builder.inputType("ArticleFilter", {
     language: t.string({ required: false, description: "ISO 639-1 code." }),
     search: t.string({ required: false, description: "Words that must appear in the title or body." }),
     includeDuplicates: t.boolean({ required: false, description: "Include syndicated copies (default true)." }),
+    eventIds: t.idList({ required: false, description: "Only articles reporting these events." }),
+    storyIds: t.idList({ required: false, description: "Only articles of these stories." }),
+    entityIds: t.idList({ required: false, description: "Only articles naming these people, places or organisations." }),
   }),
 });
 
@@ -88,9 +104,15 @@ export function articleWhere(filter: typeof ArticleFilter.$inferInput | null | u
   const where: Prisma.ArticleWhereInput = {};
   const published = dayRangeFilter(filter.published);
   if (published) where.publishedAt = published;
-  if (filter.outletIds?.length) where.outletId = { in: filter.outletIds.map((id) => decodeNodeId(id, "Outlet")) };
+  if (filter.outletIds?.length) where.outletId = { in: decodeNodeIds(filter.outletIds, "Outlet") };
   if (filter.language) where.language = filter.language;
   if (filter.includeDuplicates === false) where.duplicateOfId = null;
+  const events = decodeNodeIds(filter.eventIds, "Event");
+  if (events) where.eventId = { in: events };
+  const stories = decodeNodeIds(filter.storyIds, "Story");
+  if (stories) where.event = { storyId: { in: stories } };
+  const entities = decodeNodeIds(filter.entityIds, "Entity", "Person");
+  if (entities) where.mentions = { some: { entityId: { in: entities } } };
   if (filter.search) {
     where.OR = [
       { title: { contains: filter.search, mode: "insensitive" } },
@@ -100,19 +122,24 @@ export function articleWhere(filter: typeof ArticleFilter.$inferInput | null | u
   return where;
 }
 
-export function decodeNodeId(id: string | number, typename: string): number {
-  if (typeof id === "number") return id;
-  if (/^\d+$/.test(id)) return Number(id);
-  const decoded = Buffer.from(id, "base64").toString("utf8");
-  const [kind, raw] = decoded.split(":");
-  if (kind !== typename || !raw || !/^\d+$/.test(raw)) throw new Error(`Not a ${typename} id: ${id}`);
-  return Number(raw);
-}
-
 const ArticleOrder = builder.enumType("ArticleOrder", {
   description: "How to sort articles.",
   values: { NEWEST: { description: "Latest publication first." }, OLDEST: { description: "Earliest first." } } as const,
 });
+
+builder.queryField("article", (t) =>
+  t.prismaField({
+    type: "Article",
+    errors: { types: [NotFoundError] },
+    description: "One article by id.",
+    args: { id: t.arg.id({ required: true, description: "Article id." }) },
+    resolve: async (query, _p, args) => {
+      const found = await getPrisma().article.findUnique({ ...query, where: { id: decodeNodeId(args.id, "Article") } });
+      if (!found) throw new NotFoundError("Article", String(args.id));
+      return found;
+    },
+  }),
+);
 
 builder.queryField("articles", (t) =>
   t.prismaConnection({

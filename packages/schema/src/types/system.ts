@@ -45,11 +45,20 @@ builder.prismaNode("IngestRun", {
   }),
 });
 
+const Health = builder.objectRef<{ database: boolean; latencyMs: number }>("Health");
+Health.implement({
+  description: "Liveness of the API and its database.",
+  fields: (t) => ({
+    ok: t.boolean({ description: "True when everything answered.", resolve: (h) => h.database }),
+    databaseLatencyMs: t.float({ description: "Round trip of `select 1`, in ms.", resolve: (h) => h.latencyMs }),
+  }),
+});
+
 builder.queryType({
   description: "Storyline: news coverage of the stories you follow.",
   fields: (t) => ({
     health: t.field({
-      type: "Health",
+      type: Health,
       description: "Is the API up and can it reach its database?",
       resolve: async () => {
         const started = performance.now();
@@ -57,15 +66,6 @@ builder.queryType({
         return { database: true, latencyMs: performance.now() - started };
       },
     }),
-  }),
-});
-
-const Health = builder.objectRef<{ database: boolean; latencyMs: number }>("Health");
-Health.implement({
-  description: "Liveness of the API and its database.",
-  fields: (t) => ({
-    ok: t.boolean({ description: "True when everything answered.", resolve: (h) => h.database }),
-    databaseLatencyMs: t.float({ description: "Round trip of `select 1`, in ms.", resolve: (h) => h.latencyMs }),
   }),
 });
 

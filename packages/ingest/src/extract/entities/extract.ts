@@ -1,0 +1,586 @@
+// Rule-based people, places and organisations: capitalised runs of words, split into a role prefix and a name,
+// classified with the gazetteer, the outlet table, the first-name lexicon and the context (a speech verb after a
+// name makes it a person), then merged within the article ("Putin", "President Putin" -> "Vladimir Putin").
+import { type KnownOutlet, lookupOutlet } from "../known-outlets.ts";
+import { isCueWord } from "../quotes/cues.ts";
+import type { ExtractedEntity } from "../types.ts";
+import { type GazetteerEntry, lookupDemonym, lookupGazetteer } from "./gazetteer.ts";
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  firstNameGender,
+  type Gender,
+  GENDERED_ROLE_WORDS,
+  HONORIFICS,
+  isFirstName,
+  NOT_NAME_WORDS,
+  ORG_HEADS,
+  PLACE_SUFFIXES,
+  ROLE_NOUNS,
+  TITLE_QUALIFIERS,
+  TITLE_WORDS,
+} from "./lexicon.ts";
+import { parseRole, type RoleInfo } from "./roles.ts";
+import { type Span, splitSentences, type Token, tokenize } from "./tokens.ts";
+
+export type MentionKind = "PERSON" | "PLACE" | "ORGANIZATION" | "ROLE" | "UNKNOWN";
+
+export interface Mention {
+  kind: MentionKind;
+  /** The name itself, without role prefix or possessive: "Vladimir Putin". */
+  start: number;
+  end: number;
+  text: string;
+  /** Token indices of the name (for ROLE mentions: of the role). */
+  firstToken: number;
+  lastToken: number;
+  /** Start including a role prefix ("Russian President Vladimir Putin"). */
+  outerStart: number;
+  role: RoleInfo | null;
+  /** Gender said by an honorific or a gendered title ("Mr", "Congresswoman"). */
+  titleGender: Gender | null;
+  possessive: boolean;
+  gazetteer: GazetteerEntry | null;
+  outlet: KnownOutlet | null;
+  sentence: number;
+  inQuote: boolean;
+  /** Index into EntityIndex.clusters, or -1. */
+  entity: number;
+  /** Countries tied to the person by the words around the name ("Russia’s Putin"). */
+  countries: string[];
+  /** Found in a title-case line (headline), where capitals say nothing. */
+  headline: boolean;
+}
+
+export interface EntityCluster {
+  id: number;
+  kind: "PERSON" | "PLACE" | "ORGANIZATION";
+  name: string;
+  aliases: Set<string>;
+  gender: Gender | null;
+  roles: RoleInfo[];
+  countries: Set<string>;
+  mentions: Mention[];
+  outlet: KnownOutlet | null;
+  /** Name tokens of the canonical name, lower case. */
+  nameParts: string[];
+}
+
+export interface EntityIndex {
+  body: string;
+  tokens: Token[];
+  sentences: Span[];
+  mentions: Mention[];
+  clusters: EntityCluster[];
+  /** Sentence index of an offset. */
+  sentenceAt(offset: number): number;
+}
+
+const JOINERS = new Set(["de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"]);
+const OF_OPENERS = new Set([...ORG_HEADS, ...TITLE_WORDS, "republic", "kingdom", "states", "gulf", "bay", "sea", "isle", "city", "state", "province", "secretary", "minister", "ministry", "department", "university", "bank", "council", "chamber", "museum", "federation", "union", "office", "court", "house", "head", "prince", "duke", "king", "queen"]);
+const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+const SPACE_ONLY = /^ $/;
+
+const isRoleWord = (t: Token) => {
+  if (TITLE_WORDS.has(t.lower) || TITLE_QUALIFIERS.has(t.lower)) return true;
+  if (t.cap && lookupDemonym(t.bare) && !t.possessive) return true;
+  return false;
+};
+const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower);
+const isHonorific = (t: Token) => HONORIFICS.has(t.lower) && !["father", "sister", "brother"].includes(t.lower);
+
+function lookupKnown(text: string): { gazetteer: GazetteerEntry | null; outlet: KnownOutlet | null } | null {
+  const g = lookupGazetteer(text);
+  if (g) return { gazetteer: g, outlet: null };
+  // Outlets by name only when the name is distinctive: "Time" or "Hill" alone are ordinary words.
+  const words = text.split(/\s+/);
+  const o = lookupOutlet(text);
+  if (o && (words.length > 1 || /^[A-Z]{2,}$/.test(text) || text === o.name || DISTINCT_OUTLET_WORDS.has(text))) {
+    if (!AMBIGUOUS_OUTLET_WORDS.has(text)) return { gazetteer: null, outlet: o };
+  }
+  return null;
+}
+const DISTINCT_OUTLET_WORDS = new Set(["Reuters", "Bloomberg", "Interfax", "Kyodo", "Xinhua", "Yonhap", "Sputnik", "Politico", "Axios", "Breitbart", "Newsweek", "Newsmax", "Forbes", "HuffPost", "MarketWatch", "Euronews", "TASS", "Tass", "RIA"]);
+const AMBIGUOUS_OUTLET_WORDS = new Set(["Time", "Hill", "Guardian", "Independent", "Telegraph", "Insider", "Vice", "Slate", "Vox", "Daily News", "Times", "Economist", "Yahoo", "Nikkei", "Jiji", "PBS", "Post"]);
+
+function isTitleCaseLine(body: string, tokens: Token[], from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    if (!/^\p{L}/u.test(t.text) || t.text.length < 4) continue;
+    words++;
+    if (t.cap) caps++;
+  }
+  return words >= 3 && caps / words >= 0.75 && !/[.!?]["”’]?\s*$/.test(body.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end + 2).trim());
+}
+
+export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): EntityIndex {
+  const tokens = tokenize(body);
+  const sentences = splitSentences(body, quoteInteriors);
+  const sentenceStarts = sentences.map((s) => s.start);
+  const sentenceAt = (offset: number) => {
+    let lo = 0;
+    let hi = sentenceStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((sentenceStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const inQuote = (offset: number) => {
+    for (const q of quoteInteriors) if (offset >= q.start && offset < q.end) return true;
+    return false;
+  };
+
+  const mentions: Mention[] = [];
+  const make = (kind: MentionKind, a: number, b: number, extra: Partial<Mention> = {}): Mention => {
+    const first = tokens[a] as Token;
+    const last = tokens[b] as Token;
+    const end = last.possessive ? last.end - 2 : last.dotted && !last.text.endsWith(".") && !NAME_SUFFIXES.has(last.lower) ? last.end - 1 : last.end;
+    return {
+      kind,
+      start: first.start,
+      end,
+      text: body.slice(first.start, end),
+      firstToken: a,
+      lastToken: b,
+      outerStart: first.start,
+      role: null,
+      titleGender: null,
+      possessive: last.possessive,
+      gazetteer: null,
+      outlet: null,
+      sentence: sentenceAt(first.start),
+      inQuote: inQuote(first.start),
+      entity: -1,
+      countries: [],
+      headline: titleCaseToken[a] === 1,
+      ...extra,
+    };
+  };
+
+  // Paragraph-level title-case detection: headlines capitalise every word, so runs there are split up.
+  const titleCaseToken = new Uint8Array(tokens.length);
+  {
+    let lineStart = 0;
+    for (let k = 0; k <= tokens.length; k++) {
+      const endOfLine = k === tokens.length || (tokens[k - 1] && (tokens[k - 1] as Token).gapAfter.includes("\n"));
+      if (k > lineStart && endOfLine) {
+        if (isTitleCaseLine(body, tokens, lineStart, k)) for (let j = lineStart; j < k; j++) titleCaseToken[j] = 1;
+        lineStart = k;
+      }
+    }
+  }
+
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k] as Token;
+    if (!t.cap) {
+      k++;
+      continue;
+    }
+    // Collect the run of capitalised words (joined by single spaces, joiners and "of" after institution words).
+    let b = k;
+    if (!titleCaseToken[k]) {
+      while (b + 1 < tokens.length) {
+        const cur = tokens[b] as Token;
+        const next = tokens[b + 1] as Token;
+        if (cur.possessive || !SPACE_ONLY.test(cur.gapAfter) || next.sentenceInitial) break;
+        if (next.cap && !NOT_NAME_WORDS.has(next.lower)) {
+          b++;
+          continue;
+        }
+        const after = tokens[b + 2];
+        if (after?.cap && SPACE_ONLY.test(next.gapAfter) && (JOINERS.has(next.text) || (next.text === "of" && OF_OPENERS.has(cur.lower)))) {
+          b += 2;
+          continue;
+        }
+        break;
+      }
+    }
+    processRun(k, b);
+    k = b + 1;
+  }
+
+  function processRun(a: number, b: number) {
+    let pos = a;
+    while (pos <= b) {
+      // Longest known name (place, organisation, outlet) starting here.
+      let matched = false;
+      for (let e = Math.min(b, pos + 6); e >= pos; e--) {
+        const last = tokens[e] as Token;
+        const text = body.slice((tokens[pos] as Token).start, last.possessive ? last.end - 2 : last.end);
+        const known = lookupKnown(text);
+        if (known) {
+          const kind = known.outlet ? "ORGANIZATION" : known.gazetteer?.kind === "ORGANIZATION" ? "ORGANIZATION" : "PLACE";
+          // "Russian" is an adjective in a role, "Russia" a place: demonyms never match the gazetteer here.
+          const m = make(kind, pos, e, { gazetteer: known.gazetteer, outlet: known.outlet });
+          // A place followed by a lower-case place word: "Kurile islands".
+          mentions.push(m);
+          pos = e + 1;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      const tok = tokens[pos] as Token;
+      if (NOT_NAME_WORDS.has(tok.lower) && !isRoleWord(tok)) {
+        pos++;
+        continue;
+      }
+      if (titleCaseToken[pos]) {
+        // Headline words: only single tokens, judged later against names known from the body.
+        if (!isRoleWord(tok) && tok.bare.length > 1) mentions.push(make("UNKNOWN", pos, pos));
+        pos++;
+        continue;
+      }
+      // Role prefix: "Russian President", "Sen.", "Prime Minister", "Mr."
+      let r = pos;
+      while (r <= b && isRoleWord(tokens[r] as Token) && !(tokens[r] as Token).possessive) r++;
+      let hasTitle = false;
+      for (let j = pos; j < r; j++) if (isTitleWord(tokens[j] as Token)) hasTitle = true;
+      if (r > pos && !hasTitle) r = pos;
+      // A name may end in a suffix ("Jr.") and must not run into a weekday or month.
+      let nameEnd = r;
+      while (nameEnd <= b && !(NOT_NAME_WORDS.has((tokens[nameEnd] as Token).lower) && nameEnd > r)) {
+        if ((tokens[nameEnd] as Token).possessive) break;
+        nameEnd++;
+      }
+      if (nameEnd > b) nameEnd = b;
+      else if (!(tokens[nameEnd] as Token).possessive) nameEnd = Math.max(r, nameEnd - 1);
+
+      if (r > b || r > nameEnd) {
+        // Only a role ("Prime Minister", "Russian President").
+        const m = make("ROLE", pos, b);
+        m.role = parseRole(body.slice((tokens[pos] as Token).start, m.end));
+        if (m.role) mentions.push(m);
+        pos = b + 1;
+        continue;
+      }
+      const nameTokens = tokens.slice(r, nameEnd + 1);
+      const kind = classifyName(nameTokens, r > pos);
+      const m = make(kind, r, nameEnd);
+      if (r > pos) {
+        m.outerStart = (tokens[pos] as Token).start;
+        const prefixTokens = tokens.slice(pos, r);
+        const honorificOnly = prefixTokens.every((x) => isHonorific(x));
+        for (const x of prefixTokens) {
+          const g = HONORIFICS.get(x.lower) ?? GENDERED_ROLE_WORDS.get(x.lower);
+          if (g) m.titleGender = g;
+        }
+        if (!honorificOnly) {
+          const roleRaw = prefixTokens.filter((x) => !isHonorific(x)).map((x) => x.text).join(" ");
+          m.role = parseRole(extendRoleBackwards(pos, roleRaw));
+        }
+      } else if (kind === "PERSON" || kind === "UNKNOWN") {
+        const roleRaw = extendRoleBackwards(r, "");
+        if (roleRaw) m.role = parseRole(roleRaw);
+        if (m.role && kind === "UNKNOWN") m.kind = "PERSON";
+      }
+      if (m.role?.country) m.countries.push(m.role.country);
+      // "Russia’s Putin": the country before a name belongs to the person.
+      const before = tokens[pos - 1];
+      if (before?.possessive && SPACE_ONLY.test(before.gapAfter)) {
+        const country = lookupDemonym(before.bare);
+        if (country) m.countries.push(country.name);
+      }
+      mentions.push(m);
+      pos = nameEnd + 1;
+    }
+  }
+
+  /** Lower-case roles and place or party words just before a name: "former Wisconsin Gov.", "psychotherapist". */
+  function extendRoleBackwards(firstIndex: number, roleSoFar: string): string {
+    const words: string[] = [];
+    let j = firstIndex - 1;
+    while (j >= 0 && words.length < 5) {
+      const t = tokens[j] as Token;
+      if (!SPACE_ONLY.test(t.gapAfter)) break;
+      const ok =
+        ROLE_NOUNS.has(t.lower) ||
+        TITLE_QUALIFIERS.has(t.lower) ||
+        TITLE_WORDS.has(t.lower) ||
+        (t.cap && (lookupDemonym(t.bare) !== null || lookupGazetteer(t.bare) !== null || ORG_HEADS.has(t.lower)));
+      if (!ok || (t.cap && NOT_NAME_WORDS.has(t.lower) && !TITLE_QUALIFIERS.has(t.lower))) break;
+      words.unshift(t.possessive ? t.text : t.bare);
+      if (t.possessive) break;
+      j--;
+    }
+    const joined = [...words, roleSoFar].filter(Boolean).join(" ");
+    // A lone country word ("Russia’s Putin") is not a role.
+    if (!roleSoFar && !words.some((w) => ROLE_NOUNS.has(w.toLowerCase()) || TITLE_WORDS.has(w.toLowerCase()))) return "";
+    return joined;
+  }
+
+  function classifyName(nameTokens: Token[], hadTitle: boolean): MentionKind {
+    const last = nameTokens[nameTokens.length - 1] as Token;
+    if (nameTokens.some((x) => ORG_HEADS.has(x.lower) && x.cap) && nameTokens.length > 1) return "ORGANIZATION";
+    if (PLACE_SUFFIXES.has(last.lower) && nameTokens.length > 1) return "PLACE";
+    if (hadTitle) return "PERSON";
+    const first = nameTokens[0] as Token;
+    if (nameTokens.length >= 2 && isFirstName(first.bare) && !NOT_NAME_WORDS.has(first.lower)) return "PERSON";
+    if (nameTokens.length >= 3 && (nameTokens[1] as Token).dotted && (nameTokens[1] as Token).bare.length === 1) return "PERSON";
+    return "UNKNOWN";
+  }
+
+  // A lower-case place word after a place name joins it: "Kurile islands", "Habomai islands".
+  for (const m of mentions) {
+    if (m.kind !== "PLACE" && m.kind !== "UNKNOWN") continue;
+    const next = tokens[m.lastToken + 1];
+    if (!next || m.possessive || !SPACE_ONLY.test((tokens[m.lastToken] as Token).gapAfter)) continue;
+    if (next.lower === "islands" || next.lower === "island" || next.lower === "islets") {
+      const g = lookupGazetteer(`${m.text} ${next.lower}`) ?? lookupGazetteer(m.text);
+      if (g || m.kind === "UNKNOWN") {
+        m.kind = "PLACE";
+        m.gazetteer = g ?? m.gazetteer;
+        m.end = next.possessive ? next.end - 2 : next.end;
+        m.text = body.slice(m.start, m.end);
+        m.lastToken = next.i;
+      }
+    }
+  }
+
+  const clusters = clusterMentions(body, tokens, mentions);
+  return { body, tokens, sentences, mentions, clusters, sentenceAt };
+}
+
+/** The words that follow a mention decide unknown names: a speech verb or an appositive role makes a person. */
+function contextSaysPerson(tokens: Token[], m: Mention): boolean {
+  const last = tokens[m.lastToken] as Token;
+  let j = m.lastToken + 1;
+  const next = tokens[j];
+  if (!m.possessive && next && /^\s+$/.test(last.gapAfter)) {
+    if (isCueWord(next.lower)) return true;
+    if (/^(?:also|later|then|again|reportedly|previously|recently|has|had|once|further|publicly|privately)$/.test(next.lower) && tokens[j + 1] && isCueWord((tokens[j + 1] as Token).lower)) return true;
+  }
+  // Appositive: "Alan Cole, an economist at ...", "Mulgrew, who ..."
+  if (!m.possessive && /^,\s+$/.test(last.gapAfter) && next) {
+    if (next.lower === "who") return true;
+    if (["a", "an", "the"].includes(next.lower) || next.possessive) {
+      for (j = m.lastToken + 2; j < Math.min(tokens.length, m.lastToken + 8); j++) {
+        const t = tokens[j] as Token;
+        if (ROLE_NOUNS.has(t.lower)) return true;
+        if (/[,.;:]/.test(t.gapAfter)) break;
+      }
+    }
+  }
+  // Inverted attribution: ", said Douglas Holtz-Eakin"
+  const prev = tokens[m.firstToken - 1];
+  if (prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter) && /[,”"']\s*$/.test(tokens[m.firstToken - 2]?.gapAfter ?? "")) return true;
+  // Lower-case role just before: "psychotherapist Fran Sherman".
+  if (prev && !prev.cap && ROLE_NOUNS.has(prev.lower) && /^ $/.test(prev.gapAfter)) return true;
+  return false;
+}
+
+function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): EntityCluster[] {
+  const clusters: EntityCluster[] = [];
+  const nameParts = (m: Mention) =>
+    tokens
+      .slice(m.firstToken, m.lastToken + 1)
+      .map((t) => t.bare)
+      .filter((w) => !NAME_SUFFIXES.has(w.toLowerCase().replace(/\.$/, "")));
+
+  // Persons with full names first: they anchor the surnames and given names that follow.
+  const fullPersons = new Map<string, EntityCluster>();
+  const bySurname = new Map<string, EntityCluster[]>();
+  const byGiven = new Map<string, EntityCluster[]>();
+  const newCluster = (kind: EntityCluster["kind"], name: string, parts: string[]): EntityCluster => {
+    const c: EntityCluster = { id: clusters.length, kind, name, aliases: new Set(), gender: null, roles: [], countries: new Set(), mentions: [], outlet: null, nameParts: parts.map((p) => p.toLowerCase()) };
+    clusters.push(c);
+    return c;
+  };
+  const attach = (c: EntityCluster, m: Mention) => {
+    m.entity = c.id;
+    c.mentions.push(m);
+    c.aliases.add(m.text);
+    if (m.role && !c.roles.some((r) => r.text === m.role?.text)) c.roles.push(m.role);
+    for (const country of m.countries) c.countries.add(country);
+  };
+
+  const promote = (m: Mention) => {
+    if (m.kind !== "UNKNOWN") return;
+    const parts = nameParts(m);
+    if (!parts.length) return;
+    if (m.headline) {
+      const w = (parts[0] as string).toLowerCase();
+      if (parts.length === 1 && (bySurname.has(w) || byGiven.has(w))) m.kind = "PERSON";
+      return;
+    }
+    if (parts.length === 1) {
+      const w = (parts[0] as string).toLowerCase();
+      if (bySurname.has(w) || byGiven.has(w)) m.kind = "PERSON";
+      else if (contextSaysPerson(tokens, m) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w)) m.kind = "PERSON";
+      else if (isFirstName(parts[0] as string) && !AMBIGUOUS_FIRST_NAMES.has(w) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w) && !(tokens[m.firstToken] as Token).sentenceInitial) m.kind = "PERSON";
+      else if (isFirstName(parts[0] as string) && !AMBIGUOUS_FIRST_NAMES.has(w) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w) && !isCueWord(w) && /^\s+\p{Ll}/u.test((tokens[m.lastToken] as Token).gapAfter + ((tokens[m.lastToken + 1] as Token | undefined)?.text ?? ""))) m.kind = "PERSON";
+    } else {
+      const last = (parts[parts.length - 1] as string).toLowerCase();
+      if (bySurname.has(last) && parts.length <= 3) m.kind = "PERSON";
+      else if (contextSaysPerson(tokens, m) && parts.length <= 4) m.kind = "PERSON";
+    }
+  };
+
+  const registerFull = (m: Mention) => {
+    const parts = nameParts(m);
+    const key = parts.join(" ").toLowerCase();
+    let c = fullPersons.get(key);
+    if (!c) {
+      // Same surname and same given name: "Hillary Clinton" = "Hillary Rodham Clinton".
+      const surname = (parts[parts.length - 1] as string).toLowerCase();
+      const given = (parts[0] as string).toLowerCase();
+      c = (bySurname.get(surname) ?? []).find((x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]));
+      if (!c) {
+        c = newCluster("PERSON", parts.join(" "), parts);
+        const list = bySurname.get(surname) ?? [];
+        list.push(c);
+        bySurname.set(surname, list);
+        const gl = byGiven.get(given) ?? [];
+        gl.push(c);
+        byGiven.set(given, gl);
+      } else if (parts.length > c.nameParts.length) {
+        c.name = parts.join(" ");
+        c.nameParts = parts.map((p) => p.toLowerCase());
+      }
+      fullPersons.set(key, c);
+    }
+    attach(c, m);
+  };
+
+  // Pass 1: confident multi-word persons.
+  for (const m of mentions) if (m.kind === "PERSON" && nameParts(m).length >= 2) registerFull(m);
+  // Pass 2: unknown runs that context or known surnames make people.
+  for (const m of mentions) {
+    promote(m);
+    if (m.kind === "PERSON" && m.entity < 0 && nameParts(m).length >= 2) registerFull(m);
+  }
+  // Pass 3: one-word persons join the full name with that surname (or given name), else stand alone.
+  const singles = new Map<string, EntityCluster>();
+  for (const m of mentions) {
+    if (m.kind !== "PERSON" || m.entity >= 0) continue;
+    const parts = nameParts(m);
+    if (!parts.length) continue;
+    const w = (parts[parts.length - 1] as string).toLowerCase();
+    let candidates = bySurname.get(w) ?? [];
+    if (!candidates.length && parts.length === 1) candidates = byGiven.get(w) ?? [];
+    if (candidates.length > 1 && m.titleGender) {
+      const g = candidates.filter((c) => guessGender(c) === m.titleGender);
+      if (g.length) candidates = g;
+    }
+    let chosen: EntityCluster | undefined;
+    if (candidates.length === 1) chosen = candidates[0];
+    else if (candidates.length > 1) {
+      // Several people share the surname: the one mentioned most so far, then the first named.
+      chosen = [...candidates].sort((x, y) => y.mentions.length - x.mentions.length || x.id - y.id)[0];
+    }
+    if (!chosen) {
+      chosen = singles.get(w);
+      if (!chosen) {
+        chosen = newCluster("PERSON", parts.join(" "), parts);
+        singles.set(w, chosen);
+      }
+    }
+    attach(chosen, m);
+  }
+
+  // Places and organisations merge on their gazetteer entry or outlet, else on their text.
+  const byKey = new Map<string, EntityCluster>();
+  for (const m of mentions) {
+    if (m.kind !== "PLACE" && m.kind !== "ORGANIZATION") continue;
+    const name = m.outlet?.name ?? m.gazetteer?.name ?? m.text.replace(/^the\s+/i, "");
+    const key = `${m.kind}:${name.toLowerCase()}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = newCluster(m.kind, name, name.split(" "));
+      c.outlet = m.outlet;
+      byKey.set(key, c);
+    }
+    attach(c, m);
+  }
+
+  // Headline words and other one-word unknowns that match a person's surname join that person.
+  for (const m of mentions) {
+    if (m.kind !== "UNKNOWN") continue;
+    const w = m.text.toLowerCase();
+    const c = bySurname.get(w)?.[0] ?? singles.get(w);
+    if (c) {
+      m.kind = "PERSON";
+      attach(c, m);
+    }
+  }
+
+  for (const c of clusters) if (c.kind === "PERSON") c.gender = guessGender(c);
+  // Roles found in appositions ("Yoshihide Suga, Japan's chief cabinet secretary, ...").
+  for (const m of mentions) if (m.kind === "PERSON" && m.entity >= 0) addAppositiveRoles(body, tokens, m, clusters[m.entity] as EntityCluster);
+  return clusters;
+}
+
+function guessGender(c: EntityCluster): Gender | null {
+  let male = 0;
+  let female = 0;
+  for (const m of c.mentions) {
+    if (m.titleGender === "male") male += 2;
+    if (m.titleGender === "female") female += 2;
+  }
+  for (const r of c.roles) {
+    if (r.gender === "male") male += 2;
+    if (r.gender === "female") female += 2;
+  }
+  if (c.nameParts.length >= 2 || c.mentions.some((m) => m.firstToken !== m.lastToken)) {
+    const g = firstNameGender(c.nameParts[0] ?? "");
+    if (g === "male") male += 1;
+    if (g === "female") female += 1;
+  } else if (c.nameParts.length === 1) {
+    // A one-word person named by given name only ("Melanie").
+    const g = firstNameGender(c.nameParts[0] ?? "");
+    if (g && !c.mentions.some((m) => m.titleGender)) {
+      if (g === "male") male += 1;
+      else female += 1;
+    }
+  }
+  if (male > female) return "male";
+  if (female > male) return "female";
+  return null;
+}
+
+const APPOSITIVE_RE = /^,\s+((?:the|a|an)\s+)?([^,;:"“”()—–]{3,90}?)(?=,|\s+(?:who|which)\b|\.\s|\s*[;:—–]|$)/;
+const APPOSITIVE_CUT = /\s+(?:at|for|in|with|from|who|which|whose|on|to|since|during|under|after|before|until|when)\s.*$/;
+
+function addAppositiveRoles(body: string, tokens: Token[], m: Mention, c: EntityCluster) {
+  if (m.possessive) return;
+  const after = body.slice(m.end, m.end + 160);
+  const match = APPOSITIVE_RE.exec(after);
+  if (!match) return;
+  const phrase = (match[2] as string).replace(APPOSITIVE_CUT, "");
+  for (const piece of phrase.split(/\s+and\s+/)) {
+    const words = piece.trim().split(/\s+/);
+    if (!words.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, "")) || TITLE_WORDS.has(w.toLowerCase()))) continue;
+    // A name after the role ("..., President Obama") is another person, not an apposition.
+    if (words.length > 8) continue;
+    const role = parseRole(piece);
+    if (role && !c.roles.some((r) => r.text === role.text)) {
+      c.roles.push(role);
+      if (role.country) c.countries.add(role.country);
+    }
+  }
+  void tokens;
+}
+
+/** Entities in the shape the store wants. */
+export function toExtractedEntities(index: EntityIndex): ExtractedEntity[] {
+  const out: ExtractedEntity[] = [];
+  for (const c of index.clusters) {
+    if (!c.mentions.length) continue;
+    const offsets: number[] = [];
+    for (const m of c.mentions) offsets.push(m.start, m.end);
+    out.push({
+      kind: c.kind,
+      name: c.name,
+      aliases: [...c.aliases].filter((a) => a !== c.name),
+      gender: c.kind === "PERSON" ? c.gender : null,
+      offsets,
+      count: c.mentions.length,
+      roles: c.kind === "PERSON" ? [...new Set(c.roles.map((r) => r.text))] : [],
+    });
+  }
+  return out.sort((a, b) => b.count - a.count || (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0));
+}

@@ -1,0 +1,223 @@
+// Coverage over time: zero-filled series by outlet, event, story or speaker, read from the day rollups
+// (CoverageDay). Crossed filters (one event's coverage by outlet) aggregate the indexed article rows instead.
+import { encodeGlobalID } from "@pothos/plugin-relay";
+import { getPrisma, Prisma } from "@storyline/db";
+import { GraphQLError } from "graphql";
+import { builder } from "../builder.ts";
+import { decodeNodeIds } from "../ids.ts";
+import { isoDay } from "../scalars.ts";
+
+const DimensionEnum = builder.enumType("CoverageDimension", {
+  description: "What each series counts.",
+  values: {
+    ALL: { description: "All coverage as one series." },
+    OUTLET: { description: "Articles per outlet." },
+    EVENT: { description: "Articles per event." },
+    STORY: { description: "Articles per story." },
+    SPEAKER: { description: "Quotes per speaker." },
+  } as const,
+});
+
+const BucketEnum = builder.enumType("Bucket", {
+  description: "Width of a time bucket. Weeks start on Monday.",
+  values: ["DAY", "WEEK", "MONTH"] as const,
+});
+
+interface Point {
+  bucket: Date;
+  count: number;
+  share: number;
+}
+interface Series {
+  typename: string | null;
+  key: number | null;
+  label: string;
+  total: number;
+  points: Point[];
+}
+interface CoverageResult {
+  buckets: Date[];
+  totals: number[];
+  series: Series[];
+}
+
+const CoveragePoint = builder.objectRef<Point>("CoveragePoint").implement({
+  description: "One bucket of a series.",
+  fields: (t) => ({
+    bucket: t.field({ type: "Date", description: "First day of the bucket.", resolve: (p) => p.bucket }),
+    count: t.exposeInt("count", { description: "Articles (quotes for SPEAKER) in the bucket." }),
+    share: t.exposeFloat("share", { description: "count / all coverage in the same bucket (0..1; 0 when there was none)." }),
+  }),
+});
+
+const CoverageSeries = builder.objectRef<Series>("CoverageSeries").implement({
+  description: "One line of a chart: a key's counts per bucket, zero-filled over the whole range.",
+  fields: (t) => ({
+    key: t.id({
+      nullable: true,
+      description: "Global id of the outlet, event, story or person; null for ALL and for the merged 'Other' series.",
+      resolve: (s) => (s.typename && s.key != null ? encodeGlobalID(s.typename, s.key) : null),
+    }),
+    label: t.exposeString("label", { description: "Display name." }),
+    total: t.exposeInt("total", { description: "Sum over the range." }),
+    points: t.field({ type: [CoveragePoint], description: "One point per bucket, in order.", resolve: (s) => s.points }),
+  }),
+});
+
+const Coverage = builder.objectRef<CoverageResult>("Coverage").implement({
+  description: "Coverage series over a range of days.",
+  fields: (t) => ({
+    buckets: t.field({ type: ["Date"], description: "Every bucket's first day, in order.", resolve: (c) => c.buckets }),
+    totals: t.field({ type: ["Int"], description: "All coverage per bucket: the denominator of share.", resolve: (c) => c.totals }),
+    series: t.field({ type: [CoverageSeries], description: "Biggest first.", resolve: (c) => c.series }),
+  }),
+});
+
+const MAX_DAYS = 3660;
+const TYPENAME = { ALL: null, OUTLET: "Outlet", EVENT: "Event", STORY: "Story", SPEAKER: "Person" } as const;
+
+function bucketStart(day: Date, bucket: "DAY" | "WEEK" | "MONTH"): Date {
+  if (bucket === "MONTH") return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
+  if (bucket === "WEEK") return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+  return day;
+}
+
+function bucketsBetween(from: Date, to: Date, bucket: "DAY" | "WEEK" | "MONTH"): Date[] {
+  const out: Date[] = [];
+  for (let b = bucketStart(from, bucket); b <= to; ) {
+    out.push(b);
+    b = bucket === "MONTH" ? new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1)) : new Date(b.getTime() + (bucket === "WEEK" ? 7 : 1) * 86_400_000);
+  }
+  return out;
+}
+
+type Row = { b: Date; k: number; n: bigint | number };
+
+async function labelsFor(dimension: keyof typeof TYPENAME, keys: number[]): Promise<Map<number, string>> {
+  const prisma = getPrisma();
+  if (!keys.length || dimension === "ALL") return new Map();
+  const rows =
+    dimension === "OUTLET"
+      ? await prisma.outlet.findMany({ where: { id: { in: keys } }, select: { id: true, name: true } })
+      : dimension === "EVENT"
+        ? (await prisma.event.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((e) => ({ id: e.id, name: e.title }))
+        : dimension === "STORY"
+          ? (await prisma.story.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((s) => ({ id: s.id, name: s.title }))
+          : await prisma.entity.findMany({ where: { id: { in: keys } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+builder.queryField("coverage", (t) =>
+  t.field({
+    type: Coverage,
+    description:
+      "Coverage per day, week or month, zero-filled over the whole range, as counts and as a share of all coverage " +
+      "in the same bucket. Filters narrow what is counted; keys pick series. Served from day rollups.",
+    args: {
+      dimension: t.arg({ type: DimensionEnum, required: true, description: "What each series counts." }),
+      from: t.arg({ type: "Date", required: true, description: "First day (inclusive)." }),
+      to: t.arg({ type: "Date", required: true, description: "Last day (inclusive)." }),
+      bucket: t.arg({ type: BucketEnum, required: false, defaultValue: "DAY", description: "Bucket width." }),
+      keys: t.arg.idList({ required: false, description: "Only these outlets/events/stories/people as series." }),
+      outletIds: t.arg.idList({ required: false, description: "Count only articles from these outlets." }),
+      eventIds: t.arg.idList({ required: false, description: "Count only articles of these events." }),
+      storyIds: t.arg.idList({ required: false, description: "Count only articles of these stories." }),
+      uniqueOnly: t.arg.boolean({ required: false, defaultValue: false, description: "Count syndicated copies once (near-duplicates excluded)." }),
+      top: t.arg.int({ required: false, defaultValue: 8, description: "Keep the biggest N series (at most 50)." }),
+      includeOther: t.arg.boolean({ required: false, defaultValue: true, description: "Merge the rest into an 'Other' series." }),
+    },
+    resolve: async (_root, args) => {
+      const bucket = args.bucket ?? "DAY";
+      if (args.to < args.from) throw new GraphQLError("`to` is before `from`.", { extensions: { code: "BAD_USER_INPUT" } });
+      if ((args.to.getTime() - args.from.getTime()) / 86_400_000 > MAX_DAYS) {
+        throw new GraphQLError(`The range is over ${MAX_DAYS} days; ask for less or use bigger buckets over several calls.`, {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
+      }
+      const dimension = args.dimension;
+      const typename = TYPENAME[dimension];
+      const keys = decodeNodeIds(args.keys, ...(typename ? [typename, "Entity"] : []));
+      const outletIds = decodeNodeIds(args.outletIds, "Outlet");
+      const eventIds = decodeNodeIds(args.eventIds, "Event");
+      const storyIds = decodeNodeIds(args.storyIds, "Story");
+      const trunc = bucket.toLowerCase();
+      const measure = args.uniqueOnly ? Prisma.sql`"unique"` : Prisma.sql`total`;
+      const crossed = Boolean(eventIds || storyIds || (outletIds && dimension !== "OUTLET"));
+      const prisma = getPrisma();
+
+      let rows: Row[];
+      let totalRows: Row[];
+      if (!crossed) {
+        const wantedKeys = dimension === "OUTLET" && outletIds ? [...(keys ?? []), ...outletIds] : keys;
+        const keyFilter = wantedKeys?.length ? Prisma.sql`and key = any(${wantedKeys}::int[])` : Prisma.empty;
+        rows = await prisma.$queryRaw<Row[]>`
+          select date_trunc(${trunc}, day)::date as b, key as k, sum(${measure})::int as n from "CoverageDay"
+          where dimension = ${dimension}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date ${keyFilter}
+          group by 1, 2`;
+        totalRows = await prisma.$queryRaw<Row[]>`
+          select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
+          where dimension = ${dimension === "SPEAKER" ? "SPEAKER" : "ALL"}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date
+          group by 1`;
+      } else {
+        const keyColumn =
+          dimension === "OUTLET" ? Prisma.sql`a."outletId"` : dimension === "EVENT" ? Prisma.sql`a."eventId"` : dimension === "STORY" ? Prisma.sql`e."storyId"` : Prisma.sql`0`;
+        if (dimension === "SPEAKER") {
+          throw new GraphQLError("Speaker series cannot be crossed with outlet, event or story filters yet.", { extensions: { code: "BAD_USER_INPUT" } });
+        }
+        const filters = [
+          Prisma.sql`a."publishedAt" >= ${args.from} and a."publishedAt" < ${new Date(args.to.getTime() + 86_400_000)}`,
+          ...(args.uniqueOnly ? [Prisma.sql`a."duplicateOfId" is null`] : []),
+          ...(outletIds ? [Prisma.sql`a."outletId" = any(${outletIds}::int[])`] : []),
+          ...(eventIds ? [Prisma.sql`a."eventId" = any(${eventIds}::int[])`] : []),
+          ...(storyIds ? [Prisma.sql`e."storyId" = any(${storyIds}::int[])`] : []),
+          ...(keys?.length ? [Prisma.sql`${keyColumn} = any(${keys}::int[])`] : []),
+        ];
+        const where = Prisma.join(filters, " and ");
+        rows = await prisma.$queryRaw<Row[]>`
+          select date_trunc(${trunc}, a."publishedAt")::date as b, ${keyColumn} as k, count(*)::int as n
+          from "Article" a left join "Event" e on e.id = a."eventId"
+          where ${where} and ${keyColumn} is not null group by 1, 2`;
+        totalRows = await prisma.$queryRaw<Row[]>`
+          select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
+          where dimension = 'ALL' and day between ${args.from}::date and ${args.to}::date group by 1`;
+      }
+
+      const buckets = bucketsBetween(args.from, args.to, bucket);
+      const index = new Map(buckets.map((b, i) => [isoDay(b), i]));
+      const totals = buckets.map(() => 0);
+      for (const r of totalRows) {
+        const i = index.get(isoDay(r.b));
+        if (i !== undefined) totals[i] = Number(r.n);
+      }
+      const byKey = new Map<number, number[]>();
+      for (const r of rows) {
+        const i = index.get(isoDay(r.b));
+        if (i === undefined) continue;
+        const counts = byKey.get(r.k) ?? buckets.map(() => 0);
+        counts[i] = (counts[i] ?? 0) + Number(r.n);
+        byKey.set(r.k, counts);
+      }
+      if (dimension === "ALL" && !byKey.size) byKey.set(0, buckets.map(() => 0));
+      const toPoints = (counts: number[]) =>
+        counts.map((count, i) => ({ bucket: buckets[i]!, count, share: totals[i] ? count / totals[i]! : 0 }));
+      const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+      const ranked = [...byKey.entries()].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0] - b[0]);
+      const top = Math.max(1, Math.min(args.top ?? 8, 50));
+      const kept = ranked.slice(0, top);
+      const rest = ranked.slice(top);
+      const labels = await labelsFor(dimension, kept.map(([k]) => k));
+      const series: Series[] = kept.map(([key, counts]) => ({
+        typename,
+        key: dimension === "ALL" ? null : key,
+        label: dimension === "ALL" ? "All coverage" : (labels.get(key) ?? `#${key}`),
+        total: sum(counts),
+        points: toPoints(counts),
+      }));
+      if (rest.length && (args.includeOther ?? true)) {
+        const merged = buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0));
+        series.push({ typename: null, key: null, label: `Other (${rest.length})`, total: sum(merged), points: toPoints(merged) });
+      }
+      return { buckets, totals, series };
+    },
+  }),
+);
