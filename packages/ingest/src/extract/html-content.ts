@@ -228,18 +228,21 @@ export class Context {
     };
     const visit = (el: HtmlElement) => {
       for (const c of el.children) if (typeof c !== "string" && !this.skip(c)) visit(c);
-      const len = this.ownParagraphLength(el);
-      if (len < 25) return;
-      const text = len;
-      const commas = this.ownCommaCount(el);
-      const contentScore = 1 + commas + Math.min(Math.floor(text / 100), 3);
-      // A paragraph element scores its parent; a container with loose text scores itself and up.
-      let target: HtmlElement | null = el.tag === "p" || el.tag === "pre" || el.tag === "td" || el.tag === "blockquote" ? el.parent : el;
-      for (let level = 0; target && level < 5; level++, target = target.parent) {
-        if (target === this.root) break;
-        const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-        scores.set(target, init(target) + contentScore / divider);
-        if (target === body) break;
+      const paragraphLike = el.tag === "p" || el.tag === "pre" || el.tag === "td" || el.tag === "blockquote";
+      const runs = this.ownRuns(el);
+      // A <p> is one paragraph scoring its parent; loose text runs (split by <br>) in a <div> are paragraphs of
+      // their own, as Readability makes them, each scoring the div.
+      const paragraphs = paragraphLike && runs.length > 1 ? [runs.reduce((a, b) => ({ len: a.len + b.len, commas: a.commas + b.commas }))] : runs;
+      for (const run of paragraphs) {
+        if (run.len < 25) continue;
+        const contentScore = 1 + run.commas + Math.min(Math.floor(run.len / 100), 3);
+        let target: HtmlElement | null = paragraphLike ? el.parent : el;
+        for (let level = 0; target && level < 5; level++, target = target.parent) {
+          if (target === this.root) break;
+          const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+          scores.set(target, init(target) + contentScore / divider);
+          if (target === body) break;
+        }
       }
     };
     visit(body);
@@ -311,30 +314,34 @@ export class Context {
     return out;
   }
 
-  private ownParagraphLength(el: HtmlElement): number {
-    let run = 0;
-    let best = 0;
-    for (const c of el.children) {
-      if (typeof c === "string") run += visibleLength(c);
-      else if (this.skip(c)) continue;
-      else if (BLOCK_TAGS.has(c.tag)) {
-        best += run >= 25 ? run : 0;
-        run = 0;
-      } else run += this.stats(c).textLen;
-    }
-    return best + (run >= 25 ? run : 0);
-  }
-
-  private ownCommaCount(el: HtmlElement): number {
-    let n = 0;
-    const walk = (node: HtmlElement) => {
+  // Text directly in the element (inline children included), cut into runs at block children and <br>s.
+  private ownRuns(el: HtmlElement): { len: number; commas: number }[] {
+    const runs: { len: number; commas: number }[] = [];
+    let len = 0;
+    let commas = 0;
+    const end = () => {
+      if (len > 0) runs.push({ len, commas });
+      len = 0;
+      commas = 0;
+    };
+    const walkInline = (node: HtmlElement) => {
       for (const c of node.children) {
-        if (typeof c === "string") n += countCommas(c);
-        else if (!BLOCK_TAGS.has(c.tag) && !this.skip(c)) walk(c);
+        if (typeof c === "string") {
+          len += visibleLength(c);
+          commas += countCommas(c);
+        } else if (!this.skip(c)) walkInline(c);
       }
     };
-    walk(el);
-    return n;
+    for (const c of el.children) {
+      if (typeof c === "string") {
+        len += visibleLength(c);
+        commas += countCommas(c);
+      } else if (this.skip(c)) continue;
+      else if (BLOCK_TAGS.has(c.tag)) end();
+      else walkInline(c);
+    }
+    end();
+    return runs;
   }
 
   /** Elements the page itself marks as the article body, in document order. */
