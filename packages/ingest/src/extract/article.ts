@@ -4,6 +4,7 @@ import { dateFromUrl, findDates, inferPublicationDate, type ParsedDate, parseDat
 import { extractMainText } from "./html-content.ts";
 import {
   collapseWhitespace,
+  decodeEntities,
   type HtmlElement,
   jsonLdArticles,
   jsonLdTypes,
@@ -71,21 +72,32 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
   const main = extractMainText(page.root, title);
   const body = main.blocks.map((b) => b.text).join("\n\n");
 
-  const byline = mergeBylines(meta, htmlBylines(page, articles));
+  const siteName = metaFirst(page, "og:site_name", "application-name")?.value ?? null;
+  const publisher = publisherName(articles);
+  const masthead = new Set([siteName, publisher].filter((x): x is string => Boolean(x)).map(compareKey));
+  const byline = mergeBylines(
+    meta,
+    htmlBylines(page, articles).map((b) => ({ authors: b.authors.filter((a) => !masthead.has(compareKey(a))), agencies: b.agencies })),
+  );
   const language = normalizeLanguageTag(meta.language) ?? detectLanguage(body) ?? normalizeLanguageTag(page.lang);
   const usDates = prefersUsDates(url, language, page.lang);
-  const published =
-    inputPublished(meta) ??
-    metadataPublished(page, articles) ??
-    urlPublished(url) ??
-    textPublished(page, main.blocks.map((b) => b.text), usDates) ??
-    inferPublicationDate(body, { usDates });
+  let published = inputPublished(meta) ?? preferUrlDay(metadataPublished(page, articles), url);
+  if (!published) {
+    const fromUrl = urlPublished(url);
+    if (fromUrl?.precision === "DAY") published = fromUrl;
+    else {
+      const fromText = textPublished(page, main.blocks.map((b) => b.text), usDates);
+      // A month from the URL ("/2015/01/") is refined by a printed date in that month.
+      if (fromUrl && fromText && !fromText.value.startsWith(fromUrl.value)) published = fromUrl;
+      else published = fromText ?? fromUrl ?? inferPublicationDate(body, { usDates });
+    }
+  }
 
   const outlet = guessOutlet({
     metaOutlet: meta.outlet,
     url,
-    siteName: metaFirst(page, "og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone")?.value,
-    jsonLdPublisher: publisherName(articles),
+    siteName: siteName ?? metaFirst(page, "al:android:app_name", "twitter:app:name:iphone")?.value,
+    jsonLdPublisher: publisher,
     lines: body.split("\n\n"),
   });
 
@@ -111,27 +123,46 @@ function absoluteUrl(u: string | null): string | null {
 const TITLE_SEPARATORS = /\s+[|–—•·»:]\s+|\s+[-~]\s+|\s*::\s*/;
 
 function chooseTitle(page: ParsedPage, articles: Record<string, unknown>[]): string | null {
-  const headline = articles.map((a) => a.headline ?? a.name).find((h): h is string => typeof h === "string" && h.trim().length > 0);
+  const headline = articles
+    .map((a) => a.headline ?? a.name)
+    .find((h): h is string => typeof h === "string" && h.trim().length > 0);
+  const decodedHeadline = headline ? decodeEntities(headline) : undefined;
   const og = metaFirst(page, "og:title", "twitter:title", "title", "dc.title", "sailthru.title", "parsely-title")?.value;
-  const h1s: string[] = [];
-  walkElements(page.root, (el) => {
-    if (el.tag === "script" || el.tag === "style" || el.tag === "nav" || el.tag === "footer") return false;
-    if (el.tag === "h1") {
-      const t = textOf(el);
-      if (t.length >= 10 && t.length <= 300) h1s.push(t);
-      return false;
-    }
-  });
-  const candidates = [og, headline, page.titleTag].filter((t): t is string => Boolean(t?.trim())).map((t) => collapseWhitespace(t));
-  // The page's <h1> is the clean headline when some metadata title agrees with it (often with a site suffix).
-  for (const h1 of h1s) {
-    const k = compareKey(h1);
-    if (candidates.some((c) => compareKey(c) === k || compareKey(c).startsWith(`${k} `) || compareKey(c).endsWith(` ${k}`))) return h1;
-  }
   const siteName = metaFirst(page, "og:site_name", "application-name")?.value;
+  const candidates = [og, decodedHeadline, page.titleTag].filter((t): t is string => Boolean(t?.trim())).map((t) => collapseWhitespace(t));
+  const h1s = headingCandidates(page);
+  // The page's <h1> is the clean headline when some metadata title agrees with it (often with a site suffix).
+  for (const h of h1s) {
+    const k = compareKey(h.text);
+    if (candidates.some((c) => compareKey(c) === k || compareKey(c).startsWith(`${k} `) || compareKey(c).endsWith(` ${k}`))) return h.text;
+  }
+  // Otherwise an <h1> inside the article is the headline as readers see it; metadata titles are often SEO rewrites.
+  // A logo <h1> in the page header, or one naming the site, is not.
+  const site = siteName ? compareKey(siteName) : null;
+  const inArticle = h1s.find((h) => h.inArticle && wordCount(h.text) >= 3 && compareKey(h.text) !== site);
+  if (inArticle) return inArticle.text;
   const best = candidates[0];
   if (best) return stripSiteName(best, siteName);
-  return h1s[0] ?? null;
+  return h1s[0]?.text ?? null;
+}
+
+function headingCandidates(page: ParsedPage): { text: string; inArticle: boolean }[] {
+  const out: { text: string; inArticle: boolean }[] = [];
+  const visit = (el: HtmlElement, inArticle: boolean) => {
+    for (const c of el.children) {
+      if (typeof c === "string") continue;
+      if (c.tag === "script" || c.tag === "style" || c.tag === "nav" || c.tag === "footer" || c.tag === "aside" || c.tag === "head") continue;
+      if (c.tag === "h1") {
+        const text = textOf(c);
+        if (text.length >= 3 && text.length <= 300) out.push({ text, inArticle });
+        continue;
+      }
+      const articleish = c.tag === "article" || c.tag === "main" || c.attrs.itemprop === "articleBody" || /(?:^|\s)(?:article|post|entry|story)(?:[-_]?(?:header|head|title|content|body))?(?:\s|$)/i.test(c.attrs.class ?? "");
+      visit(c, inArticle || articleish);
+    }
+  };
+  visit(page.root, false);
+  return out;
 }
 
 function stripSiteName(title: string, siteName: string | null | undefined): string {
@@ -198,12 +229,12 @@ function jsonLdPeople(value: unknown): Byline {
     if (!v) return;
     if (Array.isArray(v)) for (const x of v) visit(x);
     else if (typeof v === "string") {
-      const b = authorsFromValue(v);
+      const b = authorsFromValue(decodeEntities(v));
       authors.push(...b.authors);
       agencies.push(...b.agencies);
     } else if (typeof v === "object") {
       const obj = v as Record<string, unknown>;
-      const name = typeof obj.name === "string" ? obj.name : null;
+      const name = typeof obj.name === "string" ? decodeEntities(obj.name) : null;
       if (!name) return;
       if (jsonLdTypes(obj).some((t) => /organization/i.test(t))) agencies.push(name.trim());
       else {
@@ -268,36 +299,54 @@ const MODIFIED_META = [
 ];
 
 function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]): PublishedDate | null {
+  const declared: PublishedDate[] = [];
   for (const key of PUBLISHED_META) {
     for (const v of page.meta.get(key) ?? []) {
       const parsed = parseDateValue(v);
-      if (parsed) return { ...parsed, source: "METADATA", confidence: 0.95, evidence: `meta ${key}` };
+      if (parsed) declared.push({ ...parsed, source: "METADATA", confidence: 0.95, evidence: `meta ${key}` });
     }
   }
   for (const a of articles) {
     for (const key of ["datePublished", "dateCreated", "uploadDate"]) {
       const v = a[key];
       const parsed = typeof v === "string" ? parseDateValue(v) : null;
-      if (parsed) return { ...parsed, source: "METADATA", confidence: 0.95, evidence: `JSON-LD ${key}` };
+      if (parsed) declared.push({ ...parsed, source: "METADATA", confidence: 0.95, evidence: `JSON-LD ${key}` });
     }
   }
+  // The same instant is often declared twice, once in UTC and once in newsroom time; the page prints the local day.
+  const local = declared.find((d) => d.offset && d.offset !== "+00:00");
+  const first = declared[0];
+  if (local && first && local.value.slice(0, 10) !== first.value.slice(0, 10) && first.offset === "+00:00") return local;
+  if (first) return first;
+
   // Microdata and <time> elements: those marked as the publication date first, then any <time datetime>.
   let marked: PublishedDate | null = null;
   let firstTime: PublishedDate | null = null;
   for (const el of page.dated) {
-    const raw = el.attrs.datetime ?? el.attrs.content ?? (el.tag === "time" ? textOf(el) : null);
-    if (!raw) continue;
     const prop = `${el.attrs.itemprop ?? ""} ${el.attrs.class ?? ""} ${el.attrs.pubdate !== undefined ? "pubdate" : ""}`.toLowerCase();
     if (/modif|updat/.test(prop)) continue;
-    const parsed = parseDateValue(raw);
+    const raw = el.attrs.datetime ?? el.attrs.content;
+    // Some templates put a human date in datetime=""; the element's text is the fallback.
+    const parsed = (raw ? parseDateValue(raw) : null) ?? (el.tag === "time" || el.attrs.itemprop ? parseDateValue(textOf(el)) : null);
     if (!parsed) continue;
     if (/datepublished|pubdate|publish|posted|created/.test(prop)) {
       marked = { ...parsed, source: "METADATA", confidence: 0.9, evidence: `<${el.tag} ${el.attrs.itemprop ? `itemprop=${el.attrs.itemprop}` : "datetime"}>` };
       break;
     }
-    if (!firstTime && el.tag === "time" && el.attrs.datetime) firstTime = { ...parsed, source: "METADATA", confidence: 0.7, evidence: "<time datetime>" };
+    if (!firstTime && el.tag === "time") firstTime = { ...parsed, source: "METADATA", confidence: 0.7, evidence: "<time>" };
   }
   return marked ?? firstTime;
+}
+
+/** A URL day one off the metadata day is the same moment in newsroom time; the page prints the URL's day. */
+function preferUrlDay(published: PublishedDate | null, url: string | null): PublishedDate | null {
+  if (!published || published.source !== "METADATA") return published;
+  const fromUrl = dateFromUrl(url);
+  if (!fromUrl || fromUrl.precision !== "DAY") return published;
+  const a = Date.parse(`${published.value.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${fromUrl.value}T00:00:00Z`);
+  if (Math.abs(a - b) !== 86_400_000) return published;
+  return { value: fromUrl.value, offset: null, precision: "DAY", source: "URL", confidence: 0.8, evidence: `${fromUrl.evidence} (metadata said ${published.value})` };
 }
 
 function metadataModified(page: ParsedPage, articles: Record<string, unknown>[]): string | null {
@@ -315,20 +364,23 @@ function metadataModified(page: ParsedPage, articles: Record<string, unknown>[])
   return null;
 }
 
-const DATEISH = /date|time|publi|posted|datum|dateline|stamp|byline|meta|fecha|data|datetime|zeit/i;
+const DATEISH = /date|time|publi|posted|submitted|datum|dateline|stamp|byline|meta|fecha|data|datetime|zeit|author|autor|info/i;
 
-// Visible dates: first in elements the page marks as dates or bylines, then a dateline among the body's
-// first blocks. Pages without machine-readable dates still print one next to the headline.
+// Visible dates, most trusted first: elements the page marks as dates or bylines, a dateline opening the body,
+// then the first plausible date printed anywhere outside navigation. Pages without machine-readable dates still
+// print one next to the headline.
 function textPublished(page: ParsedPage, blocks: string[], usDates: boolean): PublishedDate | null {
+  const maxYear = new Date().getUTCFullYear() + 1;
   let found: (ParsedDate & { evidence: string }) | null = null;
   walkElements(page.root, (el) => {
     if (found) return false;
-    if (el.tag === "script" || el.tag === "style" || el.tag === "head" || el.tag === "nav" || el.tag === "footer") return false;
+    if (NON_CONTENT.has(el.tag)) return false;
     const names = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
-    if (!names.trim() || !DATEISH.test(names) || /updat|modif|comment/i.test(names)) return;
+    if (/comment|related|sidebar|teaser|recirc|popular|footer/i.test(names)) return false;
+    if (!names.trim() || !DATEISH.test(names) || /updat|modif/i.test(names)) return;
     const text = textOf(el);
     if (!text || text.length > 200) return;
-    const hit = findDates(text, { usDates, minYear: 1995 }).find((d) => d.precision !== "MONTH");
+    const hit = findDates(text, { usDates, minYear: 1995, maxYear }).find((d) => d.precision !== "MONTH");
     if (hit) {
       found = { value: hit.value, offset: null, precision: hit.precision, evidence: text.slice(0, 80) };
       return false;
@@ -342,7 +394,31 @@ function textPublished(page: ParsedPage, blocks: string[], usDates: boolean): Pu
     const d = parseDatelineLine(line, { usDates });
     if (d) return { value: d.value, offset: null, precision: d.precision, source: "TEXT", confidence: 0.7, evidence: line };
   }
-  return null;
+  // Press releases open with their date: "01.02.2022 The labour market..." or "BERLIN, 1. Februar 2022 –".
+  for (const line of blocks.slice(0, 3)) {
+    const d = findDates(line.slice(0, 60), { usDates, minYear: 1995, maxYear }).find((x) => x.precision !== "MONTH" && x.index <= 30);
+    if (d) return { value: d.value, offset: null, precision: d.precision, source: "TEXT", confidence: 0.6, evidence: line.slice(0, 80) };
+  }
+  const first = firstPrintedDate(page, usDates, maxYear);
+  return first ? { ...first, offset: null, source: "TEXT", confidence: 0.35 } : null;
+}
+
+const NON_CONTENT = new Set(["script", "style", "head", "nav", "footer", "aside", "noscript", "template", "svg", "form", "select"]);
+
+function firstPrintedDate(page: ParsedPage, usDates: boolean, maxYear: number): (ParsedDate & { evidence: string }) | null {
+  let hit: (ParsedDate & { evidence: string }) | null = null;
+  const visit = (el: HtmlElement): void => {
+    for (const c of el.children) {
+      if (hit) return;
+      if (typeof c === "string") {
+        if (!/\d{4}/.test(c)) continue;
+        const d = findDates(collapseWhitespace(c), { usDates, minYear: 1995, maxYear }).find((x) => x.precision !== "MONTH");
+        if (d) hit = { value: d.value, offset: null, precision: d.precision, evidence: `first date on the page: ${d.text}` };
+      } else if (!NON_CONTENT.has(c.tag) && !/comment|related|sidebar|footer|copyright/i.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`)) visit(c);
+    }
+  };
+  visit(page.root);
+  return hit;
 }
 
 // Month-first numeric dates (12/02/2018 as December 2) are a US habit; everyone else writes day first.

@@ -6,13 +6,19 @@ export interface Byline {
   agencies: string[];
 }
 
-const BY_PREFIX = /^(?:by|from|written by|words by|reporting by|story by|von|par|por|door|автор|text|texte|texto)\s*[:\-–]?\s+/i;
+const BY_PREFIX =
+  /^(?:by|written by|words by|reporting by|story by|posted by|published by|author|authors|veröffentlicht von|geschrieben von|verfasst von|autor(?:in)?|von|par|écrit par|publié par|por|escrito por|publicado por|door|di|автор|text|texte|texto)\s*[:\-–]?\s+/i;
+// Degrees trailing a name ("Jane Doe, PhD") are not a second author.
+const CREDENTIAL = /^(?:ph\.?\s?d\.?|m\.?d\.?|rdn?|r\.?n\.?|ms|m\.?s\.?|m\.?a\.?|mba|mph|j\.?d\.?|cpa|llm|bsc|msc|dds|pharmd|cfa|cfp|psyd|lcsw|edd|facs|faan|jr\.?|sr\.?|ii|iii|iv)$/i;
+// Mastheads and desks that CMSs put in author fields.
+const ORGANIZATION_WORDS =
+  /\b(?:daily|times|news|journal|telegram|reporter|press|post|tribune|gazette|herald|chronicle|courier|mostrador|magazine|media|network|staff|desk|editors|editorial|team|redaktion|rédaction|redacción|agency|agencies|institute|university|foundation|stiftung|inc|ltd|llc|gmbh|ag|online|digital|service|services|group)\b/i;
 // Titles and desk labels that trail a name in bylines ("Jane Doe, Senior Correspondent").
 const ROLE_WORDS =
   /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|producer|journalist|senior|chief|political|foreign|business|sports?|science|health|tech(?:nology)?|national|international|investigative|deputy|associate|managing|news|desk|team|bureau|analyst|special|guest|freelance|photographer|photos?|video|graphics|updated|published|redakteur(?:in)?|korrespondent(?:in)?|journaliste|periodista|in [A-Z][a-z]+)\b/i;
 
 /** "By Louise Miner with Reuters" -> { authors: ["Louise Miner"], agencies: ["Reuters"] }; null if not a byline. */
-export function parseByline(line: string, opts: { requirePrefix?: boolean } = {}): Byline | null {
+export function parseByline(line: string, opts: { requirePrefix?: boolean; allowSingleName?: boolean } = {}): Byline | null {
   let t = line.trim().replace(/\s+/g, " ");
   if (t.length > 160) return null;
   const prefixed = BY_PREFIX.test(t);
@@ -29,13 +35,15 @@ export function parseByline(line: string, opts: { requirePrefix?: boolean } = {}
     const name = piece.replace(/^\(|\)$/g, "").trim();
     if (!name) continue;
     const outlet = lookupOutlet(name);
-    if (outlet || /\b(?:agency|agencies|news service|wire|press|newsroom|staff)\b/i.test(name)) {
+    if (outlet || ORGANIZATION_WORDS.test(name)) {
       agencies.push(outlet?.name ?? name);
       continue;
     }
+    if (CREDENTIAL.test(name)) continue;
     if (ROLE_WORDS.test(name) && !looksLikeName(name.replace(new RegExp(ROLE_WORDS.source, "gi"), "").trim())) continue;
     const clean = cleanPersonName(name);
-    if (clean && looksLikeName(clean)) authors.push(clean);
+    // Metadata fields may hold a pen name ("HansG"); a line of running text needs a real two-part name.
+    if (clean && (looksLikeName(clean) || (opts.allowSingleName && /^\p{L}[\p{L}-]{2,30}$/u.test(clean)))) authors.push(clean);
     else if (prefixed && authors.length === 0 && agencies.length === 0) return null;
   }
   if (!authors.length && !agencies.length) return null;
@@ -46,7 +54,7 @@ export function parseByline(line: string, opts: { requirePrefix?: boolean } = {}
 export function authorsFromValue(value: string): Byline {
   const t = value.trim();
   if (!t || /^https?:\/\//i.test(t) || /^@\w+$/.test(t)) return { authors: [], agencies: [] };
-  return parseByline(t, { requirePrefix: false }) ?? { authors: [], agencies: [] };
+  return parseByline(t, { requirePrefix: false, allowSingleName: true }) ?? { authors: [], agencies: [] };
 }
 
 export function cleanPersonName(raw: string): string | null {

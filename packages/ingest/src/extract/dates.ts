@@ -46,6 +46,7 @@ const TEXT_FORMS: { re: RegExp; order: "dmy" | "mdy" | "ymd" | "numeric-dot" | "
   { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})${NOT_LETTER_AFTER}${TIME}`, "giu"), order: "mdy" },
   { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-dot" },
   { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})/(\d{1,2})/(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-slash" },
+  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})-(\d{1,2})-(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-slash" },
   { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(${MONTH_ALT})\.?,?\s+(\d{4})${NOT_LETTER_AFTER}`, "giu"), order: "my" },
 ];
 
@@ -247,7 +248,7 @@ export function parseDatelineLine(line: string, opts: { usDates?: boolean } = {}
 const KNOWN_EVENTS: { re: RegExp; year: number; context?: RegExp }[] = [
   { re: /(?:second world war|world war (?:ii|2|two)|wwii|ww2)/i, year: 1945 },
   // "the war" is the Second World War only when the article is about it.
-  { re: /(?:the|their|our|its) (?:countries'? |two countries'? )?(?:last )?(?:war|military conflict|hostilities)\b/i, year: 1945, context: /second world war|world war (?:ii|2|two)|wwii|ww2/i },
+  { re: /(?:the|their|our|its) (?:(?:two )?countries['’]? )?(?:last )?(?:war|military conflict|hostilities)\b/i, year: 1945, context: /second world war|world war (?:ii|2|two)|wwii|ww2/i },
   { re: /(?:first world war|world war (?:i|1|one)\b|wwi\b)/i, year: 1918 },
   { re: /(?:collapse|fall|break-?up|dissolution) of the soviet union|end of the cold war/i, year: 1991 },
   { re: /fall of the berlin wall/i, year: 1989 },
@@ -304,6 +305,21 @@ export function inferPublicationDate(text: string, opts: { usDates?: boolean; no
 
   const usable = estimates.filter((e) => e.year >= 1900 && e.year <= maxYear);
   const exact = usable.filter((e) => e.kind === "exact");
+  // "on Friday, January 4, 2019" or "yesterday (Dec. 1, 2018)": a full date the article ties to its own week.
+  const anchored = anchoredDay(text, { usDates: opts.usDates, maxYear });
+  if (anchored && (!exact.length || exact.some((e) => String(e.year) === anchored.value.slice(0, 4)))) {
+    return {
+      value: anchored.value,
+      offset: null,
+      precision: "DAY",
+      source: "INFERRED",
+      confidence: 0.35,
+      earliest: anchored.value,
+      latest: addDays(anchored.value, 7),
+      evidence: anchored.evidence,
+    };
+  }
+
   if (exact.length) {
     // Quoted speakers round or lag; the latest count is the one closest to the writing.
     const best = exact.reduce((a, b) => (b.year > a.year ? b : a));
@@ -337,6 +353,28 @@ export function inferPublicationDate(text: string, opts: { usDates?: boolean; no
     latest: null,
     evidence: `after: ${best.evidence}`,
   };
+}
+
+const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+function anchoredDay(text: string, opts: { usDates?: boolean; maxYear: number }): { value: string; evidence: string } | null {
+  let best: { value: string; evidence: string } | null = null;
+  for (const d of findDates(text, { usDates: opts.usDates, minYear: 1900, maxYear: opts.maxYear })) {
+    if (d.precision === "MONTH") continue;
+    const day = d.value.slice(0, 10);
+    const around = text.slice(Math.max(0, d.index - 30), d.index + d.length + 30).toLowerCase();
+    const weekday = WEEKDAY_NAMES[new Date(`${day}T00:00:00Z`).getUTCDay()] as string;
+    let value: string | null = null;
+    if (new RegExp(`\\b${weekday}\\b`).test(around) || /\b(?:today|tonight|this morning|this afternoon)\b/.test(around)) value = day;
+    else if (/\byesterday\b/.test(around)) value = addDays(day, 1);
+    if (value && (!best || value > best.value)) best = { value, evidence: text.slice(Math.max(0, d.index - 30), d.index + d.length + 30).trim() };
+  }
+  return best;
+}
+
+function addDays(day: string, n: number): string {
+  const t = Date.parse(`${day.slice(0, 10)}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
 }
 
 function anchorYear(phrase: string, wholeText: string): number | null {

@@ -35,12 +35,20 @@ const EMBEDDED_POST = /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-e
 // <article> is WordPress state, not a thread.)
 const COMMENT_SECTION = /^(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper|block)|disqus_thread|respond|replies|discussion)$/i;
 
+// Where an article body can live; a <p class="post-body-paragraph"> is one paragraph of it, not the body.
+const CONTAINER_TAGS = new Set(["div", "section", "article", "main", "td", "span", "font", "center"]);
+
+const GATED = /paywall|subscri|premium|locked|member|metered|regwall|truncat|collapsed|expand|remaining|rest-of/i;
+
+// Cookie and consent dialogs are long prose that is never the article.
+const CONSENT = /cookie|consent|gdpr|onetrust|privacy-?(?:center|manager|banner)|\bcmp\b|didomi|usercentrics|truste/i;
+
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 // Class/id words of page furniture. Matched against each class/id split on separators, so "share-bar" and
 // "SocialShare" hit while "shared-content" does not.
 const FURNITURE =
-  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|gallery|slideshow|carousel|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
+  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
 const FURNITURE_PAIRS =
   /(?:^|[-_ ])(?:read[-_]?more|more[-_]?stories|most[-_]?(?:read|popular|viewed)|also[-_]?read|see[-_]?also|you[-_]?may|you[-_]?might|further[-_]?reading|sr[-_]only|visually[-_]hidden|screen[-_]reader|print[-_]only|ad[-_]?slot|ad[-_]?container|ad[-_]?wrapper|social[-_]?links|article[-_]?tags|post[-_]?tags|author[-_]?(?:bio|info|box|card)|about[-_]?the[-_]?author)(?:$|[-_ ])/i;
 // Visibility utilities hide the element only as a whole class ("field-label-hidden" hides a label, not the field).
@@ -119,7 +127,9 @@ export class Context {
     else {
       const a = el.attrs;
       if (a.hidden !== undefined || a["aria-hidden"] === "true") skip = true;
-      else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) skip = true;
+      // Paywalls hide the rest of the story with inline CSS; that hidden prose is still the article. Other hidden
+      // blocks (microdata copies, templates) are not.
+      else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) skip = !(GATED.test(`${a.class ?? ""} ${a.id ?? ""}`) && this.holdsProse(el));
       else if (a.role && /^(navigation|banner|complementary|contentinfo|dialog|alert|menu|menubar|search)$/i.test(a.role)) skip = true;
       else if (a.itemprop && /articlebody|text/i.test(a.itemprop)) skip = false;
       else if (isFurnitureName(a.class, a.id)) skip = !this.holdsProse(el) && !this.embedsPost(el);
@@ -132,7 +142,8 @@ export class Context {
   // WordPress puts "comments-open" and "has-sidebar" on the article wrapper itself. Its own stats already
   // leave out its furniture children, so related-link boxes inside do not count against it.
   holdsProse(el: HtmlElement): boolean {
-    if (`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.split(/\s+/).some((n) => COMMENT_SECTION.test(n))) return false;
+    const names = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+    if (names.split(/\s+/).some((n) => COMMENT_SECTION.test(n)) || CONSENT.test(names)) return false;
     const s = this.stats(el);
     if (s.paraLen > 0 && s.paraLen >= this.pageParagraphText() * 0.5) return true;
     return s.paraLen > 400 && s.linkLen < s.textLen * 0.3;
@@ -347,8 +358,9 @@ export class Context {
   /** Elements the page itself marks as the article body, in document order. */
   articleBodyElements(body: HtmlElement): HtmlElement[] {
     const isMarked = (el: HtmlElement) =>
-      (el.attrs.itemprop !== undefined && /\barticleBody\b/i.test(el.attrs.itemprop)) ||
-      (BODY_NAMES.test(`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`) && !isFurnitureName(el.attrs.class, el.attrs.id));
+      CONTAINER_TAGS.has(el.tag) &&
+      ((el.attrs.itemprop !== undefined && /\barticleBody\b/i.test(el.attrs.itemprop)) ||
+        (BODY_NAMES.test(`${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`) && !isFurnitureName(el.attrs.class, el.attrs.id)));
     const outermost: HtmlElement[] = [];
     const visit = (el: HtmlElement) => {
       for (const c of el.children) {

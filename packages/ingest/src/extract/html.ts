@@ -149,6 +149,16 @@ function parseJsonLd(text: string): Record<string, unknown>[] {
   return out;
 }
 
+/** Decodes HTML entities left in strings that bypassed the parser (JSON-LD values are often double-encoded). */
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  let out = "";
+  const parser = new Parser({ ontext: (t) => (out += t) }, { decodeEntities: true });
+  parser.write(s.replace(/</g, "&lt;"));
+  parser.end();
+  return out;
+}
+
 export function collapseWhitespace(s: string): string {
   return s
     .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, "")

@@ -58,9 +58,10 @@ const NAV_WORDS = new Set(
 export function isBoilerplateLine(line: string): boolean {
   const text = line.trim();
   if (!text) return true;
+  if (isIconResidue(text)) return true;
   if (text.length > 240) return false;
   for (const re of WHOLE_LINE) if (re.test(text)) return true;
-  return isIconResidue(text) || isMenuLine(text);
+  return isMenuLine(text);
 }
 
 // Icon fonts scraped as text: "icon bookmark-bicon bookmarkicon cameraicon ..."
@@ -126,12 +127,15 @@ export function structurePlainText(text: string, knownTitle?: string | null): Pl
   const rawLines = units.map((u) => u.trim());
   let keep = rawLines.map((u) => !isBoilerplateLine(u));
 
+  // Bylines and datelines sit in the header zone: above the first real paragraph, or in the last few lines.
+  const firstParagraph = rawLines.findIndex((l, i) => keep[i] && wordCount(l) >= 25);
+  const headEnd = Math.min(HEAD_UNITS, firstParagraph < 0 ? HEAD_UNITS : firstParagraph);
   let byline: Byline | null = null;
   let dateline: (ParsedDate & { line: string }) | null = null;
   for (let i = 0; i < rawLines.length; i++) {
     if (!keep[i]) continue;
     const line = rawLines[i] as string;
-    const nearHead = i < HEAD_UNITS;
+    const nearHead = i < headEnd;
     const nearTail = i >= rawLines.length - 4;
     if (!nearHead && !nearTail) continue;
     const date = parseDatelineLine(line);

@@ -20,6 +20,23 @@ export function addCentroid(target: Centroid, source: Centroid, scale = 1): void
 
 /** Cosine of a unit IDF-weighted vector with a centroid under current IDF. */
 export function cosine(vector: Map<string, number>, centroid: Centroid, stats: TermStats): number {
+  return linkage(vector, centroid, 1, stats, 1);
+}
+
+/**
+ * Similarity of a unit vector to a cluster of `members` unit vectors whose sum is `centroid`: the mean
+ * similarity to the members divided by the mean vector's length to the power normPower. normPower 1 is the
+ * cosine with the centroid; 0 the average similarity to the members. Below 1, a cluster of scattered members
+ * (short mean vector) attracts less than a tight one, which keeps a growing event from becoming a hub for its
+ * whole topic.
+ */
+export function linkage(
+  vector: Map<string, number>,
+  centroid: Centroid,
+  members: number,
+  stats: TermStats,
+  normPower: number,
+): number {
   let dot = 0;
   let norm = 0;
   for (const [t, m] of centroid) {
@@ -28,7 +45,10 @@ export function cosine(vector: Map<string, number>, centroid: Centroid, stats: T
     const q = vector.get(t);
     if (q !== undefined) dot += q * w;
   }
-  return norm > 0 ? dot / Math.sqrt(norm) : 0;
+  if (norm <= 0) return 0;
+  const n = Math.max(1, members);
+  const meanNorm = Math.sqrt(norm) / n;
+  return dot / n / meanNorm ** normPower;
 }
 
 /** The centroid as a unit IDF-weighted vector. */

@@ -53,6 +53,16 @@ export function happeningDay(lead: string, publishedDay: number): number {
   return publishedDay - back;
 }
 
+/**
+ * The weekday a lead names first (0 = Sunday), or null. Reports of one happening name the same day ("the
+ * Senate voted on Tuesday"); for undated articles this is the only clue to when the news happened.
+ */
+export function weekdayCue(lead: string): number | null {
+  const opening = lead.split(/\s+/).slice(0, 45).join(" ");
+  const m = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(opening);
+  return m ? WEEKDAYS.indexOf(m[1]!.toLowerCase()) : null;
+}
+
 export interface DateExpression {
   day: number;
   start: number;

@@ -10,11 +10,12 @@ import {
   centroidFromJSON,
   centroidToJSON,
   cosine,
+  linkage,
   prune,
   strongest,
   topTerms,
 } from "./centroid.ts";
-import { dayNumber, dayToIso, happeningDay } from "./dates.ts";
+import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
 import { Postings } from "./postings.ts";
 import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
 import { TermStats, type TermStatsState } from "./term-stats.ts";
@@ -36,8 +37,15 @@ export interface EventIndexOptions {
   threshold: number;
   /** Days between an article and an event's span beyond which the event is not considered. */
   windowDays: number;
+  /** See linkage(): 1 compares with the centroid (cosine), 0 averages over members. */
+  centroidNormPower: number;
   /** Similarity subtracted per day between an article and the event's span. */
   dayPenalty: number;
+  /**
+   * Similarity added when an article's lead names the weekday the event's leads name, and taken away when it
+   * names another (scaled by how many of the event's articles agree).
+   */
+  weekdayWeight: number;
   /** Events without a member for this many days (of the newest article date seen) leave memory. */
   activeDays: number;
   /** Undated events leave memory after this many further articles. */
@@ -66,7 +74,9 @@ export interface EventIndexOptions {
 export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   threshold: 0.3,
   windowDays: 7,
+  centroidNormPower: 0.5,
   dayPenalty: 0.02,
+  weekdayWeight: 0.08,
   activeDays: 30,
   activeArticles: 200_000,
   maxActiveEvents: 200_000,
@@ -102,6 +112,17 @@ export interface EventIndexState {
   recentArticles: [string, string][];
 }
 
+/** An article on its way into the index, with what assign() derived from it. */
+interface Arrival {
+  doc: ClusterDoc;
+  /** Unit IDF-weighted term vector. */
+  vector: Map<string, number>;
+  day: number | null;
+  happeningDay: number | null;
+  weekday: number | null;
+  seq: number;
+}
+
 interface EventRecord {
   id: string;
   centroid: Centroid;
@@ -112,6 +133,8 @@ interface EventRecord {
   firstDay: number | null;
   lastDay: number | null;
   happeningDay: number | null;
+  /** How many members' leads name each weekday (0 = Sunday). */
+  weekdays: number[];
   lastSeq: number;
   storyId: string | null;
 }
@@ -158,55 +181,57 @@ export class EventIndex {
     const seq = ++this.seq;
     const raw = documentTerms(doc.title, doc.body, doc.entities, this.options.features);
     if (this.options.learnTermStats) this.stats.add(raw.keys());
-    const vector = this.stats.weigh(raw);
     const day = dayNumber(doc.publishedAt);
-    const hDay = day === null ? null : happeningDay(doc.body, day);
+    const arrival: Arrival = {
+      doc,
+      vector: this.stats.weigh(raw),
+      day,
+      happeningDay: day === null ? null : happeningDay(doc.body, day),
+      weekday: weekdayCue(doc.body),
+      seq,
+    };
     if (day !== null && (this.clockDay === null || day > this.clockDay)) this.clockDay = day;
 
-    const result = this.place(doc, vector, day, hDay, seq);
+    const result = this.place(arrival);
     this.remember(doc.id, result.eventId);
     if (seq % 1024 === 0) this.evictInactive();
     return result;
   }
 
-  private place(
-    doc: ClusterDoc,
-    vector: Map<string, number>,
-    day: number | null,
-    hDay: number | null,
-    seq: number,
-  ): AssignResult {
+  private place(a: Arrival): AssignResult {
+    const { doc } = a;
     const originalEventId = doc.duplicateOfEventId ?? (doc.duplicateOf ? this.recent.get(doc.duplicateOf) : undefined);
     if (originalEventId) {
       const original = this.events.get(originalEventId);
       // The original's event has left memory: the caller still files the copy under it.
       if (!original) return { eventId: originalEventId, similarity: 1, isNew: false, storyId: null };
-      const similarity = cosine(vector, original.centroid, this.stats);
-      this.join(original, doc, vector, day, hDay, seq);
+      const similarity = cosine(a.vector, original.centroid, this.stats);
+      this.join(original, a);
       return { eventId: original.id, similarity, isNew: false, storyId: original.storyId };
     }
 
-    const { event, similarity } = this.bestEvent(vector, day);
+    const { event, similarity } = this.bestEvent(a);
     if (event && similarity >= this.options.threshold) {
-      this.join(event, doc, vector, day, hDay, seq);
+      this.join(event, a);
       return { eventId: event.id, similarity, isNew: false, storyId: event.storyId };
     }
-    const opened = this.open(doc, vector, day, hDay, seq);
-    return { eventId: opened.id, similarity: 0, isNew: true, storyId: opened.storyId };
+    const opened = this.open(a);
+    return { eventId: opened.id, similarity: Math.max(0, similarity), isNew: true, storyId: opened.storyId };
   }
 
-  /** The most similar candidate event and its similarity (time penalty included). */
-  private bestEvent(vector: Map<string, number>, day: number | null): { event: EventRecord | null; similarity: number } {
-    const query = strongest(vector, this.options.queryTerms);
+  /** The most similar candidate event and its similarity (time adjustments included). */
+  private bestEvent(a: Arrival): { event: EventRecord | null; similarity: number } {
+    const query = strongest(a.vector, this.options.queryTerms);
     let best: EventRecord | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const id of this.postings.candidates(query, this.options.maxCandidates)) {
       const event = this.events.get(id);
       if (!event) continue;
-      let score = cosine(vector, event.centroid, this.stats);
-      const gap = dayGap(day, event);
+      const gap = dayGap(a.day, event);
       if (gap > this.options.windowDays) continue;
+      let score = linkage(a.vector, event.centroid, event.articleCount, this.stats, this.options.centroidNormPower);
       score -= gap * this.options.dayPenalty;
+      score += this.options.weekdayWeight * weekdayAgreement(a.weekday, event.weekdays);
       if (score > bestScore) {
         bestScore = score;
         best = event;
@@ -215,56 +240,62 @@ export class EventIndex {
     return { event: best, similarity: best ? bestScore : 0 };
   }
 
-  private open(doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
+  private open(a: Arrival): EventRecord {
     const event: EventRecord = {
       id: this.ids.event(),
       centroid: new Map(),
       entities: new Map(),
       titles: [],
-      lead: firstSentence(doc.body),
+      lead: firstSentence(a.doc.body),
       articleCount: 0,
       firstDay: null,
       lastDay: null,
       happeningDay: null,
-      lastSeq: seq,
+      weekdays: [0, 0, 0, 0, 0, 0, 0],
+      lastSeq: a.seq,
       storyId: null,
     };
     this.events.set(event.id, event);
-    this.absorb(event, doc, vector, day, hDay, seq);
-    event.storyId = this.stories.attach(this.storyInput(event), seq);
+    this.absorb(event, a);
+    event.storyId = this.stories.attach(this.storyInput(event), a.seq);
     return event;
   }
 
-  private join(event: EventRecord, doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
-    this.absorb(event, doc, vector, day, hDay, seq);
+  private join(event: EventRecord, a: Arrival): void {
+    this.absorb(event, a);
     if (event.storyId === null) {
-      event.storyId = this.stories.attach(this.storyInput(event), seq);
+      event.storyId = this.stories.attach(this.storyInput(event), a.seq);
       return;
     }
     const input = this.storyInput(event);
-    this.stories.addArticle(event.storyId, input, vector, seq);
+    this.stories.addArticle(event.storyId, input, a.vector, a.seq);
     if (STORY_REVIEW_AT.has(event.articleCount)) {
-      const moved = this.stories.reconsider(event.storyId, input, seq);
+      const moved = this.stories.reconsider(event.storyId, input, a.seq);
       if (moved) event.storyId = moved;
     }
   }
 
   /** Adds an article's mass, entities, title and dates to an event. */
-  private absorb(event: EventRecord, doc: ClusterDoc, vector: Map<string, number>, day: number | null, hDay: number | null, seq: number) {
-    addVector(event.centroid, vector, this.stats);
+  private absorb(event: EventRecord, a: Arrival): void {
+    addVector(event.centroid, a.vector, this.stats);
     // Pruning a little past the cap keeps it amortised.
-    if (event.centroid.size > this.options.maxCentroidTerms * 1.25) prune(event.centroid, this.stats, this.options.maxCentroidTerms);
-    event.articleCount++;
-    event.lastSeq = seq;
-    if (day !== null) {
-      event.firstDay = event.firstDay === null ? day : Math.min(event.firstDay, day);
-      event.lastDay = event.lastDay === null ? day : Math.max(event.lastDay, day);
+    if (event.centroid.size > this.options.maxCentroidTerms * 1.25) {
+      prune(event.centroid, this.stats, this.options.maxCentroidTerms);
     }
-    if (hDay !== null) event.happeningDay = event.happeningDay === null ? hDay : Math.min(event.happeningDay, hDay);
-    const title = doc.title?.trim();
+    event.articleCount++;
+    event.lastSeq = a.seq;
+    if (a.day !== null) {
+      event.firstDay = event.firstDay === null ? a.day : Math.min(event.firstDay, a.day);
+      event.lastDay = event.lastDay === null ? a.day : Math.max(event.lastDay, a.day);
+    }
+    if (a.happeningDay !== null) {
+      event.happeningDay = event.happeningDay === null ? a.happeningDay : Math.min(event.happeningDay, a.happeningDay);
+    }
+    if (a.weekday !== null) event.weekdays[a.weekday] = (event.weekdays[a.weekday] ?? 0) + 1;
+    const title = a.doc.title?.trim();
     if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
-    if (!event.lead) event.lead = firstSentence(doc.body);
-    this.countEntities(event, doc);
+    if (!event.lead) event.lead = firstSentence(a.doc.body);
+    this.countEntities(event, a.doc);
     this.postings.add(event.id, topTerms(event.centroid, this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
     this.dirty.add(event.id);
   }
@@ -395,6 +426,7 @@ export class EventIndex {
       firstDay: e.firstDay === null ? null : dayToIso(e.firstDay),
       lastDay: e.lastDay === null ? null : dayToIso(e.lastDay),
       happeningDay: e.happeningDay === null ? null : dayToIso(e.happeningDay),
+      weekdays: [...e.weekdays],
       lastSeq: e.lastSeq,
       storyId: e.storyId,
     };
@@ -412,6 +444,7 @@ export class EventIndex {
       firstDay: dayNumber(s.firstDay),
       lastDay: dayNumber(s.lastDay),
       happeningDay: dayNumber(s.happeningDay),
+      weekdays: s.weekdays?.length === 7 ? [...s.weekdays] : [0, 0, 0, 0, 0, 0, 0],
       lastSeq: s.lastSeq,
       storyId: s.storyId,
     };
@@ -497,6 +530,18 @@ export class EventIndex {
     for (const [a, e] of state.recentArticles) index.recent.set(a, e);
     return index;
   }
+}
+
+/**
+ * +1 when every member of the event that names a weekday names the article's, -1 when none does; 0 when either
+ * side names none.
+ */
+function weekdayAgreement(weekday: number | null, counts: number[]): number {
+  if (weekday === null) return 0;
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return 0;
+  return (2 * (counts[weekday] ?? 0)) / total - 1;
 }
 
 /** Days between an article's day and an event's span; 0 when either is undated. */

@@ -43,8 +43,8 @@ export function normalizeToken(raw: string): string | null {
   let t = raw.toLowerCase();
   if (/^\d/.test(t)) {
     t = t.replace(/,(?=\d{3}\b)/g, "");
-    // A bare day-of-month or small count links unrelated stories; keep years, amounts and decimals.
-    if (/^\d{1,2}$/.test(t)) return null;
+    // A single digit links unrelated stories; days of month, amounts ("$26 billion") and years stay.
+    if (/^\d$/.test(t)) return null;
     return t;
   }
   t = t.replace(/'s$/, "").replace(/'/g, "");

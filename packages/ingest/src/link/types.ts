@@ -20,7 +20,7 @@ export interface ClusterDoc {
 
 export interface AssignResult {
   eventId: string;
-  /** Similarity to the event joined (1 for a duplicate of a member; 0 for a new event). */
+  /** Similarity to the event joined; for a new event, to the closest event it did not join (0 if none). */
   similarity: number;
   isNew: boolean;
   storyId: string | null;
@@ -49,6 +49,8 @@ export interface EventSnapshot {
   lastDay: string | null;
   /** Earliest day the members' leads say the happening took place. */
   happeningDay: string | null;
+  /** How many members' leads name each weekday, Sunday first. */
+  weekdays: number[];
   /** Arrival counter of the latest member: recency for undated events. */
   lastSeq: number;
   storyId: string | null;

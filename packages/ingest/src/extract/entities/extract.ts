@@ -241,6 +241,11 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
       let hasTitle = false;
       for (let j = pos; j < r; j++) if (isTitleWord(tokens[j] as Token)) hasTitle = true;
       if (r > pos && !hasTitle) r = pos;
+      // A demonym is an adjective, not part of a name: "four Russian Kuril Islands", "Japanese Abe".
+      if (r === pos && pos < b && tok.cap && lookupDemonym(tok.bare) && !lookupGazetteer(tok.bare) && classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION") {
+        pos++;
+        continue;
+      }
       // A name may end in a suffix ("Jr.") and must not run into a weekday or month.
       let nameEnd = r;
       while (nameEnd <= b && !(NOT_NAME_WORDS.has((tokens[nameEnd] as Token).lower) && nameEnd > r)) {
@@ -275,8 +280,15 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
         }
       } else if (kind === "PERSON" || kind === "UNKNOWN") {
         const roleRaw = extendRoleBackwards(r, "");
-        if (roleRaw) m.role = parseRole(roleRaw);
-        if (m.role && kind === "UNKNOWN") m.kind = "PERSON";
+        if (roleRaw) {
+          m.role = parseRole(roleRaw);
+          if (kind === "UNKNOWN") m.kind = "PERSON";
+          // "9/11 widow Terry Strada": the role word says the gender even when it is not a known title.
+          for (const w of roleRaw.toLowerCase().split(/\s+/)) {
+            const g = GENDERED_ROLE_WORDS.get(w);
+            if (g) m.titleGender = g;
+          }
+        }
       }
       if (m.role?.country) m.countries.push(m.role.country);
       // "Russia’s Putin": the country before a name belongs to the person.
@@ -331,7 +343,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     if (!next || m.possessive || !SPACE_ONLY.test((tokens[m.lastToken] as Token).gapAfter)) continue;
     if (next.lower === "islands" || next.lower === "island" || next.lower === "islets") {
       const g = lookupGazetteer(`${m.text} ${next.lower}`) ?? lookupGazetteer(m.text);
-      if (g || m.kind === "UNKNOWN") {
+      if (g || (m.kind === "UNKNOWN" && !m.text.includes("-"))) {
         m.kind = "PLACE";
         m.gazetteer = g ?? m.gazetteer;
         m.end = next.possessive ? next.end - 2 : next.end;
@@ -351,18 +363,19 @@ function contextSaysPerson(tokens: Token[], m: Mention): boolean {
   let j = m.lastToken + 1;
   const next = tokens[j];
   if (!m.possessive && next && /^\s+$/.test(last.gapAfter)) {
+    // "Detectives say": a plural verb means a plural noun, not a person.
+    if (next.lower === "say" || next.lower === "tell") return false;
     if (isCueWord(next.lower)) return true;
     if (/^(?:also|later|then|again|reportedly|previously|recently|has|had|once|further|publicly|privately)$/.test(next.lower) && tokens[j + 1] && isCueWord((tokens[j + 1] as Token).lower)) return true;
   }
   // Appositive: "Alan Cole, an economist at ...", "Mulgrew, who ..."
   if (!m.possessive && /^,\s+$/.test(last.gapAfter) && next) {
     if (next.lower === "who") return true;
-    if (["a", "an", "the"].includes(next.lower) || next.possessive) {
-      for (j = m.lastToken + 2; j < Math.min(tokens.length, m.lastToken + 8); j++) {
-        const t = tokens[j] as Token;
-        if (ROLE_NOUNS.has(t.lower)) return true;
-        if (/[,.;:]/.test(t.gapAfter)) break;
-      }
+    // "Jo-Renee Formicola, political science professor at ..." — a role noun before the next comma.
+    for (j = m.lastToken + 1; j < Math.min(tokens.length, m.lastToken + 8); j++) {
+      const t = tokens[j] as Token;
+      if (ROLE_NOUNS.has(t.lower) && !t.cap) return true;
+      if (/[,.;:]/.test(t.gapAfter)) break;
     }
   }
   // Inverted attribution: ", said Douglas Holtz-Eakin"
@@ -402,6 +415,8 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
     if (m.kind !== "UNKNOWN") return;
     const parts = nameParts(m);
     if (!parts.length) return;
+    // "Chinese", "Russians": people of a country, not a person.
+    if (parts.length === 1 && lookupDemonym(parts[0] as string)) return;
     if (m.headline) {
       const w = (parts[0] as string).toLowerCase();
       if (parts.length === 1 && (bySurname.has(w) || byGiven.has(w))) m.kind = "PERSON";

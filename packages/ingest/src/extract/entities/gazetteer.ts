@@ -62,7 +62,7 @@ export const COUNTRIES: readonly GazetteerEntry[] = [
   country("Canada", ["Canadian", "Canadians"]),
   country("Chad", ["Chadian"]),
   country("Chile", ["Chilean", "Chileans"]),
-  country("China", ["Chinese"], ["People's Republic of China", "PRC", "Beijing's"]),
+  country("China", ["Chinese"], ["People's Republic of China", "PRC"]),
   country("Colombia", ["Colombian", "Colombians"]),
   country("Congo", ["Congolese"], ["Democratic Republic of Congo", "Democratic Republic of the Congo", "DRC"]),
   country("Costa Rica", ["Costa Rican"]),
@@ -127,7 +127,7 @@ export const COUNTRIES: readonly GazetteerEntry[] = [
   country("Nicaragua", ["Nicaraguan", "Nicaraguans"]),
   country("Niger", ["Nigerien"]),
   country("Nigeria", ["Nigerian", "Nigerians"]),
-  country("North Korea", ["North Korean", "North Koreans"], ["DPRK", "Democratic People's Republic of Korea", "Pyongyang's"]),
+  country("North Korea", ["North Korean", "North Koreans"], ["DPRK", "Democratic People's Republic of Korea"]),
   country("North Macedonia", ["Macedonian", "Macedonians"], ["Macedonia"]),
   country("Norway", ["Norwegian", "Norwegians"]),
   country("Oman", ["Omani", "Omanis"]),
@@ -198,8 +198,21 @@ const US_STATES = [
   "Vermont", "Virginia", "Washington State", "West Virginia", "Wisconsin", "Wyoming", "Puerto Rico",
 ];
 
+// AP-style abbreviations, as written after a city ("Hartford, Conn.") or in party tags ("R-Fla.").
+const US_STATE_ABBREVIATIONS: Record<string, string[]> = {
+  Alabama: ["Ala."], Arizona: ["Ariz."], Arkansas: ["Ark."], California: ["Calif."], Colorado: ["Colo."],
+  Connecticut: ["Conn."], Delaware: ["Del."], Florida: ["Fla."], Georgia: ["Ga."], Illinois: ["Ill."],
+  Indiana: ["Ind."], Kansas: ["Kan.", "Kans."], Kentucky: ["Ky."], Louisiana: ["La."], Maryland: ["Md."],
+  Massachusetts: ["Mass."], Michigan: ["Mich."], Minnesota: ["Minn."], Mississippi: ["Miss."], Missouri: ["Mo."],
+  Montana: ["Mont."], Nebraska: ["Neb."], Nevada: ["Nev."], "New Hampshire": ["N.H."], "New Jersey": ["N.J."],
+  "New Mexico": ["N.M."], "New York State": ["N.Y."], "North Carolina": ["N.C."], "North Dakota": ["N.D."],
+  Oklahoma: ["Okla."], Oregon: ["Ore."], Pennsylvania: ["Pa."], "Rhode Island": ["R.I."], "South Carolina": ["S.C."],
+  "South Dakota": ["S.D."], Tennessee: ["Tenn."], Texas: ["Tex."], Vermont: ["Vt."], Virginia: ["Va."],
+  "Washington State": ["Wash."], "West Virginia": ["W.Va."], Wisconsin: ["Wis."], Wyoming: ["Wyo."],
+};
+
 export const PLACES: readonly GazetteerEntry[] = [
-  ...US_STATES.map((s) => place(s, [], "United States")),
+  ...US_STATES.map((s) => place(s, US_STATE_ABBREVIATIONS[s] ?? [], "United States")),
   // Places that matter to the project's stories, with the names the two sides use.
   place("Kuril Islands", ["Kurils", "Kurile Islands", "Kuriles", "Kurile", "Kuril", "South Kurils", "Southern Kurils", "South Kuril Islands", "Southern Kuril Islands", "Northern Territories", "Northern Territory islands", "Kuril Island"], "Russia"),
   place("Shikotan", ["Shikotan Island"], "Russia"),
@@ -392,6 +405,7 @@ export const normalizeGazetteerKey = (s: string) =>
     .toLowerCase();
 
 const byKey = new Map<string, GazetteerEntry>();
+const byDemonym = new Map<string, GazetteerEntry>();
 // Short all-capital aliases ("WHO", "US", "UN") only match as written: "Who" and "Us" are ordinary words.
 const byAcronym = new Map<string, GazetteerEntry>();
 const isAcronym = (alias: string) => /^[A-Z][A-Z.\-0-9]{0,6}$/.test(alias) && alias.replace(/[^A-Z]/g, "").length <= 5;

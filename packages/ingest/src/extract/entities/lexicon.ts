@@ -10,10 +10,16 @@ for (const n of splitWords(firstNames.male)) FIRST_NAME_GENDER.set(n.toLowerCase
 for (const n of splitWords(firstNames.female)) FIRST_NAME_GENDER.set(n.toLowerCase(), "female");
 for (const n of splitWords(firstNames.unisex)) FIRST_NAME_GENDER.set(n.toLowerCase(), null);
 
+// Hyphenated given names ("Jo-Renee", "Jean-Claude") are judged by their first half when not listed whole.
+const nameKey = (word: string) => {
+  const lower = word.toLowerCase();
+  if (FIRST_NAME_GENDER.has(lower) || !lower.includes("-")) return lower;
+  return lower.slice(0, lower.indexOf("-"));
+};
 /** True when the word is a known given name ("Vladimir", "Hillary", "Shinzo"). */
-export const isFirstName = (word: string) => FIRST_NAME_GENDER.has(word.toLowerCase());
+export const isFirstName = (word: string) => FIRST_NAME_GENDER.has(nameKey(word));
 /** Gender of a given name, null when unknown or used for both. */
-export const firstNameGender = (word: string): Gender | null => FIRST_NAME_GENDER.get(word.toLowerCase()) ?? null;
+export const firstNameGender = (word: string): Gender | null => FIRST_NAME_GENDER.get(nameKey(word)) ?? null;
 
 /**
  * Given names that are also everyday capitalised words (months, virtues, verbs at a sentence start). A bare one of
@@ -45,7 +51,8 @@ export const HONORIFICS = new Map<string, Gender | null>([
 export const ABBREVIATIONS = new Set(
   splitWords(`mr mrs ms dr prof rev sen rep gov lt gen col capt sgt adm maj cmdr st jr sr mt ft no vs etc
   jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd bros dept univ pres supt insp det atty messrs
-  u.s u.k u.n e.u d.c`),
+  u.s u.k u.n e.u d.c ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+  mont neb nev okla ore pa tenn tex va vt wash wis wyo n.y n.j n.h n.m n.c n.d s.c s.d r.i w.va`),
 );
 
 /**

@@ -1,0 +1,29 @@
+// "Who said what" over a clean article body: quotes with speakers, people/places/organisations, cited outlets.
+// Pure and synchronous; no I/O, no models.
+import { extractCitations } from "./citations.ts";
+import { buildEntityIndex, toExtractedEntities } from "./entities/extract.ts";
+import { extractQuotes } from "./quotes/index.ts";
+import { findQuoteMarks } from "./quotes/marks.ts";
+import type { RoleAliasLookup, TextAnalysis } from "./types.ts";
+
+export interface AnalyzeContext {
+  /** Publication day or time (ISO); passed to resolveRole as the day a role is looked up for. */
+  publishedAt?: string | null;
+  /** Agencies named in the byline ("By Louise Miner with Reuters"): cited as BYLINE. */
+  bylineAgencies?: string[];
+  /** Who held a role on a day, for role nouns the article never ties to a name ("the Russian President"). */
+  resolveRole?: RoleAliasLookup;
+}
+
+export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysis {
+  const marks = findQuoteMarks(body);
+  // Sentence splitting ignores full stops inside quotes, so quote interiors are masked.
+  const interiors = marks.flatMap((s) => s.parts.map((p) => ({ start: p.start, end: p.end }))).sort((a, b) => a.start - b.start);
+  const index = buildEntityIndex(body, interiors);
+  const quotes = extractQuotes(body, marks, index, { publishedAt: ctx.publishedAt ?? null, resolveRole: ctx.resolveRole });
+  return {
+    quotes,
+    entities: toExtractedEntities(index),
+    citations: extractCitations(body, { bylineAgencies: ctx.bylineAgencies }),
+  };
+}

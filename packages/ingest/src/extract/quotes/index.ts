@@ -1,0 +1,639 @@
+// Direct quotes and quoted fragments with their speakers. Pure: body + entity index in, quotes out.
+//
+// A quote's speaker comes from, in order: a cue after it ("...," Abe said / said Abe / Reuters reports), a cue
+// before it in the same sentence (Suga told reporters: "..."), a colon or a dash, "according to", and failing all
+// of those the speaker of the quote just before (carry-over). Pronouns and role nouns ("the Russian President")
+// are resolved to people named in the article; a role the article never ties to a name goes to ctx.resolveRole.
+import type { EntityCluster, EntityIndex, Mention } from "../entities/extract.ts";
+import { type Gender, NOT_NAME_WORDS, ROLE_NOUNS, TITLE_WORDS } from "../entities/lexicon.ts";
+import { normalizeRoleText, parseRole, type RoleInfo, roleFit } from "../entities/roles.ts";
+import type { Token } from "../entities/tokens.ts";
+import type { AttributionMethod, ExtractedQuote, RoleAliasLookup } from "../types.ts";
+import { CUE_ADVERBS, isCueWord, NAMING_CUES } from "./cues.ts";
+import type { MarkedPart, MarkedSpan } from "./marks.ts";
+
+export interface QuoteContext {
+  publishedAt?: string | null;
+  resolveRole?: RoleAliasLookup;
+}
+
+interface Speaker {
+  speaker: string | null;
+  asWritten: string | null;
+  method: AttributionMethod;
+  confidence: number;
+  cluster: EntityCluster | null;
+}
+
+interface Candidate {
+  span: MarkedSpan;
+  parts: MarkedPart[];
+  openAt: number;
+  /** Offset just after the closing mark of the last part, or the paragraph end. */
+  closeEnd: number;
+  closed: boolean;
+  kind: "FULL" | "FRAGMENT";
+  speaker: Speaker | null;
+  /** Token index of the cue that attributed it, to join split quotes. */
+  cueEndOffset: number;
+  /** Words between the cue verb and the quote (before-cues), for judging fragments. */
+  cueDistance: number;
+  drop: boolean;
+}
+
+const PRONOUNS = new Map<string, Gender | "plural" | "first" | null>([
+  ["he", "male"], ["she", "female"], ["they", "plural"], ["it", null], ["i", "first"], ["we", "first"],
+]);
+const DETERMINERS = new Set(["the", "a", "an", "one", "another", "this", "that", "these", "those", "his", "her", "their", "its", "our", "two", "three", "several", "some", "many"]);
+const INDEFINITE = new Set(["a", "an", "one", "another", "two", "three", "several", "some", "many"]);
+const QUOTE_CHARS = /["“”„«»‘’'`]/;
+const CLAUSE_END = /[.!?;]\s|\n|[.!?;]$/;
+const NAMING_BEFORE = /\b(?:so-called|known as|referred to as|dubbed|nicknamed|titled|entitled|the words?|the terms?|the phrases?|the slogans?|hashtag|the label|the motto|headlined|headline)\s*$/i;
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIndex, ctx: QuoteContext = {}): ExtractedQuote[] {
+  const { tokens } = index;
+  const tokenStarts = tokens.map((t) => t.start);
+  const firstTokenAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tokenStarts[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Which mention covers each token (name or role prefix).
+  const mentionAt: (Mention | undefined)[] = new Array(tokens.length);
+  for (const m of index.mentions) {
+    const from = firstTokenAtOrAfter(m.outerStart);
+    for (let j = from; j <= m.lastToken; j++) if (!mentionAt[j] || mentionAt[j]?.kind === "ROLE") mentionAt[j] = m;
+  }
+  const quoteRanges = marks.flatMap((s) => s.parts.map((p) => [p.openAt, p.closeAt < 0 ? p.end : p.closeAt + 1] as const));
+  const insideQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
+
+  // Subject of each sentence: its first person mention outside quotes.
+  const sentenceSubject = new Map<number, Mention>();
+  for (const m of index.mentions) {
+    if (m.kind !== "PERSON" || m.inQuote || insideQuote(m.start)) continue;
+    if (!sentenceSubject.has(m.sentence)) sentenceSubject.set(m.sentence, m);
+  }
+
+  const day = ctx.publishedAt ? ctx.publishedAt.slice(0, 10) : null;
+  const candidates: Candidate[] = [];
+  for (const span of marks) {
+    const first = span.parts[0] as MarkedPart;
+    const last = span.parts[span.parts.length - 1] as MarkedPart;
+    const closeEnd = last.closeAt >= 0 ? last.closeAt + (last.closeMark?.length ?? 1) : last.end;
+    candidates.push({
+      span,
+      parts: [...span.parts],
+      openAt: first.openAt,
+      closeEnd,
+      closed: last.closeAt >= 0,
+      kind: "FULL",
+      speaker: null,
+      cueEndOffset: -1,
+      cueDistance: 0,
+      drop: false,
+    });
+  }
+
+  let lastSpeaker: { cluster: EntityCluster | null; speaker: Speaker; at: number } | null = null;
+
+  // ---- helpers over tokens -------------------------------------------------------------------
+  const paragraphStart = (offset: number) => body.lastIndexOf("\n", offset - 1) + 1;
+  const paragraphEnd = (offset: number) => {
+    const i = body.indexOf("\n", offset);
+    return i < 0 ? body.length : i;
+  };
+
+  /** Speaker described by tokens a..b (inclusive). */
+  const speakerFromPhrase = (a: number, b: number, method: AttributionMethod, at: number, excludeFrom: number, excludeTo: number): Speaker | null => {
+    if (a > b || a < 0 || b >= tokens.length) return null;
+    const asWritten = body.slice((tokens[a] as Token).start, (tokens[b] as Token).end).replace(/[’']s$/, "");
+    // A pronoun.
+    if (a === b) {
+      const p = PRONOUNS.get((tokens[a] as Token).lower);
+      if (p !== undefined) {
+        if (p === "male" || p === "female") {
+          const c = resolvePronoun(p, at, excludeFrom, excludeTo);
+          if (c) return { speaker: c.name, asWritten, method: "PRONOUN", confidence: 0.7, cluster: c };
+        }
+        return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
+      }
+    }
+    // A mention of a person, outlet, organisation or place; the head is the last one not a possessive modifier.
+    let best: Mention | undefined;
+    for (let j = b; j >= a; j--) {
+      const m = mentionAt[j];
+      if (!m) continue;
+      if (m.possessive && m.lastToken < b) continue; // "Putin's spokesman": Putin is not the speaker
+      if (m.kind === "UNKNOWN") continue;
+      best = m;
+      break;
+    }
+    const firstWord = (tokens[a] as Token).lower;
+    if (best && best.kind === "PERSON" && best.entity >= 0) {
+      const c = index.clusters[best.entity] as EntityCluster;
+      return { speaker: c.name, asWritten, method, confidence: 0.9, cluster: c };
+    }
+    if (best && best.kind === "ORGANIZATION" && best.outlet && best.lastToken === b) {
+      return { speaker: best.outlet.name, asWritten, method: method === "CUE_AFTER" || method === "CUE_BEFORE" ? "OUTLET_REPORT" : method, confidence: 0.85, cluster: best.entity >= 0 ? (index.clusters[best.entity] as EntityCluster) : null };
+    }
+    // A role noun: "the Russian President", "the Japanese leader", "a government spokesman".
+    const roleWords = tokens.slice(a, b + 1);
+    const hasRoleHead = roleWords.some((t) => ROLE_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower));
+    if ((best?.kind === "ROLE" || hasRoleHead) && !(best && best.kind === "PERSON")) {
+      if (INDEFINITE.has(firstWord)) return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
+      const roleText = body.slice((tokens[DETERMINERS.has(firstWord) ? a + 1 : a] as Token).start, (tokens[b] as Token).end);
+      const role = parseRole(roleText);
+      if (role && !/^(?:his|her|their|its)$/.test(firstWord)) {
+        const c = resolveRoleNoun(role, at);
+        if (c) return { speaker: c.name, asWritten, method: "ROLE_NOUN", confidence: 0.75, cluster: c };
+        if (ctx.resolveRole) {
+          const name = ctx.resolveRole(role.text, day) ?? ctx.resolveRole(normalizeRoleText(roleText), day);
+          if (name) return { speaker: name, asWritten, method: "ALIAS_TABLE", confidence: 0.5, cluster: findClusterByName(name) };
+        }
+      }
+      return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
+    }
+    if (best && (best.kind === "ORGANIZATION" || best.kind === "PLACE") && best.lastToken === b) {
+      const c = best.entity >= 0 ? (index.clusters[best.entity] as EntityCluster) : null;
+      return { speaker: c?.name ?? best.text, asWritten, method, confidence: 0.7, cluster: c };
+    }
+    // An unknown capitalised name right before the cue: keep it as written.
+    const words = roleWords.filter((t) => !DETERMINERS.has(t.lower));
+    if (words.length && words.length <= 4 && words.every((t) => t.cap) && !NOT_NAME_WORDS.has((words[0] as Token).lower)) {
+      const name = body.slice((words[0] as Token).start, (words[words.length - 1] as Token).end).replace(/[’']s$/, "");
+      return { speaker: name, asWritten, method, confidence: 0.6, cluster: null };
+    }
+    return null;
+  };
+
+  /** Whether a person other than `cluster` is named (outside quotes) between two offsets. */
+  const someoneElseNamed = (from: number, to: number, cluster: number): boolean =>
+    index.mentions.some((m) => m.kind === "PERSON" && m.start > from && m.start < to && m.entity !== cluster && m.entity >= 0 && !m.inQuote && !insideQuote(m.start));
+
+  /** A mention that is the speaker of a speech verb: "McLenney said ...", "said Leslie Wimes". */
+  const isCueSubject = (m: Mention): boolean => {
+    let j = m.lastToken + 1;
+    while (j < tokens.length && j <= m.lastToken + 2 && CUE_ADVERBS.has((tokens[j] as Token).lower)) j++;
+    const next = tokens[j];
+    if (next && !m.possessive && isCueWord(next.lower) && !/[.,;:!?]/.test((tokens[j - 1] as Token).gapAfter)) return true;
+    const prev = tokens[firstTokenAtOrAfter(m.outerStart) - 1];
+    return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
+  };
+
+  const findClusterByName = (name: string): EntityCluster | null => {
+    const lower = name.toLowerCase();
+    return index.clusters.find((c) => c.kind === "PERSON" && c.name.toLowerCase() === lower) ?? null;
+  };
+
+  const resolvePronoun = (gender: Gender, at: number, excludeFrom: number, excludeTo: number): EntityCluster | null => {
+    // Salience scoring over the people mentioned in the last few sentences: recency, being the subject or
+    // the speaker of a sentence, having just been introduced by full name, having spoken last, and gender.
+    const sentence = index.sentenceAt(at);
+    let best: EntityCluster | null = null;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    const seen = new Set<number>();
+    let laterInSentence = -1;
+    for (let i = index.mentions.length - 1; i >= 0; i--) {
+      const m = index.mentions[i] as Mention;
+      if (m.start >= at) continue;
+      if (m.kind !== "PERSON" || m.entity < 0) continue;
+      if (m.start >= excludeFrom && m.start < excludeTo) continue;
+      const quoted = m.inQuote || insideQuote(m.start);
+      const distance = sentence - m.sentence;
+      if (distance > 6) break;
+      const lastInSentence = laterInSentence !== m.sentence;
+      if (!quoted) laterInSentence = m.sentence;
+      if (seen.has(m.entity)) continue;
+      seen.add(m.entity);
+      const c = index.clusters[m.entity] as EntityCluster;
+      if (c.gender && c.gender !== gender) continue;
+      let score = distance === 0 ? 6 : distance === 1 ? 5 : distance === 2 ? 2.5 : distance === 3 ? 1.5 : 1 - 0.3 * (distance - 3);
+      // What made a mention prominent counts less the further back it is.
+      const weight = distance <= 1 ? 1 : distance === 2 ? 0.5 : 0.3;
+      let prominence = 0;
+      const subject = sentenceSubject.get(m.sentence);
+      if (subject && subject.entity === m.entity) prominence += distance === 0 ? 3 : 2;
+      if (isCueSubject(m)) prominence += 2;
+      if (c.mentions[0] === m && m.firstToken < m.lastToken) prominence += 1.5;
+      if (lastInSentence && distance > 0) prominence += 1;
+      score += weight * prominence;
+      if (lastSpeaker?.cluster === c && sentence - index.sentenceAt(lastSpeaker.at) <= 4 && !someoneElseNamed(lastSpeaker.at, at, c.id)) score += 3;
+      if (c.gender === gender) score += 1.5;
+      else score -= 1.5;
+      if (quoted) score -= 4;
+      score += Math.min(1, c.mentions.length / 5);
+      if (process.env.PRONOUN_DEBUG) console.error(`    ${gender}@${at} ${c.name} d=${distance} subj=${subject?.entity === m.entity} cue=${isCueSubject(m)} intro=${c.mentions[0] === m} last=${lastInSentence} g=${c.gender} q=${quoted} => ${score.toFixed(2)}`);
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    return best;
+  };
+
+  const resolveRoleNoun = (role: RoleInfo, at: number): EntityCluster | null => {
+    let best: EntityCluster | null = null;
+    let bestFit = 0;
+    let bestLast = -1;
+    for (const c of index.clusters) {
+      if (c.kind !== "PERSON") continue;
+      let fit = 0;
+      for (const r of c.roles) fit = Math.max(fit, roleFit(role, r, c.countries));
+      if (!fit) continue;
+      const lastBefore = c.mentions.reduce((acc, m) => (m.start < at && m.start > acc ? m.start : acc), -1);
+      if (fit > bestFit || (fit === bestFit && lastBefore > bestLast)) {
+        best = c;
+        bestFit = fit;
+        bestLast = lastBefore;
+      }
+    }
+    return best;
+  };
+
+  const gapIsBreak = (gap: string) => CLAUSE_END.test(gap) || QUOTE_CHARS.test(gap) || /[()\[\]]/.test(gap);
+
+  /** "...," Abe said / said Abe / Reuters reports / Sanders, whose ..., said. Returns the cue end offset too. */
+  const cueAfter = (c: Candidate): { speaker: Speaker; end: number } | null => {
+    if (!c.closed) return null;
+    const from = c.closeEnd;
+    const limit = paragraphEnd(from);
+    const t0 = firstTokenAtOrAfter(from);
+    const first = tokens[t0];
+    if (!first || first.start >= limit) return null;
+    const lead = body.slice(from, first.start);
+    if (!/^[\s,]*$/.test(lead) && !/^\s*[,]?\s*$/.test(lead)) return null;
+    // Scan up to the clause end for a cue word.
+    let cue = -1;
+    let firstComma = -1;
+    let parenAt = -1;
+    for (let j = t0; j < tokens.length && j < t0 + 45; j++) {
+      const t = tokens[j] as Token;
+      if (t.start >= limit) break;
+      // A party-and-state tag or other short parenthesis after a name: "Rep. John Mica (R-Fla.) said".
+      if (t.gapAfter.includes("(") && !/[.!?]\s/.test(t.gapAfter)) {
+        let k = j + 1;
+        while (k < tokens.length && k < j + 7 && !(tokens[k] as Token).gapAfter.includes(")")) k++;
+        if (k < j + 7 && k < tokens.length) {
+          if (parenAt < 0 && firstComma < 0) parenAt = j;
+          if ((tokens[k] as Token).gapAfter.includes(",") && firstComma < 0) firstComma = j;
+          j = k;
+          continue;
+        }
+      }
+      if (isCueWord(t.lower) && !NAMING_CUES.has(t.lower)) {
+        const prevGap = j > t0 ? (tokens[j - 1] as Token).gapAfter : lead;
+        // Within 8 words with no comma, or after an appositive closed by a comma.
+        if (j - t0 <= 8 && firstComma < 0) {
+          cue = j;
+          break;
+        }
+        if (firstComma >= 0 && /,\s*$/.test(prevGap)) {
+          cue = j;
+          break;
+        }
+        if (firstComma >= 0 && j - t0 <= 8) {
+          cue = j;
+          break;
+        }
+      }
+      if (gapIsBreak(t.gapAfter)) break;
+      if (t.gapAfter.includes(",") && firstComma < 0) firstComma = j;
+    }
+    if (cue < 0) return null;
+    const cueTok = tokens[cue] as Token;
+    // A quote that ends its own sentence ("...ends." Moscow maintains that ...) is followed by a new sentence,
+    // unless that sentence is only the attribution ("...ends." Smith said.).
+    const lastPart = c.parts[c.parts.length - 1] as MarkedPart;
+    if (body.charAt(lastPart.end - 1) === ".") {
+      let k = cue;
+      while (k < cue + 5 && k < tokens.length && !/[.,;:!?]/.test((tokens[k] as Token).gapAfter)) k++;
+      if (cue - t0 > 3 || k >= cue + 5) return null;
+    }
+    // "," said X  (inverted)
+    if (cue === t0 || (cue === t0 + 1 && CUE_ADVERBS.has((tokens[t0] as Token).lower))) {
+      const np = nounPhraseAfter(cue + 1, limit);
+      if (!np) return null;
+      const s = speakerFromPhrase(np[0], np[1], "CUE_AFTER", cueTok.start, c.openAt, c.closeEnd);
+      return s ? { speaker: s, end: (tokens[np[1]] as Token).end } : null;
+    }
+    // X (adverbs) said
+    let npEnd = cue - 1;
+    while (npEnd >= t0 && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
+    if (firstComma >= 0 && firstComma < npEnd) npEnd = firstComma;
+    if (parenAt >= 0 && parenAt < npEnd) npEnd = parenAt;
+    if (npEnd < t0) return null;
+    const s = speakerFromPhrase(t0, npEnd, "CUE_AFTER", (tokens[t0] as Token).start, c.openAt, c.closeEnd);
+    if (!s) return null;
+    return { speaker: s, end: cueTok.end };
+  };
+
+  /** Noun phrase after an inverted cue: "said Douglas Holtz-Eakin, an economist", "said the Russian leader". */
+  const nounPhraseAfter = (from: number, limit: number): [number, number] | null => {
+    let j = from;
+    const start = from;
+    while (j < tokens.length && (tokens[j] as Token).start < limit && j < from + 8) {
+      const t = tokens[j] as Token;
+      const next = tokens[j + 1];
+      // Stop at lower-case words after a name has started ("said Abe on Friday").
+      if (j > start && !t.cap && !DETERMINERS.has(t.lower) && (tokens.slice(start, j).some((x) => x.cap) || !ROLE_NOUNS.has(t.lower))) {
+        if (!ROLE_NOUNS.has(t.lower) && !TITLE_WORDS.has(t.lower)) break;
+      }
+      if (/[,.;:!?\n]|["“”]/.test(t.gapAfter) || !next) return [start, j];
+      j++;
+    }
+    return j > start ? [start, j - 1] : null;
+  };
+
+  /** Suga, Japan's chief cabinet secretary, told a briefing: "..." / Putin said it "would be naive". */
+  const cueBefore = (c: Candidate): { speaker: Speaker; distance: number; cueIndex: number } | null => {
+    const pStart = paragraphStart(c.openAt);
+    const sentence = index.sentences[index.sentenceAt(c.openAt)];
+    let windowStart = Math.max(pStart, sentence ? sentence.start : pStart);
+    // Don't look back past an earlier quote in the same sentence.
+    for (const other of candidates) if (other !== c && other.closeEnd <= c.openAt && other.closeEnd > windowStart) windowStart = other.closeEnd;
+    const tEnd = firstTokenAtOrAfter(c.openAt) - 1;
+    const tStart = firstTokenAtOrAfter(windowStart);
+    if (tEnd < tStart) return null;
+    for (let j = tEnd; j >= tStart && tEnd - j <= 14; j--) {
+      const t = tokens[j] as Token;
+      if (j < tEnd && gapIsBreak(t.gapAfter)) break;
+      if (!isCueWord(t.lower)) continue;
+      const distance = tEnd - j;
+      // Naming cues ("called") speak only with a person or pronoun subject.
+      let npEnd = j - 1;
+      while (npEnd >= tStart && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
+      if (npEnd < tStart) return null;
+      const np = subjectBefore(npEnd, tStart);
+      if (!np) continue;
+      if (NAMING_CUES.has(t.lower)) {
+        const head = tokens[np[1]] as Token;
+        const m = mentionAt[np[1]];
+        if (!(PRONOUNS.has(head.lower) || (m && m.kind === "PERSON"))) continue;
+      }
+      const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start, c.openAt, c.closeEnd);
+      if (s) return { speaker: s, distance, cueIndex: j };
+    }
+    return null;
+  };
+
+  /** The subject noun phrase ending at token `end`, skipping a comma-delimited appositive. */
+  const subjectBefore = (end: number, floor: number): [number, number] | null => {
+    let e = end;
+    const endTok = tokens[e] as Token;
+    // "Suga, Japan's chief cabinet secretary and top government spokesman, told": jump over the appositive.
+    if (/,\s*$/.test(endTok.gapAfter)) {
+      let j = e;
+      while (j > floor && !/,/.test((tokens[j - 1] as Token).gapAfter) && e - j < 25) j--;
+      if (j > floor && /,/.test((tokens[j - 1] as Token).gapAfter)) e = j - 1;
+      else return null;
+    }
+    const et = tokens[e] as Token;
+    if (PRONOUNS.has(et.lower)) return [e, e];
+    const m = mentionAt[e];
+    if (m && m.kind !== "UNKNOWN") {
+      let s = firstTokenAtOrAfter(m.outerStart);
+      if (s > 0 && s - 1 >= floor && DETERMINERS.has((tokens[s - 1] as Token).lower) && /^ $/.test((tokens[s - 1] as Token).gapAfter)) s--;
+      return [Math.max(s, floor), e];
+    }
+    // A role noun phrase: determiner + up to five words ("the Republican lawmaker").
+    let s = e;
+    while (s > floor && e - s < 6) {
+      const prev = tokens[s - 1] as Token;
+      if (!/^ $/.test(prev.gapAfter)) break;
+      if (isCueWord(prev.lower) || /^(?:and|or|but|that|which|who|when|while|as|if|because|after|before)$/.test(prev.lower)) break;
+      s--;
+      if (DETERMINERS.has(prev.lower)) break;
+    }
+    const words = tokens.slice(s, e + 1);
+    if (DETERMINERS.has((tokens[s] as Token).lower) || words.every((t) => t.cap) || (m && m.kind === "UNKNOWN")) {
+      // Keep only the capitalised tail when there is no determiner ("Mulgrew", "Blackwell").
+      if (!DETERMINERS.has((tokens[s] as Token).lower)) {
+        let k = e;
+        while (k > s && (tokens[k - 1] as Token).cap && /^ $/.test((tokens[k - 1] as Token).gapAfter)) k--;
+        return [k, e];
+      }
+      return [s, e];
+    }
+    if (et.cap) return [e, e];
+    return null;
+  };
+
+  /** Name: "..." and "From Reuters:" style, and sentences ending in a colon with the speaker as subject. */
+  const colonBefore = (c: Candidate): Speaker | null => {
+    const pStart = paragraphStart(c.openAt);
+    let before = body.slice(pStart, c.openAt);
+    let base = pStart;
+    if (!before.trim()) {
+      // The quote opens a paragraph: the previous paragraph may end in "X reports:".
+      const prevEnd = body.lastIndexOf("\n", pStart - 1);
+      let e = prevEnd;
+      while (e > 0 && /\s/.test(body.charAt(e - 1))) e--;
+      if (e <= 0 || body.charAt(e - 1) !== ":") return null;
+      base = paragraphStart(e - 1);
+      before = body.slice(base, e);
+    }
+    if (!/:\s*$/.test(before)) return null;
+    const sentence = index.sentences[index.sentenceAt(base + before.trimEnd().length - 1)];
+    const sStart = Math.max(base, sentence ? sentence.start : base);
+    const tStart = firstTokenAtOrAfter(sStart);
+    const tEnd = firstTokenAtOrAfter(base + before.trimEnd().length) - 1;
+    if (tEnd < tStart) return null;
+    // "From Reuters:" / "According to TASS:"
+    const firstLower = (tokens[tStart] as Token).lower;
+    let from = tStart;
+    if (firstLower === "from" || firstLower === "via") from++;
+    // A cue in the clause: "The New York Times reports:", "McCrummen reports:".
+    for (let j = tEnd; j >= from; j--) {
+      const t = tokens[j] as Token;
+      if (isCueWord(t.lower) && !NAMING_CUES.has(t.lower)) {
+        let npEnd = j - 1;
+        while (npEnd >= from && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
+        const np = npEnd >= from ? subjectBefore(npEnd, from) : null;
+        if (np) {
+          const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start, c.openAt, c.closeEnd);
+          if (s) return s;
+        }
+      }
+    }
+    // Otherwise the first name in the clause: "Peggy Drexler, CNN:", "Trump in a series of tweets:".
+    for (let j = from; j <= tEnd; j++) {
+      const t = tokens[j] as Token;
+      const m = mentionAt[j];
+      if (m && (m.kind === "PERSON" || (m.kind === "ORGANIZATION" && m.outlet))) {
+        const s = speakerFromPhrase(j, m.lastToken, "COLON", t.start, c.openAt, c.closeEnd);
+        if (s) return s;
+      }
+      if (j === from && PRONOUNS.has(t.lower)) {
+        const s = speakerFromPhrase(j, j, "COLON", t.start, c.openAt, c.closeEnd);
+        if (s) return s;
+      }
+    }
+    return null;
+  };
+
+  /** "..." – Name, or "..." ― Name (a dash then a name to the end of the line or a comma). */
+  const dashAfter = (c: Candidate): Speaker | null => {
+    if (!c.closed) return null;
+    const rest = body.slice(c.closeEnd, Math.min(paragraphEnd(c.closeEnd), c.closeEnd + 120));
+    const m = /^\s*[-–—―]\s*/.exec(rest);
+    if (!m) return null;
+    const t0 = firstTokenAtOrAfter(c.closeEnd + m[0].length);
+    const t = tokens[t0];
+    if (!t || !t.cap) return null;
+    let e = t0;
+    while (e + 1 < tokens.length && (tokens[e + 1] as Token).cap && /^ $/.test((tokens[e] as Token).gapAfter)) e++;
+    return speakerFromPhrase(t0, e, "DASH", t.start, c.openAt, c.closeEnd);
+  };
+
+  /** "...," according to X. */
+  const accordingTo = (c: Candidate): Speaker | null => {
+    const after = c.closed ? body.slice(c.closeEnd, c.closeEnd + 40) : "";
+    let m = /^\s*,?\s*according to\s+/i.exec(after);
+    let at = -1;
+    if (m) at = c.closeEnd + m[0].length;
+    else {
+      const before = body.slice(Math.max(paragraphStart(c.openAt), c.openAt - 120), c.openAt);
+      m = /according to\s+([^,.;:"“”]{2,80}?),\s*$/i.exec(before);
+      if (m) at = c.openAt - before.length + (m.index ?? 0) + "according to ".length;
+    }
+    if (at < 0) return null;
+    const t0 = firstTokenAtOrAfter(at);
+    const np = nounPhraseAfter(t0, paragraphEnd(at));
+    if (!np) return null;
+    return speakerFromPhrase(np[0], np[1], "ACCORDING_TO", (tokens[t0] as Token).start, c.openAt, c.closeEnd);
+  };
+
+  // ---- attribution -----------------------------------------------------------------------------
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (c.drop) continue;
+    const first = c.parts[0] as MarkedPart;
+    const text = body.slice(first.start, first.end);
+    c.kind = judgeKind(body, c.openAt, text);
+
+    let speaker: Speaker | null = null;
+    const after = cueAfter(c);
+    if (after) {
+      speaker = after.speaker;
+      c.cueEndOffset = after.end;
+    }
+    if (!speaker) speaker = dashAfter(c);
+    if (!speaker) speaker = accordingTo(c);
+    if (!speaker) {
+      const before = cueBefore(c);
+      if (before && (c.kind === "FULL" ? before.distance <= 14 : before.distance <= 9)) {
+        speaker = before.speaker;
+        c.cueDistance = before.distance;
+      }
+    }
+    if (!speaker) speaker = colonBefore(c);
+    if (speaker) {
+      c.speaker = speaker;
+      lastSpeaker = { cluster: speaker.cluster, speaker, at: c.openAt };
+      // A split quote: "A," he said, "B." -> the next quote is the second part of this one.
+      const next = candidates[i + 1];
+      if (after && next && !next.span.single && !c.span.single) {
+        const between = body.slice(after.end, next.openAt);
+        if (/^[^.!?\n"“”]{0,60},\s*$/.test(between) && /,\s*$/.test(body.slice(first.start, (c.parts[c.parts.length - 1] as MarkedPart).end))) {
+          c.parts.push(...next.parts);
+          c.closeEnd = next.closeEnd;
+          c.closed = next.closed;
+          next.drop = true;
+          // The second part may itself be followed by "..., he added" — already the same speaker.
+        }
+      }
+      continue;
+    }
+    // Carry-over: an uncued quote goes to the speaker of the quote just before, in this paragraph or the last.
+    const prev = lastSpeaker;
+    if (prev?.speaker.speaker && c.kind === "FULL") {
+      const sameParagraph = paragraphStart(prev.at) === paragraphStart(c.openAt);
+      const prevParagraphStart = paragraphStart(Math.max(0, paragraphStart(c.openAt) - 2));
+      const previousParagraph = !sameParagraph && paragraphStart(prev.at) === prevParagraphStart;
+      const opensParagraph = !body.slice(paragraphStart(c.openAt), c.openAt).trim();
+      // No other person named between the two quotes.
+      const named = index.mentions.some((m) => m.kind === "PERSON" && m.start > prev.at && m.start < c.openAt && !insideQuote(m.start) && m.entity !== prev.cluster?.id);
+      if (!named && (sameParagraph || (previousParagraph && opensParagraph))) {
+        c.speaker = {
+          ...prev.speaker,
+          method: "CARRY_OVER",
+          confidence: sameParagraph ? 0.7 : 0.55,
+        };
+        continue;
+      }
+    }
+  }
+
+  // ---- keep speech, drop scare quotes, titles and nicknames -------------------------------------
+  const out: ExtractedQuote[] = [];
+  for (const c of candidates) {
+    if (c.drop) continue;
+    const text = c.parts.map((p) => body.slice(p.start, p.end)).join(c.parts.length > 1 ? " " : "");
+    const words = wordCount(text);
+    if (!words) continue;
+    const attributed = c.speaker !== null;
+    const before = body.slice(Math.max(paragraphStart(c.openAt), c.openAt - 40), c.openAt);
+    const afterText = body.slice(c.closeEnd, c.closeEnd + 3);
+    // A nickname between names: Robert C. "Bobby" Scott.
+    if (/\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(afterText) && words <= 3 && !attributed) continue;
+    if (NAMING_BEFORE.test(before) && !(c.speaker && c.speaker.method !== "CARRY_OVER" && c.kind === "FULL")) continue;
+    if (c.kind === "FRAGMENT") {
+      if (!attributed) continue;
+      if (c.speaker?.method === "CARRY_OVER") continue;
+    } else if (!attributed) {
+      // An unattributed full quote is kept when it reads like speech, not a title or a label.
+      if (isTitleLike(text) || (words < 4 && !/[.!?,]$/.test(text))) continue;
+      if (c.span.single && words < 6) continue;
+    }
+    const s = c.speaker;
+    const parts = c.parts.length > 1 ? c.parts.map((p) => ({ start: p.start, end: p.end })) : null;
+    out.push({
+      text,
+      start: (c.parts[0] as MarkedPart).start,
+      end: (c.parts[c.parts.length - 1] as MarkedPart).end,
+      parts,
+      kind: c.kind,
+      speaker: s?.speaker ?? null,
+      speakerAsWritten: s?.asWritten ?? null,
+      attribution: s ? (s.speaker ? s.method : s.method === "UNRESOLVED" ? "UNRESOLVED" : s.method) : "NONE",
+      confidence: s ? (s.speaker ? s.confidence : 0.3) : 0.2,
+    });
+  }
+  return out;
+}
+
+/** Full quote or fragment, judged by what stands before the opening mark. */
+function judgeKind(body: string, openAt: number, text: string): "FULL" | "FRAGMENT" {
+  const pStart = body.lastIndexOf("\n", openAt - 1) + 1;
+  const before = body.slice(pStart, openAt).replace(/\s+$/, "");
+  if (!before) return "FULL";
+  const last = before.charAt(before.length - 1);
+  if (/[.!?:;(\[—–―-]/.test(last)) return "FULL";
+  if (/["”’]/.test(last)) return /[.!?,]["”’]$/.test(before) || /[.!?]$/.test(before.slice(0, -1)) ? "FULL" : "FRAGMENT";
+  const startsUpper = /^\p{Lu}/u.test(text);
+  if (last === ",") {
+    const prevWord = /([\p{L}]+)\s*,$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+    if (isCueWord(prevWord) || startsUpper) return "FULL";
+    return "FRAGMENT";
+  }
+  const prevWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+  if (startsUpper && (isCueWord(prevWord) || /^(?:that|reporters|us|him|her|them|me|audience|crowd|supporters|interviewer|cnn|fox|nbc|abc|cbs|msnbc)$/.test(prevWord))) return "FULL";
+  return "FRAGMENT";
+}
+
+/** Short Title Case text without sentence punctuation: a title, a slogan or a name. */
+function isTitleLike(text: string): boolean {
+  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  if (!words.length || words.length > 10) return false;
+  if (/[.!?]$/.test(text.trim()) && words.length > 3) return false;
+  const content = words.filter((w) => w.length > 3);
+  if (!content.length) return false;
+  return content.every((w) => /^\p{Lu}/u.test(w));
+}
