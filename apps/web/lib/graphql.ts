@@ -8,4 +8,5 @@ export const graphql = initGraphQLTada<{
   scalars: { Date: string; DateTime: string; LocalDateTime: string; ID: string };
 }>();
 
-export type { ResultOf, VariablesOf } from "gql.tada";
+export type { FragmentOf, ResultOf, VariablesOf } from "gql.tada";
+export { readFragment } from "gql.tada";

@@ -1,6 +1,7 @@
 // Runs one GraphQL query for a server component and says, in words for people, why it failed.
 import type { AnyVariables, CombinedError } from "@urql/core";
 import type { TadaDocumentNode } from "gql.tada";
+import { cache } from "react";
 import { apiUrl, getClient } from "./urql";
 
 export interface ApiFailure {
@@ -19,11 +20,13 @@ export function describeFailure(error: CombinedError | undefined): ApiFailure {
   return { kind: "rejected", message: error.graphQLErrors.map((e) => e.message).join(" ") || error.message };
 }
 
-export async function load<Data, Variables extends AnyVariables>(
-  document: TadaDocumentNode<Data, Variables>,
-  variables: Variables,
-): Promise<Loaded<Data>> {
-  const result = await getClient().query(document, variables).toPromise();
+// generateMetadata and the page ask the same question in one request; React's cache makes that one call.
+const loadOnce = cache(async (document: TadaDocumentNode<unknown, AnyVariables>, variablesKey: string): Promise<Loaded<unknown>> => {
+  const result = await getClient().query(document, JSON.parse(variablesKey)).toPromise();
   if (result.error || !result.data) return { data: null, failure: describeFailure(result.error) };
   return { data: result.data, failure: null };
+});
+
+export function load<Data, Variables extends AnyVariables>(document: TadaDocumentNode<Data, Variables>, variables: Variables): Promise<Loaded<Data>> {
+  return loadOnce(document as TadaDocumentNode<unknown, AnyVariables>, JSON.stringify(variables ?? {})) as Promise<Loaded<Data>>;
 }

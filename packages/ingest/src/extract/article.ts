@@ -1,7 +1,6 @@
 // The clean/metadata stage: one RawDocument in, title, body, people and provenance out. Pure; no I/O.
 import { authorsFromValue, type Byline, dedupe, parseByline } from "./authors.ts";
 import { dateFromUrl, findDates, inferPublicationDate, type ParsedDate, parseDatelineLine, parseDateValue } from "./dates.ts";
-import { extractMainText } from "./html-content.ts";
 import {
   collapseWhitespace,
   decodeEntities,
@@ -14,6 +13,7 @@ import {
   textOf,
   walkElements,
 } from "./html.ts";
+import { extractMainText } from "./html-content.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import { guessOutlet } from "./outlet.ts";
 import { compareKey, structurePlainText, wordCount } from "./text-clean.ts";
@@ -77,7 +77,10 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
   const masthead = new Set([siteName, publisher].filter((x): x is string => Boolean(x)).map(compareKey));
   const byline = mergeBylines(
     meta,
-    htmlBylines(page, articles).map((b) => ({ authors: b.authors.filter((a) => !masthead.has(compareKey(a))), agencies: b.agencies })),
+    htmlBylines(page, articles).map((b) => ({
+      authors: b.authors.filter((a) => !masthead.has(compareKey(a))),
+      agencies: b.agencies,
+    })),
   );
   const language = normalizeLanguageTag(meta.language) ?? detectLanguage(body) ?? normalizeLanguageTag(page.lang);
   const usDates = prefersUsDates(url, language, page.lang);
@@ -86,7 +89,11 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
     const fromUrl = urlPublished(url);
     if (fromUrl?.precision === "DAY") published = fromUrl;
     else {
-      const fromText = textPublished(page, main.blocks.map((b) => b.text), usDates);
+      const fromText = textPublished(
+        page,
+        main.blocks.map((b) => b.text),
+        usDates,
+      );
       // A month from the URL ("/2015/01/") is refined by a printed date in that month.
       if (fromUrl && fromText && !fromText.value.startsWith(fromUrl.value)) published = fromUrl;
       else published = fromText ?? fromUrl ?? inferPublicationDate(body, { usDates });
@@ -129,12 +136,15 @@ function chooseTitle(page: ParsedPage, articles: Record<string, unknown>[]): str
   const decodedHeadline = headline ? decodeEntities(headline) : undefined;
   const og = metaFirst(page, "og:title", "twitter:title", "title", "dc.title", "sailthru.title", "parsely-title")?.value;
   const siteName = metaFirst(page, "og:site_name", "application-name")?.value;
-  const candidates = [og, decodedHeadline, page.titleTag].filter((t): t is string => Boolean(t?.trim())).map((t) => collapseWhitespace(t));
+  const candidates = [og, decodedHeadline, page.titleTag]
+    .filter((t): t is string => Boolean(t?.trim()))
+    .map((t) => collapseWhitespace(t));
   const h1s = headingCandidates(page);
   // The page's <h1> is the clean headline when some metadata title agrees with it (often with a site suffix).
   for (const h of h1s) {
     const k = compareKey(h.text);
-    if (candidates.some((c) => compareKey(c) === k || compareKey(c).startsWith(`${k} `) || compareKey(c).endsWith(` ${k}`))) return h.text;
+    if (candidates.some((c) => compareKey(c) === k || compareKey(c).startsWith(`${k} `) || compareKey(c).endsWith(` ${k}`)))
+      return h.text;
   }
   // Otherwise an <h1> inside the article is the headline as readers see it; metadata titles are often SEO rewrites.
   // A logo <h1> in the page header, or one naming the site, is not.
@@ -151,13 +161,25 @@ function headingCandidates(page: ParsedPage): { text: string; inArticle: boolean
   const visit = (el: HtmlElement, inArticle: boolean) => {
     for (const c of el.children) {
       if (typeof c === "string") continue;
-      if (c.tag === "script" || c.tag === "style" || c.tag === "nav" || c.tag === "footer" || c.tag === "aside" || c.tag === "head") continue;
+      if (
+        c.tag === "script" ||
+        c.tag === "style" ||
+        c.tag === "nav" ||
+        c.tag === "footer" ||
+        c.tag === "aside" ||
+        c.tag === "head"
+      )
+        continue;
       if (c.tag === "h1") {
         const text = textOf(c);
         if (text.length >= 3 && text.length <= 300) out.push({ text, inArticle });
         continue;
       }
-      const articleish = c.tag === "article" || c.tag === "main" || c.attrs.itemprop === "articleBody" || /(?:^|\s)(?:article|post|entry|story)(?:[-_]?(?:header|head|title|content|body))?(?:\s|$)/i.test(c.attrs.class ?? "");
+      const articleish =
+        c.tag === "article" ||
+        c.tag === "main" ||
+        c.attrs.itemprop === "articleBody" ||
+        /(?:^|\s)(?:article|post|entry|story)(?:[-_]?(?:header|head|title|content|body))?(?:\s|$)/i.test(c.attrs.class ?? "");
       visit(c, inArticle || articleish);
     }
   };
@@ -181,8 +203,13 @@ function stripSiteName(title: string, siteName: string | null | undefined): stri
 // ---- authors ------------------------------------------------------------------------------------------------
 
 function mergeBylines(meta: InputMeta, found: Byline[]): Byline {
-  if (meta.authors?.length) return { authors: dedupe(meta.authors.map((a) => a.trim()).filter(Boolean)), agencies: dedupe(found.flatMap((b) => b.agencies)) };
-  for (const b of found) if (b.authors.length) return { authors: dedupe(b.authors), agencies: dedupe(found.flatMap((x) => x.agencies)) };
+  if (meta.authors?.length)
+    return {
+      authors: dedupe(meta.authors.map((a) => a.trim()).filter(Boolean)),
+      agencies: dedupe(found.flatMap((b) => b.agencies)),
+    };
+  for (const b of found)
+    if (b.authors.length) return { authors: dedupe(b.authors), agencies: dedupe(found.flatMap((x) => x.agencies)) };
   return { authors: [], agencies: dedupe(found.flatMap((b) => b.agencies)) };
 }
 
@@ -196,7 +223,17 @@ function htmlBylines(page: ParsedPage, articles: Record<string, unknown>[]): Byl
       break;
     }
   }
-  for (const key of ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author", "author_name"]) {
+  for (const key of [
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "cxenseparse:author",
+    "author_name",
+  ]) {
     for (const v of page.meta.get(key) ?? []) {
       const b = authorsFromValue(v);
       if (b.authors.length) out.push(b);
@@ -208,9 +245,13 @@ function htmlBylines(page: ParsedPage, articles: Record<string, unknown>[]): Byl
     const rel = el.attrs.rel?.toLowerCase();
     const itemprop = el.attrs.itemprop?.toLowerCase();
     const cls = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
-    if (rel === "author" || itemprop === "author" || /(?:^|[\s_-])(?:byline|author-?name|article-?author|story-?author)(?:$|[\s_-])/.test(cls)) {
+    if (
+      rel === "author" ||
+      itemprop === "author" ||
+      /(?:^|[\s_-])(?:byline|author-?name|article-?author|story-?author)(?:$|[\s_-])/.test(cls)
+    ) {
       const nameEl = findDescendant(el, (c) => c.attrs.itemprop?.toLowerCase() === "name");
-      const t = nameEl ? nameEl.attrs.content ?? textOf(nameEl) : textOf(el);
+      const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : textOf(el);
       if (t && t.length < 200) visible.push(t);
       return false;
     }
@@ -265,7 +306,8 @@ function publisherName(articles: Record<string, unknown>[]): string | null {
     const p = a.publisher;
     const first = Array.isArray(p) ? p[0] : p;
     if (typeof first === "string") return first;
-    if (first && typeof first === "object" && typeof (first as Record<string, unknown>).name === "string") return (first as Record<string, string>).name ?? null;
+    if (first && typeof first === "object" && typeof (first as Record<string, unknown>).name === "string")
+      return (first as Record<string, string>).name ?? null;
   }
   return null;
 }
@@ -276,26 +318,68 @@ function inputPublished(meta: InputMeta): PublishedDate | null {
   if (!meta.publishedAt) return null;
   const parsed = parseDateValue(meta.publishedAt);
   const source = meta.fromFeed ? "FEED" : "INPUT";
-  if (!parsed) return { value: meta.publishedAt, offset: null, precision: "DAY", source, confidence: 0.5, evidence: meta.publishedAt };
+  if (!parsed)
+    return { value: meta.publishedAt, offset: null, precision: "DAY", source, confidence: 0.5, evidence: meta.publishedAt };
   return { ...parsed, source, confidence: 1, evidence: meta.publishedAt };
 }
 
 function urlPublished(url: string | null | undefined): PublishedDate | null {
   const d = dateFromUrl(url);
-  return d ? { value: d.value, offset: null, precision: d.precision, source: "URL", confidence: 0.75, evidence: d.evidence } : null;
+  return d
+    ? { value: d.value, offset: null, precision: d.precision, source: "URL", confidence: 0.75, evidence: d.evidence }
+    : null;
 }
 
 const PUBLISHED_META = [
-  "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
-  "datepublished", "publishdate", "publish-date", "publish_date", "published-date", "published_date", "date_published",
-  "pubdate", "pub_date", "article.published", "article_date_original", "originalpublicationdate", "sailthru.date",
-  "parsely-pub-date", "cxenseparse:recs:publishtime", "dc.date.issued", "dcterms.issued", "dc.date.created",
-  "dcterms.created", "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date",
-  "rnews:datepublished", "release_date", "displaydate", "og:pubdate", "article:post_date", "creation_date", "created",
+  "article:published_time",
+  "og:article:published_time",
+  "article:published",
+  "og:published_time",
+  "published_time",
+  "datepublished",
+  "publishdate",
+  "publish-date",
+  "publish_date",
+  "published-date",
+  "published_date",
+  "date_published",
+  "pubdate",
+  "pub_date",
+  "article.published",
+  "article_date_original",
+  "originalpublicationdate",
+  "sailthru.date",
+  "parsely-pub-date",
+  "cxenseparse:recs:publishtime",
+  "dc.date.issued",
+  "dcterms.issued",
+  "dc.date.created",
+  "dcterms.created",
+  "dc.date",
+  "dcterms.date",
+  "date",
+  "citation_publication_date",
+  "citation_date",
+  "rnews:datepublished",
+  "release_date",
+  "displaydate",
+  "og:pubdate",
+  "article:post_date",
+  "creation_date",
+  "created",
 ];
 const MODIFIED_META = [
-  "article:modified_time", "og:updated_time", "article:modified", "datemodified", "dc.date.modified", "dcterms.modified",
-  "last-modified", "lastmod", "updated_time", "modified_time", "sailthru.lastmodified",
+  "article:modified_time",
+  "og:updated_time",
+  "article:modified",
+  "datemodified",
+  "dc.date.modified",
+  "dcterms.modified",
+  "last-modified",
+  "lastmod",
+  "updated_time",
+  "modified_time",
+  "sailthru.lastmodified",
 ];
 
 function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]): PublishedDate | null {
@@ -323,14 +407,21 @@ function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]
   let marked: PublishedDate | null = null;
   let firstTime: PublishedDate | null = null;
   for (const el of page.dated) {
-    const prop = `${el.attrs.itemprop ?? ""} ${el.attrs.class ?? ""} ${el.attrs.pubdate !== undefined ? "pubdate" : ""}`.toLowerCase();
+    const prop =
+      `${el.attrs.itemprop ?? ""} ${el.attrs.class ?? ""} ${el.attrs.pubdate !== undefined ? "pubdate" : ""}`.toLowerCase();
     if (/modif|updat/.test(prop)) continue;
     const raw = el.attrs.datetime ?? el.attrs.content;
     // Some templates put a human date in datetime=""; the element's text is the fallback.
-    const parsed = (raw ? parseDateValue(raw) : null) ?? (el.tag === "time" || el.attrs.itemprop ? parseDateValue(textOf(el)) : null);
+    const parsed =
+      (raw ? parseDateValue(raw) : null) ?? (el.tag === "time" || el.attrs.itemprop ? parseDateValue(textOf(el)) : null);
     if (!parsed) continue;
     if (/datepublished|pubdate|publish|posted|created/.test(prop)) {
-      marked = { ...parsed, source: "METADATA", confidence: 0.9, evidence: `<${el.tag} ${el.attrs.itemprop ? `itemprop=${el.attrs.itemprop}` : "datetime"}>` };
+      marked = {
+        ...parsed,
+        source: "METADATA",
+        confidence: 0.9,
+        evidence: `<${el.tag} ${el.attrs.itemprop ? `itemprop=${el.attrs.itemprop}` : "datetime"}>`,
+      };
       break;
     }
     if (!firstTime && el.tag === "time") firstTime = { ...parsed, source: "METADATA", confidence: 0.7, evidence: "<time>" };
@@ -340,13 +431,20 @@ function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]
 
 /** A URL day one off the metadata day is the same moment in newsroom time; the page prints the URL's day. */
 function preferUrlDay(published: PublishedDate | null, url: string | null): PublishedDate | null {
-  if (!published || published.source !== "METADATA") return published;
+  if (published?.source !== "METADATA") return published;
   const fromUrl = dateFromUrl(url);
-  if (!fromUrl || fromUrl.precision !== "DAY") return published;
+  if (fromUrl?.precision !== "DAY") return published;
   const a = Date.parse(`${published.value.slice(0, 10)}T00:00:00Z`);
   const b = Date.parse(`${fromUrl.value}T00:00:00Z`);
   if (Math.abs(a - b) !== 86_400_000) return published;
-  return { value: fromUrl.value, offset: null, precision: "DAY", source: "URL", confidence: 0.8, evidence: `${fromUrl.evidence} (metadata said ${published.value})` };
+  return {
+    value: fromUrl.value,
+    offset: null,
+    precision: "DAY",
+    source: "URL",
+    confidence: 0.8,
+    evidence: `${fromUrl.evidence} (metadata said ${published.value})`,
+  };
 }
 
 function metadataModified(page: ParsedPage, articles: Record<string, unknown>[]): string | null {
@@ -376,7 +474,7 @@ function textPublished(page: ParsedPage, blocks: string[], usDates: boolean): Pu
     if (found) return false;
     if (NON_CONTENT.has(el.tag)) return false;
     const names = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
-    if (/comment|related|sidebar|teaser|recirc|popular|footer/i.test(names)) return false;
+    if (!PAGE_ROOTS.has(el.tag) && /comment|related|sidebar|teaser|recirc|popular|footer/i.test(names)) return false;
     if (!names.trim() || !DATEISH.test(names) || /updat|modif/i.test(names)) return;
     const text = textOf(el);
     if (!text || text.length > 200) return;
@@ -396,14 +494,38 @@ function textPublished(page: ParsedPage, blocks: string[], usDates: boolean): Pu
   }
   // Press releases open with their date: "01.02.2022 The labour market..." or "BERLIN, 1. Februar 2022 –".
   for (const line of blocks.slice(0, 3)) {
-    const d = findDates(line.slice(0, 60), { usDates, minYear: 1995, maxYear }).find((x) => x.precision !== "MONTH" && x.index <= 30);
-    if (d) return { value: d.value, offset: null, precision: d.precision, source: "TEXT", confidence: 0.6, evidence: line.slice(0, 80) };
+    const d = findDates(line.slice(0, 60), { usDates, minYear: 1995, maxYear }).find(
+      (x) => x.precision !== "MONTH" && x.index <= 30,
+    );
+    if (d)
+      return {
+        value: d.value,
+        offset: null,
+        precision: d.precision,
+        source: "TEXT",
+        confidence: 0.6,
+        evidence: line.slice(0, 80),
+      };
   }
   const first = firstPrintedDate(page, usDates, maxYear);
   return first ? { ...first, offset: null, source: "TEXT", confidence: 0.35 } : null;
 }
 
-const NON_CONTENT = new Set(["script", "style", "head", "nav", "footer", "aside", "noscript", "template", "svg", "form", "select"]);
+// Their classes describe the page's state ("has-sidebar"), not the element.
+const PAGE_ROOTS = new Set(["html", "body", "main", "article"]);
+const NON_CONTENT = new Set([
+  "script",
+  "style",
+  "head",
+  "nav",
+  "footer",
+  "aside",
+  "noscript",
+  "template",
+  "svg",
+  "form",
+  "select",
+]);
 
 function firstPrintedDate(page: ParsedPage, usDates: boolean, maxYear: number): (ParsedDate & { evidence: string }) | null {
   let hit: (ParsedDate & { evidence: string }) | null = null;
@@ -414,7 +536,11 @@ function firstPrintedDate(page: ParsedPage, usDates: boolean, maxYear: number): 
         if (!/\d{4}/.test(c)) continue;
         const d = findDates(collapseWhitespace(c), { usDates, minYear: 1995, maxYear }).find((x) => x.precision !== "MONTH");
         if (d) hit = { value: d.value, offset: null, precision: d.precision, evidence: `first date on the page: ${d.text}` };
-      } else if (!NON_CONTENT.has(c.tag) && !/comment|related|sidebar|footer|copyright/i.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`)) visit(c);
+      } else if (
+        !NON_CONTENT.has(c.tag) &&
+        !/comment|related|sidebar|footer|copyright/i.test(`${c.attrs.class ?? ""} ${c.attrs.id ?? ""}`)
+      )
+        visit(c);
     }
   };
   visit(page.root);

@@ -9,7 +9,8 @@ export interface Byline {
 const BY_PREFIX =
   /^(?:by|written by|words by|reporting by|story by|posted by|published by|author|authors|veröffentlicht von|geschrieben von|verfasst von|autor(?:in)?|von|par|écrit par|publié par|por|escrito por|publicado por|door|di|автор|text|texte|texto)\s*[:\-–]?\s+/i;
 // Degrees trailing a name ("Jane Doe, PhD") are not a second author.
-const CREDENTIAL = /^(?:ph\.?\s?d\.?|m\.?d\.?|rdn?|r\.?n\.?|ms|m\.?s\.?|m\.?a\.?|mba|mph|j\.?d\.?|cpa|llm|bsc|msc|dds|pharmd|cfa|cfp|psyd|lcsw|edd|facs|faan|jr\.?|sr\.?|ii|iii|iv)$/i;
+const CREDENTIAL =
+  /^(?:ph\.?\s?d\.?|m\.?d\.?|rdn?|r\.?n\.?|ms|m\.?s\.?|m\.?a\.?|mba|mph|j\.?d\.?|cpa|llm|bsc|msc|dds|pharmd|cfa|cfp|psyd|lcsw|edd|facs|faan|jr\.?|sr\.?|ii|iii|iv)$/i;
 // Mastheads and desks that CMSs put in author fields.
 const ORGANIZATION_WORDS =
   /\b(?:daily|times|news|journal|telegram|reporter|press|post|tribune|gazette|herald|chronicle|courier|mostrador|magazine|media|network|staff|desk|editors|editorial|team|redaktion|rédaction|redacción|agency|agencies|institute|university|foundation|stiftung|inc|ltd|llc|gmbh|ag|online|digital|service|services|group)\b/i;
@@ -68,7 +69,8 @@ export function cleanPersonName(raw: string): string | null {
     .replace(/^[,.:;\-–—\s]+|[,.:;\-–—\s]+$/g, "");
   if (!s) return null;
   // Shouted bylines ("JOHN SMITH") read better in title case; "McDONALD"-style mixes are left alone.
-  if (s === s.toUpperCase() && /[A-Z]{2}/.test(s)) s = s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, p, c: string) => p + c.toUpperCase());
+  if (s === s.toUpperCase() && /[A-Z]{2}/.test(s))
+    s = s.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_, p, c: string) => p + c.toUpperCase());
   return s;
 }
 

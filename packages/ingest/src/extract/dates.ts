@@ -33,7 +33,8 @@ const MONTH_ALT = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
+const WEEKDAYS =
+  "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche";
 const TIME = String.raw`(?:\s*(?:,|at|um|à|a las|alle|às|om|в|-|–|—|\|)?\s*(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h)?)?`;
 
 const NOT_LETTER_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
@@ -41,12 +42,39 @@ const NOT_LETTER_AFTER = String.raw`(?![\p{L}\p{N}])`;
 
 // Each form with its capture order. Built once; the /g versions are cloned per scan.
 const TEXT_FORMS: { re: RegExp; order: "dmy" | "mdy" | "ymd" | "numeric-dot" | "numeric-slash" | "my" }[] = [
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${NOT_LETTER_AFTER}(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`, "giu"), order: "ymd" },
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})(?:st|nd|rd|th|er|e|º)?\.?\s*(?:de\s+|of\s+)?(${MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?(\d{4})${NOT_LETTER_AFTER}(?:г\.?)?${TIME}`, "giu"), order: "dmy" },
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})${NOT_LETTER_AFTER}${TIME}`, "giu"), order: "mdy" },
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-dot" },
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})/(\d{1,2})/(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-slash" },
-  { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})-(\d{1,2})-(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"), order: "numeric-slash" },
+  {
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${NOT_LETTER_AFTER}(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?`,
+      "giu",
+    ),
+    order: "ymd",
+  },
+  {
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}(\d{1,2})(?:st|nd|rd|th|er|e|º)?\.?\s*(?:de\s+|of\s+)?(${MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?(\d{4})${NOT_LETTER_AFTER}(?:г\.?)?${TIME}`,
+      "giu",
+    ),
+    order: "dmy",
+  },
+  {
+    re: new RegExp(
+      String.raw`${NOT_LETTER_BEFORE}(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})${NOT_LETTER_AFTER}${TIME}`,
+      "giu",
+    ),
+    order: "mdy",
+  },
+  {
+    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"),
+    order: "numeric-dot",
+  },
+  {
+    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})/(\d{1,2})/(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"),
+    order: "numeric-slash",
+  },
+  {
+    re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(\d{1,2})-(\d{1,2})-(\d{4})${NOT_LETTER_AFTER}${TIME}`, "gu"),
+    order: "numeric-slash",
+  },
   { re: new RegExp(String.raw`${NOT_LETTER_BEFORE}(${MONTH_ALT})\.?,?\s+(\d{4})${NOT_LETTER_AFTER}`, "giu"), order: "my" },
 ];
 
@@ -60,24 +88,50 @@ export interface DateMention extends ParsedDate {
 export function findDates(text: string, opts: { usDates?: boolean; minYear?: number; maxYear?: number } = {}): DateMention[] {
   const minYear = opts.minYear ?? 1000;
   const maxYear = opts.maxYear ?? 2100;
-  const taken: [number, number][] = [];
   const out: DateMention[] = [];
-  for (const form of TEXT_FORMS) {
-    const re = new RegExp(form.re.source, form.re.flags);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([a, b]) => start < b && end > a)) continue;
-      const parsed = fromMatch(m, form.order, opts.usDates ?? false);
-      if (!parsed) continue;
-      const year = Number(parsed.value.slice(0, 4));
-      if (year < minYear || year > maxYear) continue;
-      taken.push([start, end]);
-      out.push({ ...parsed, index: start, length: m[0].length, text: m[0].trim() });
+  // Every written date carries a four-digit year, so the costly month-name patterns only run in small windows
+  // around years; a 4 KB article has a handful.
+  for (const [from, to] of yearWindows(text)) {
+    const window = text.slice(from, to);
+    const taken: [number, number][] = [];
+    for (const form of TEXT_FORMS) {
+      const re = form.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m; m = re.exec(window)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (taken.some(([a, b]) => start < b && end > a)) continue;
+        const parsed = fromMatch(m, form.order, opts.usDates ?? false);
+        if (!parsed) continue;
+        const year = Number(parsed.value.slice(0, 4));
+        if (year < minYear || year > maxYear) continue;
+        taken.push([start, end]);
+        out.push({ ...parsed, index: from + start, length: m[0].length, text: m[0].trim() });
+      }
     }
   }
   return out.sort((a, b) => a.index - b.index);
 }
+
+const YEAR = /(?<!\d)(?:1\d|20|21)\d\d(?!\d)/g;
+
+// Windows wide enough for "Wednesday, 12 September 2018 at 10:30 am" around each year, widened to whole words
+// (or "12 September" would lose its "1") and merged when they touch.
+function yearWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+    let from = Math.max(0, m.index - 40);
+    while (from > 0 && WORD_CHAR.test(text[from - 1] as string)) from--;
+    let to = Math.min(text.length, m.index + 40);
+    while (to < text.length && WORD_CHAR.test(text[to] as string)) to++;
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function fromMatch(m: RegExpExecArray, order: (typeof TEXT_FORMS)[number]["order"], usDates: boolean): ParsedDate | null {
   let y: number;
@@ -137,7 +191,8 @@ export function parseDateValue(raw: string, opts: { usDates?: boolean } = {}): P
   if (iso) {
     const [y, mo] = [Number(iso[1]), Number(iso[2])];
     const d = iso[3] !== undefined ? Number(iso[3]) : null;
-    if (d === null) return validDay(y, mo, 1) && iso[4] === undefined ? { value: `${y}-${pad(mo)}`, offset: null, precision: "MONTH" } : null;
+    if (d === null)
+      return validDay(y, mo, 1) && iso[4] === undefined ? { value: `${y}-${pad(mo)}`, offset: null, precision: "MONTH" } : null;
     if (!validDay(y, mo, d)) return null;
     const day = `${y}-${pad(mo)}-${pad(d)}`;
     const offset = normalizeOffset(iso[7]);
@@ -225,7 +280,10 @@ const DATELINE_LABEL =
  * A line that is only a date (with an optional "Published:" label, weekday or time): the page's own dateline.
  * Returns null for lines that merely contain a date inside a sentence.
  */
-export function parseDatelineLine(line: string, opts: { usDates?: boolean } = {}): (ParsedDate & { label: string | null }) | null {
+export function parseDatelineLine(
+  line: string,
+  opts: { usDates?: boolean } = {},
+): (ParsedDate & { label: string | null }) | null {
   const t = line.trim();
   if (t.length > 90) return null;
   const labelMatch = DATELINE_LABEL.exec(t);
@@ -248,7 +306,11 @@ export function parseDatelineLine(line: string, opts: { usDates?: boolean } = {}
 const KNOWN_EVENTS: { re: RegExp; year: number; context?: RegExp }[] = [
   { re: /(?:second world war|world war (?:ii|2|two)|wwii|ww2)/i, year: 1945 },
   // "the war" is the Second World War only when the article is about it.
-  { re: /(?:the|their|our|its) (?:(?:two )?countries['’]? )?(?:last )?(?:war|military conflict|hostilities)\b/i, year: 1945, context: /second world war|world war (?:ii|2|two)|wwii|ww2/i },
+  {
+    re: /(?:the|their|our|its) (?:(?:two )?countries['’]? )?(?:last )?(?:war|military conflict|hostilities)\b/i,
+    year: 1945,
+    context: /second world war|world war (?:ii|2|two)|wwii|ww2/i,
+  },
   { re: /(?:first world war|world war (?:i|1|one)\b|wwi\b)/i, year: 1918 },
   { re: /(?:collapse|fall|break-?up|dissolution) of the soviet union|end of the cold war/i, year: 1991 },
   { re: /fall of the berlin wall/i, year: 1989 },
@@ -256,8 +318,28 @@ const KNOWN_EVENTS: { re: RegExp; year: number; context?: RegExp }[] = [
 ];
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
 };
 const toNumber = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (NUMBER_WORDS[s.toLowerCase()] ?? Number.NaN));
 
@@ -337,7 +419,9 @@ export function inferPublicationDate(text: string, opts: { usDates?: boolean; no
 
   // Lower bound: the article was written after the latest past event it dates.
   const lower = latestPastMention(text, { usDates: opts.usDates, maxYear });
-  const atLeast = usable.filter((e) => e.kind === "atLeast").reduce<YearEstimate | null>((a, b) => (!a || b.year > a.year ? b : a), null);
+  const atLeast = usable
+    .filter((e) => e.kind === "atLeast")
+    .reduce<YearEstimate | null>((a, b) => (!a || b.year > a.year ? b : a), null);
   const candidates: { earliest: string; evidence: string }[] = [];
   if (lower) candidates.push(lower);
   if (atLeast) candidates.push({ earliest: `${atLeast.year}-01-01`, evidence: atLeast.evidence });
@@ -365,9 +449,11 @@ function anchoredDay(text: string, opts: { usDates?: boolean; maxYear: number })
     const around = text.slice(Math.max(0, d.index - 30), d.index + d.length + 30).toLowerCase();
     const weekday = WEEKDAY_NAMES[new Date(`${day}T00:00:00Z`).getUTCDay()] as string;
     let value: string | null = null;
-    if (new RegExp(`\\b${weekday}\\b`).test(around) || /\b(?:today|tonight|this morning|this afternoon)\b/.test(around)) value = day;
+    if (new RegExp(`\\b${weekday}\\b`).test(around) || /\b(?:today|tonight|this morning|this afternoon)\b/.test(around))
+      value = day;
     else if (/\byesterday\b/.test(around)) value = addDays(day, 1);
-    if (value && (!best || value > best.value)) best = { value, evidence: text.slice(Math.max(0, d.index - 30), d.index + d.length + 30).trim() };
+    if (value && (!best || value > best.value))
+      best = { value, evidence: text.slice(Math.max(0, d.index - 30), d.index + d.length + 30).trim() };
   }
   return best;
 }
@@ -389,9 +475,13 @@ function anchorYear(phrase: string, wholeText: string): number | null {
 }
 
 // Future-facing phrasing ("by 2030", "until 2025") says nothing about when the article was written.
-const FUTURE_BEFORE = /(?:by|until|till|through|before|in the year|target(?:s|ed)? of|plans? for|deadline of|expected in|scheduled for|due in|bis|jusqu'en|hasta)\s*$/i;
+const FUTURE_BEFORE =
+  /(?:by|until|till|through|before|in the year|target(?:s|ed)? of|plans? for|deadline of|expected in|scheduled for|due in|bis|jusqu'en|hasta)\s*$/i;
 
-function latestPastMention(text: string, opts: { usDates?: boolean; maxYear: number }): { earliest: string; evidence: string } | null {
+function latestPastMention(
+  text: string,
+  opts: { usDates?: boolean; maxYear: number },
+): { earliest: string; evidence: string } | null {
   let best: { earliest: string; evidence: string } | null = null;
   const consider = (earliest: string, evidence: string, index: number) => {
     const before = text.slice(Math.max(0, index - 25), index);

@@ -2,7 +2,7 @@
 // parents and grandparents, discounted by link density); explicit article-body markup wins when it holds the
 // text; then each block of the container is judged on its own, which is where Readability leaves navigation
 // lines, share prompts and "read more" lists in.
-import { collapseWhitespace, type HtmlElement, type HtmlNode } from "./html.ts";
+import { collapseWhitespace, type HtmlElement } from "./html.ts";
 import { isBoilerplateLine, startsLinkList } from "./text-clean.ts";
 
 export interface TextBlock {
@@ -17,23 +17,31 @@ export interface MainText {
   method: "article-body" | "scored" | "whole-page" | "none";
 }
 
-const SKIP_TAGS = new Set([
-  "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video", "audio",
-  "button", "select", "option", "input", "textarea", "nav", "aside", "footer", "dialog", "menu", "head", "title",
-  "meta", "link", "form", "figure", "figcaption", "picture", "img", "map", "area", "label", "fieldset", "legend",
-]);
+// Never article text, whatever their content (forms and figures get a second look in skip()).
+const SKIP_TAGS = new Set(
+  (
+    "script style noscript template svg math canvas iframe object embed video audio button select option " +
+    "input textarea nav aside footer dialog menu head title meta link form figure figcaption picture img " +
+    "map area label fieldset legend"
+  ).split(" "),
+);
 
-const BLOCK_TAGS = new Set([
-  "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer",
-  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
-  "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "summary", "caption", "center", "body", "html", "br",
-]);
+// Elements that start a new block of text; everything else flows inline.
+const BLOCK_TAGS = new Set(
+  (
+    "address article aside blockquote dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 " +
+    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul summary caption center " +
+    "body html br"
+  ).split(" "),
+);
 
-const EMBEDDED_POST = /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|reddit-card|threads-post|fb-xfbml-parse-ignore)\b/;
+const EMBEDDED_POST =
+  /\b(?:twitter-tweet|instagram-media|tiktok-embed|bluesky-embed|reddit-card|threads-post|fb-xfbml-parse-ignore)\b/;
 
 // A comment thread can out-write the article; its container never counts as prose. ("comments-open" on an
 // <article> is WordPress state, not a thread.)
-const COMMENT_SECTION = /^(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper|block)|disqus_thread|respond|replies|discussion)$/i;
+const COMMENT_SECTION =
+  /^(?:comments?|comment-?list|comments?-(?:area|section|container|wrapper|block)|disqus_thread|respond|replies|discussion)$/i;
 
 // Where an article body can live; a <p class="post-body-paragraph"> is one paragraph of it, not the body.
 const CONTAINER_TAGS = new Set(["div", "section", "article", "main", "td", "span", "font", "center"]);
@@ -48,11 +56,12 @@ const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 // Class/id words of page furniture. Matched against each class/id split on separators, so "share-bar" and
 // "SocialShare" hit while "shared-content" does not.
 const FURNITURE =
-  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore|related-articles)$/;
+  /^(?:ad|ads|adslot|adunit|advert|advertisement|advertising|banner|breadcrumbs?|byline|bylines|cookie|cookies|consent|gdpr|comment|comments|commenting|disqus|discussion|footer|masthead|menu|navbar|navigation|nav|newsletter|newsletters|outbrain|taboola|pagination|pager|popup|modal|promo|promos|promotion|recirc|recirculation|related|recommended|recommendations|share|sharing|sharebar|social|socials|sponsor|sponsored|sidebar|subscribe|signup|toolbar|trending|popular|widget|widgets|tags|tagcloud|keywords|caption|credit|credits|timestamp|dateline|author|authors|bio|meta|infobox|toc|jump|partner|partners|teaser|teasers|tooltip|overlay|lightbox|video|player|audio|podcast|header|topbar|announcement|alert|login|account|feedback|rating|ratings|survey|follow|more|readmore)$/;
 const FURNITURE_PAIRS =
   /(?:^|[-_ ])(?:read[-_]?more|more[-_]?stories|most[-_]?(?:read|popular|viewed)|also[-_]?read|see[-_]?also|you[-_]?may|you[-_]?might|further[-_]?reading|sr[-_]only|visually[-_]hidden|screen[-_]reader|print[-_]only|ad[-_]?slot|ad[-_]?container|ad[-_]?wrapper|social[-_]?links|article[-_]?tags|post[-_]?tags|author[-_]?(?:bio|info|box|card)|about[-_]?the[-_]?author)(?:$|[-_ ])/i;
 // Visibility utilities hide the element only as a whole class ("field-label-hidden" hides a label, not the field).
-const HIDDEN_CLASS = /^(?:hidden|hide|is-hidden|u-hidden|js-hidden|d-none|display-none|invisible|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screen-reader-only|element-invisible|offscreen|off-screen|print-only|skip-link|skip-links)$/i;
+const HIDDEN_CLASS =
+  /^(?:hidden|hide|is-hidden|u-hidden|js-hidden|d-none|display-none|invisible|visually-hidden|visuallyhidden|sr-only|screen-reader-text|screen-reader-only|element-invisible|offscreen|off-screen|print-only|skip-link|skip-links)$/i;
 // Markup that names the article body outright.
 const BODY_NAMES =
   /(?:^|[-_ ])(?:(?:article|story|entry|post|news|blog)[-_]{0,2}(?:body|content|text|copy)|body[-_]?(?:text|copy)|text[-_]?body|content[-_]?body|articlebody|storybody|postbody|entrycontent|articletext|storytext|article[-_]?(?:section|inner)|rich[-_]?text|td[-_]post[-_]content|field[-_]name[-_]body)(?:$|[-_ \d])/i;
@@ -69,7 +78,7 @@ interface Stats {
 }
 
 export function extractMainText(root: HtmlElement, title: string | null): MainText {
-  const ctx = new Context(root);
+  const ctx = new PageContext(root);
   const body = findElement(root, "body") ?? root;
   const totalPara = ctx.stats(body).paraLen;
   if (totalPara === 0 && ctx.stats(body).textLen < 50) return { blocks: [], method: "none" };
@@ -110,7 +119,7 @@ function findElement(root: HtmlElement, tag: string): HtmlElement | null {
   return null;
 }
 
-export class Context {
+class PageContext {
   private statsCache = new Map<HtmlElement, Stats>();
   private skipCache = new Map<HtmlElement, boolean>();
 
@@ -129,8 +138,10 @@ export class Context {
       if (a.hidden !== undefined || a["aria-hidden"] === "true") skip = true;
       // Paywalls hide the rest of the story with inline CSS; that hidden prose is still the article. Other hidden
       // blocks (microdata copies, templates) are not.
-      else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) skip = !(GATED.test(`${a.class ?? ""} ${a.id ?? ""}`) && this.holdsProse(el));
-      else if (a.role && /^(navigation|banner|complementary|contentinfo|dialog|alert|menu|menubar|search)$/i.test(a.role)) skip = true;
+      else if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style))
+        skip = !(GATED.test(`${a.class ?? ""} ${a.id ?? ""}`) && this.holdsProse(el));
+      else if (a.role && /^(navigation|banner|complementary|contentinfo|dialog|alert|menu|menubar|search)$/i.test(a.role))
+        skip = true;
       else if (a.itemprop && /articlebody|text/i.test(a.itemprop)) skip = false;
       else if (isFurnitureName(a.class, a.id)) skip = !this.holdsProse(el) && !this.embedsPost(el);
     }
@@ -141,7 +152,7 @@ export class Context {
   // An element holding real paragraphs (not just a short teaser) is content even under a furniture-ish name:
   // WordPress puts "comments-open" and "has-sidebar" on the article wrapper itself. Its own stats already
   // leave out its furniture children, so related-link boxes inside do not count against it.
-  holdsProse(el: HtmlElement): boolean {
+  private holdsProse(el: HtmlElement): boolean {
     const names = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
     if (names.split(/\s+/).some((n) => COMMENT_SECTION.test(n)) || CONSENT.test(names)) return false;
     const s = this.stats(el);
@@ -190,7 +201,11 @@ export class Context {
   stats(el: HtmlElement): Stats {
     const cached = this.statsCache.get(el);
     if (cached) return cached;
-    const s = this.computeStats(el, (c) => this.skip(c), (c) => this.stats(c));
+    const s = this.computeStats(
+      el,
+      (c) => this.skip(c),
+      (c) => this.stats(c),
+    );
     this.statsCache.set(el, s);
     return s;
   }
@@ -243,7 +258,8 @@ export class Context {
       const runs = this.ownRuns(el);
       // A <p> is one paragraph scoring its parent; loose text runs (split by <br>) in a <div> are paragraphs of
       // their own, as Readability makes them, each scoring the div.
-      const paragraphs = paragraphLike && runs.length > 1 ? [runs.reduce((a, b) => ({ len: a.len + b.len, commas: a.commas + b.commas }))] : runs;
+      const paragraphs =
+        paragraphLike && runs.length > 1 ? [runs.reduce((a, b) => ({ len: a.len + b.len, commas: a.commas + b.commas }))] : runs;
       for (const run of paragraphs) {
         if (run.len < 25) continue;
         const contentScore = 1 + run.commas + Math.min(Math.floor(run.len / 100), 3);
@@ -433,7 +449,20 @@ export class Context {
         }
         if (BLOCK_TAGS.has(c.tag)) {
           flush();
-          const t = HEADINGS.has(c.tag) || c.tag === "li" || c.tag === "p" || c.tag === "blockquote" || c.tag === "pre" || c.tag === "td" || c.tag === "th" || c.tag === "dt" || c.tag === "dd" ? c.tag : tagForBlock === "li" || HEADINGS.has(tagForBlock) ? tagForBlock : c.tag;
+          const t =
+            HEADINGS.has(c.tag) ||
+            c.tag === "li" ||
+            c.tag === "p" ||
+            c.tag === "blockquote" ||
+            c.tag === "pre" ||
+            c.tag === "td" ||
+            c.tag === "th" ||
+            c.tag === "dt" ||
+            c.tag === "dd"
+              ? c.tag
+              : tagForBlock === "li" || HEADINGS.has(tagForBlock)
+                ? tagForBlock
+                : c.tag;
           walk(c, inLink, t);
           flush();
         } else {
@@ -448,10 +477,21 @@ export class Context {
   }
 }
 
+// Pages repeat the same few hundred class strings thousands of times; the verdict is cached per string.
+const furnitureCache = new Map<string, boolean>();
 
 function isFurnitureName(cls: string | undefined, id: string | undefined): boolean {
   if (!cls && !id) return false;
   const names = `${cls ?? ""} ${id ?? ""}`;
+  const cached = furnitureCache.get(names);
+  if (cached !== undefined) return cached;
+  const verdict = judgeFurnitureName(names);
+  if (furnitureCache.size > 50_000) furnitureCache.clear();
+  furnitureCache.set(names, verdict);
+  return verdict;
+}
+
+function judgeFurnitureName(names: string): boolean {
   if (FURNITURE_PAIRS.test(names)) return true;
   for (const name of names.split(/\s+/)) {
     if (!name) continue;
@@ -468,7 +508,22 @@ function isFurnitureName(cls: string | undefined, id: string | undefined): boole
   return false;
 }
 // Words that make a class name content despite a furniture word: "social-media-embed" holds an embedded post.
-const CONTENT_WORDS = new Set(["article", "story", "entry", "content", "body", "text", "main", "prose", "paragraph", "copy", "embed", "embedded", "tweet", "quote"]);
+const CONTENT_WORDS = new Set([
+  "article",
+  "story",
+  "entry",
+  "content",
+  "body",
+  "text",
+  "main",
+  "prose",
+  "paragraph",
+  "copy",
+  "embed",
+  "embedded",
+  "tweet",
+  "quote",
+]);
 
 function isInside(el: HtmlElement, ancestor: HtmlElement): boolean {
   for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
@@ -580,5 +635,8 @@ function filterBlocks(blocks: TextBlock[], title: string | null): TextBlock[] {
 }
 
 function normalizeForCompare(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }

@@ -160,10 +160,13 @@ export function decodeEntities(s: string): string {
 }
 
 export function collapseWhitespace(s: string): string {
-  return s
-    .replace(/[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g, "")
-    .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
-    .trim();
+  return (
+    s
+      // Soft hyphens and zero-width characters are invisible on the page and split words for search.
+      .replace(/\u00ad|\u200b|\u200c|\u200d|\u2060|\ufeff/g, "")
+      .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, " ")
+      .trim()
+  );
 }
 
 /** All text under a node, whitespace collapsed. */
@@ -207,7 +210,7 @@ export function jsonLdArticles(page: ParsedPage): Record<string, unknown>[] {
 }
 
 /** Depth-first visit of every element; return false from `fn` to skip an element's children. */
-export function walkElements(root: HtmlElement, fn: (el: HtmlElement) => boolean | void): void {
+export function walkElements(root: HtmlElement, fn: (el: HtmlElement) => unknown): void {
   for (const child of root.children) {
     if (typeof child === "string") continue;
     if (fn(child) !== false) walkElements(child, fn);

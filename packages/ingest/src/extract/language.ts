@@ -25,34 +25,55 @@ for (const [lang, words] of Object.entries(STOPWORDS)) {
   }
 }
 
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/g, "ja"],
-  [/[\uac00-\ud7af]/g, "ko"],
-  [/[\u4e00-\u9fff]/g, "zh"],
-  [/[\u0600-\u06ff]/g, "ar"],
-  [/[\u0590-\u05ff]/g, "he"],
-  [/[\u0370-\u03ff]/g, "el"],
-  [/[\u0e00-\u0e7f]/g, "th"],
-  [/[\u0900-\u097f]/g, "hi"],
+// Unicode blocks that name a language outright. Checked by code point in one pass.
+const SCRIPTS: [number, number, string][] = [
+  [0x3040, 0x30ff, "ja"],
+  [0xac00, 0xd7af, "ko"],
+  [0x4e00, 0x9fff, "zh"],
+  [0x0600, 0x06ff, "ar"],
+  [0x0590, 0x05ff, "he"],
+  [0x0370, 0x03ff, "el"],
+  [0x0e00, 0x0e7f, "th"],
+  [0x0900, 0x097f, "hi"],
 ];
 
-const SAMPLE_CHARS = 6000;
+// Function words are dense enough that the first few hundred words decide.
+const SAMPLE_CHARS = 2500;
 
 /** ISO 639-1 code, or null when the text is too short or too mixed to say. */
 export function detectLanguage(text: string): string | null {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
-  const letters = sample.replace(/[^\p{L}]/gu, "").length;
+  const scriptCounts = new Array<number>(SCRIPTS.length).fill(0);
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x41) continue;
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+      continue;
+    }
+    letters++;
+    for (let k = 0; k < SCRIPTS.length; k++) {
+      const [lo, hi] = SCRIPTS[k] as [number, number, string];
+      if (c >= lo && c <= hi) {
+        scriptCounts[k] = (scriptCounts[k] ?? 0) + 1;
+        break;
+      }
+    }
+  }
   if (letters < 20) return null;
   // Japanese text is mostly kanji, so kana decide it before the Han count does.
-  for (const [re, lang] of SCRIPTS) {
-    const n = sample.match(re)?.length ?? 0;
+  for (let k = 0; k < SCRIPTS.length; k++) {
+    const n = scriptCounts[k] ?? 0;
+    const lang = (SCRIPTS[k] as [number, number, string])[2];
     if (lang === "ja" ? n > letters * 0.05 : n > letters * 0.3) return lang;
   }
   const counts = new Map<string, number>();
   let words = 0;
-  for (const m of sample.toLowerCase().matchAll(/[\p{L}']+/gu)) {
+  for (const word of sample.toLowerCase().split(/[^\p{L}']+/u)) {
+    if (!word) continue;
     words++;
-    const langs = WORD_LANG.get(m[0]);
+    const langs = WORD_LANG.get(word);
     if (!langs) continue;
     for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1 / langs.length);
   }

@@ -36,15 +36,15 @@ export function guessOutlet(clues: OutletClues): OutletGuess | null {
 
 function named(name: string, domain: string | null, source: ProvenanceSource, evidence: string): OutletGuess {
   const known = lookupOutlet(name);
-  return known
-    ? { name: known.name, domain: known.domain ?? domain, source, evidence }
-    : { name, domain, source, evidence };
+  return known ? { name: known.name, domain: known.domain ?? domain, source, evidence } : { name, domain, source, evidence };
 }
 
 // Lines where a page names itself: cross-promotion of its own site, a closing source line, a copyright notice.
-const ALSO_ON = /^(?:also on|more on|read more on|more at|continue reading on|originally published (?:on|at|by))\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/i;
+const ALSO_ON =
+  /^(?:also on|more on|read more on|more at|continue reading on|originally published (?:on|at|by))\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b/i;
 const SOURCE_LINE = /^(?:source|sources|quelle|source\s*\(s\))\s*[:\-–]\s*(.{2,160})$/i;
-const COPYRIGHT = /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|]{2,60}?)(?:[.|]|\s+all rights reserved|$)/i;
+const COPYRIGHT =
+  /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|]{2,60}?)(?:[.|]|\s+all rights reserved|$)/i;
 
 export function outletFromText(lines: string[]): OutletGuess | null {
   for (const raw of lines) {
@@ -53,7 +53,12 @@ export function outletFromText(lines: string[]): OutletGuess | null {
     if (also?.[1]) {
       const domain = getDomain(also[1]) ?? also[1].toLowerCase();
       const known = lookupOutlet(domain);
-      return { name: known?.name ?? domain, domain: known?.domain ?? domain, source: "TEXT", evidence: line.slice(0, also[0].length) };
+      return {
+        name: known?.name ?? domain,
+        domain: known?.domain ?? domain,
+        source: "TEXT",
+        evidence: line.slice(0, also[0].length),
+      };
     }
   }
   // Source and copyright lines close an article; read from the end so the page's own line wins over quoted ones.

@@ -47,11 +47,13 @@ const WHOLE_LINE = [
 
 // Words of site navigation menus; a short line made mostly of them is a menu.
 const NAV_WORDS = new Set(
-  ("home news newsletter newsletters events podcasts podcast videos video live world politics business sport sports " +
+  (
+    "home news newsletter newsletters events podcasts podcast videos video live world politics business sport sports " +
     "culture travel opinion opinions tech technology science health style lifestyle entertainment weather markets " +
     "economy europe africa asia americas us uk local national international latest more menu search login subscribe " +
     "magazine photos photo galleries gallery shows programs programmes watch listen radio tv podcasts features " +
-    "analysis climate environment education video arts books food music film movies media jobs careers").split(" "),
+    "analysis climate environment education video arts books food music film movies media jobs careers"
+  ).split(" "),
 );
 
 /** True when the whole line is page furniture rather than article text. */
@@ -66,6 +68,7 @@ export function isBoilerplateLine(line: string): boolean {
 
 // Icon fonts scraped as text: "icon bookmark-bicon bookmarkicon cameraicon ..."
 function isIconResidue(text: string): boolean {
+  if (!text.includes("icon")) return false;
   const tokens = text.split(/\s+/);
   if (tokens.length < 5) return false;
   const iconish = tokens.filter((t) => /icon/i.test(t)).length;
@@ -85,8 +88,11 @@ const LINK_LIST_OTHER_LANGUAGES =
 
 /** Headings that start a list of links to other stories; what follows them is not the article. */
 export function startsLinkList(line: string): boolean {
-  return LINK_LIST_OTHER_LANGUAGES.test(line.trim()) || /^(?:you (?:might|may) (?:also )?(?:like|enjoy)|latest news|latest stories|read more|read also|also read|read next|more (?:news|stories|from [\w .'-]{1,40})|related(?: (?:articles?|stories|news|content|coverage|posts))?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|recommended(?: for you)?|editor'?s picks|don'?t miss|what to read next|more on this (?:story|topic)|popular (?:now|stories)|watch next|up next)\s*[:.»›>→]*$/i.test(
-    line.trim(),
+  return (
+    LINK_LIST_OTHER_LANGUAGES.test(line.trim()) ||
+    /^(?:you (?:might|may) (?:also )?(?:like|enjoy)|latest news|latest stories|read more|read also|also read|read next|more (?:news|stories|from [\w .'-]{1,40})|related(?: (?:articles?|stories|news|content|coverage|posts))?|most (?:read|popular|viewed|shared)|trending(?: now)?|top stories|recommended(?: for you)?|editor'?s picks|don'?t miss|what to read next|more on this (?:story|topic)|popular (?:now|stories)|watch next|up next)\s*[:.»›>→]*$/i.test(
+      line.trim(),
+    )
   );
 }
 
@@ -103,7 +109,6 @@ export function isSignOff(line: string): boolean {
 }
 
 // ---- plain-text documents ------------------------------------------------------------------------------------
-
 
 export interface PlainTextStructure {
   title: string | null;
@@ -157,17 +162,15 @@ export function structurePlainText(text: string, knownTitle?: string | null): Pl
   const headIdx = rawLines.map((_, i) => i).filter((i) => keep[i] && i < HEAD_UNITS);
   if (knownTitle?.trim()) {
     title = knownTitle.trim();
-    const key = compareKey(title);
-    for (const i of headIdx) if (compareKey(rawLines[i] as string) === key) keep[i] = false;
+    for (const i of headIdx) if (sameLine(rawLines[i] as string, title)) keep[i] = false;
   } else {
     const titleAt = findTitleUnit(rawLines, headIdx);
     if (titleAt !== null) {
       title = rawLines[titleAt] as string;
-      const key = compareKey(title);
       for (let i = 0; i < rawLines.length && i < HEAD_UNITS; i++) {
         // Chrome above the headline (menus, logos, tickers) goes; a long paragraph there is kept.
         if (i < titleAt && keep[i] && wordCount(rawLines[i] as string) <= 15) keep[i] = false;
-        if (compareKey(rawLines[i] as string) === key) keep[i] = false;
+        if (sameLine(rawLines[i] as string, title)) keep[i] = false;
       }
     }
   }
@@ -203,7 +206,7 @@ function findTitleUnit(lines: string[], candidates: number[]): number | null {
   for (let k = 0; k + 1 < candidates.length && k < 8; k++) {
     const a = candidates[k] as number;
     const b = candidates[k + 1] as number;
-    if (compareKey(lines[a] as string) === compareKey(lines[b] as string) && wordCount(lines[a] as string) >= 3) return a;
+    if (sameLine(lines[a] as string, lines[b] as string) && wordCount(lines[a] as string) >= 3) return a;
   }
   const first = candidates[0];
   if (first === undefined) return null;
@@ -236,8 +239,17 @@ function trimTail(lines: string[], keep: boolean[]): boolean[] {
   return out;
 }
 
+/** Same words, ignoring case and punctuation; cheap length check first since most lines are long paragraphs. */
+function sameLine(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 12 || a.length > 400) return false;
+  return compareKey(a) === compareKey(b);
+}
+
 export function compareKey(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export function wordCount(s: string): number {

@@ -42,10 +42,11 @@ export interface EventIndexOptions {
   /** Similarity subtracted per day between an article and the event's span. */
   dayPenalty: number;
   /**
-   * Similarity added when an article's lead names the weekday the event's leads name, and taken away when it
-   * names another (scaled by how many of the event's articles agree).
+   * Similarity added when an article's lead names the weekday the event's leads name (weekdayBonus), and taken
+   * away when it names another (weekdayPenalty), scaled by how many of the event's articles agree.
    */
-  weekdayWeight: number;
+  weekdayBonus: number;
+  weekdayPenalty: number;
   /** Events without a member for this many days (of the newest article date seen) leave memory. */
   activeDays: number;
   /** Undated events leave memory after this many further articles. */
@@ -76,7 +77,8 @@ export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   windowDays: 7,
   centroidNormPower: 0.5,
   dayPenalty: 0.02,
-  weekdayWeight: 0.08,
+  weekdayBonus: 0.05,
+  weekdayPenalty: 0.05,
   activeDays: 30,
   activeArticles: 200_000,
   maxActiveEvents: 200_000,
@@ -231,7 +233,8 @@ export class EventIndex {
       if (gap > this.options.windowDays) continue;
       let score = linkage(a.vector, event.centroid, event.articleCount, this.stats, this.options.centroidNormPower);
       score -= gap * this.options.dayPenalty;
-      score += this.options.weekdayWeight * weekdayAgreement(a.weekday, event.weekdays);
+      const agreement = weekdayAgreement(a.weekday, event.weekdays);
+      score += agreement * (agreement > 0 ? this.options.weekdayBonus : this.options.weekdayPenalty);
       if (score > bestScore) {
         bestScore = score;
         best = event;

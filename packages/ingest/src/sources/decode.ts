@@ -18,6 +18,8 @@ export interface DecodeOptions {
 }
 
 const SNIFF_BYTES = 4096;
+// Heads stuffed with scripts push <meta charset> well past the 1 KB the spec scans; browsers look further too.
+const MARKUP_SNIFF_BYTES = 16_384;
 
 // Signatures of formats people point the tool at by mistake; named so the error says what the file is.
 const MAGIC: { name: string; bytes: number[] }[] = [
@@ -32,7 +34,21 @@ const MAGIC: { name: string; bytes: number[] }[] = [
 ];
 
 // WHATWG maps these labels to windows-1252; browsers decode 0x80-0x9F as curly quotes and dashes, so must we.
-const WINDOWS_1252_LABELS = new Set(["iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp1252", "windows-1252", "x-cp1252", "iso_8859-1", "cp819", "ibm819"]);
+const WINDOWS_1252_LABELS = new Set([
+  "iso-8859-1",
+  "iso8859-1",
+  "latin1",
+  "latin-1",
+  "l1",
+  "us-ascii",
+  "ascii",
+  "cp1252",
+  "windows-1252",
+  "x-cp1252",
+  "iso_8859-1",
+  "cp819",
+  "ibm819",
+]);
 
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 const utf8Lenient = new TextDecoder("utf-8");
@@ -46,8 +62,7 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
 
   assertText(bytes, opts.filename);
 
-  const declared =
-    canonicalLabel(charsetFromContentType(opts.contentType)) ?? canonicalLabel(charsetFromMarkup(bytes));
+  const declared = canonicalLabel(charsetFromContentType(opts.contentType)) ?? canonicalLabel(charsetFromMarkup(bytes));
   const utf8 = utf8Verdict(bytes);
 
   if (declared && declared !== "utf-8") {
@@ -155,13 +170,16 @@ function charsetFromContentType(contentType: string | null | undefined): string 
 
 // Reads the first bytes as latin-1 (every byte a char) so the scan works whatever the real encoding.
 function charsetFromMarkup(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, SNIFF_BYTES)).toString("latin1");
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, MARKUP_SNIFF_BYTES)).toString("latin1");
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml) return xml[1] ?? null;
   for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
     const tag = meta[0];
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
-    if (direct && (/\bhttp-equiv\s*=\s*["']?content-type/i.test(tag) || /^<meta\s+charset/i.test(tag) || /\scharset\s*=/i.test(tag))) {
+    if (
+      direct &&
+      (/\bhttp-equiv\s*=\s*["']?content-type/i.test(tag) || /^<meta\s+charset/i.test(tag) || /\scharset\s*=/i.test(tag))
+    ) {
       return direct[1] ?? null;
     }
   }

@@ -4,7 +4,7 @@
 import { type KnownOutlet, lookupOutlet } from "../known-outlets.ts";
 import { isCueWord } from "../quotes/cues.ts";
 import type { ExtractedEntity } from "../types.ts";
-import { type GazetteerEntry, lookupDemonym, lookupGazetteer } from "./gazetteer.ts";
+import { type GazetteerEntry, lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
 import {
   AMBIGUOUS_FIRST_NAMES,
   firstNameGender,
@@ -88,7 +88,8 @@ const isRoleWord = (t: Token) => {
 const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower);
 const isHonorific = (t: Token) => HONORIFICS.has(t.lower) && !["father", "sister", "brother"].includes(t.lower);
 
-function lookupKnown(text: string): { gazetteer: GazetteerEntry | null; outlet: KnownOutlet | null } | null {
+const lookupKnown = memo(lookupKnownUncached);
+function lookupKnownUncached(text: string): { gazetteer: GazetteerEntry | null; outlet: KnownOutlet | null } | null {
   const g = lookupGazetteer(text);
   if (g) return { gazetteer: g, outlet: null };
   // Outlets by name only when the name is distinctive: "Time" or "Hill" alone are ordinary words.
@@ -111,7 +112,8 @@ function isTitleCaseLine(body: string, tokens: Token[], from: number, to: number
     words++;
     if (t.cap) caps++;
   }
-  return words >= 3 && caps / words >= 0.75 && !/[.!?]["”’]?\s*$/.test(body.slice((tokens[from] as Token).start, (tokens[to - 1] as Token).end + 2).trim());
+  // Headlines may end in a full stop; a real sentence that happens to be all names is short and rare.
+  return words >= 3 && caps / words >= 0.85 && to - from <= 25;
 }
 
 export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): EntityIndex {
@@ -237,12 +239,34 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
       }
       // Role prefix: "Russian President", "Sen.", "Prime Minister", "Mr."
       let r = pos;
-      while (r <= b && isRoleWord(tokens[r] as Token) && !(tokens[r] as Token).possessive) r++;
+      while (r <= b && !(tokens[r] as Token).possessive) {
+        const x = tokens[r] as Token;
+        // "Secretary of State", "Minister of Foreign Affairs": "of" inside a title.
+        if (x.lower === "of" && r > pos && r + 1 <= b && isRoleWord(tokens[r + 1] as Token)) {
+          r++;
+          continue;
+        }
+        if (!isRoleWord(x)) break;
+        r++;
+      }
       let hasTitle = false;
       for (let j = pos; j < r; j++) if (isTitleWord(tokens[j] as Token)) hasTitle = true;
       if (r > pos && !hasTitle) r = pos;
+      // A title after other capitalised words: "Former Hewlett-Packard CEO Carly Fiorina",
+      // "Ohio Democratic Party Chairman David Pepper". The last title word ends the role.
+      if (r === pos || (r <= b && !isRoleWord(tokens[r] as Token))) {
+        for (let j = b - 1; j >= r; j--) {
+          const x = tokens[j] as Token;
+          const after = tokens[j + 1] as Token;
+          if (x.possessive) break;
+          if (isTitleWord(x) && !isRoleWord(after) && !ORG_HEADS.has(after.lower) && !NOT_NAME_WORDS.has(after.lower)) {
+            r = j + 1;
+            break;
+          }
+        }
+      }
       // A demonym is an adjective, not part of a name: "four Russian Kuril Islands", "Japanese Abe".
-      if (r === pos && pos < b && tok.cap && lookupDemonym(tok.bare) && !lookupGazetteer(tok.bare) && classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION") {
+      if (r === pos && pos < b && tok.cap && (lookupDemonym(tok.bare) || /^(?:former|then|acting|late|ex)$/.test(tok.lower)) && !lookupGazetteer(tok.bare) && classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION") {
         pos++;
         continue;
       }
@@ -265,6 +289,12 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
       }
       const nameTokens = tokens.slice(r, nameEnd + 1);
       const kind = classifyName(nameTokens, r > pos);
+      if (kind === "ORGANIZATION" && r > pos) {
+        // "General Motors", "Supreme Court": the title word belongs to the organisation's name.
+        mentions.push(make(kind, pos, nameEnd));
+        pos = nameEnd + 1;
+        continue;
+      }
       const m = make(kind, r, nameEnd);
       if (r > pos) {
         m.outerStart = (tokens[pos] as Token).start;
@@ -278,7 +308,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
           const roleRaw = prefixTokens.filter((x) => !isHonorific(x)).map((x) => x.text).join(" ");
           m.role = parseRole(extendRoleBackwards(pos, roleRaw));
         }
-      } else if (kind === "PERSON" || kind === "UNKNOWN") {
+      } else if ((kind === "PERSON" || kind === "UNKNOWN") && !(nameTokens.length === 1 && (lookupDemonym(tok.bare) || lookupGazetteer(tok.bare)))) {
         const roleRaw = extendRoleBackwards(r, "");
         if (roleRaw) {
           m.role = parseRole(roleRaw);
@@ -327,7 +357,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
 
   function classifyName(nameTokens: Token[], hadTitle: boolean): MentionKind {
     const last = nameTokens[nameTokens.length - 1] as Token;
-    if (nameTokens.some((x) => ORG_HEADS.has(x.lower) && x.cap) && nameTokens.length > 1) return "ORGANIZATION";
+    if (nameTokens.some((x) => ORG_HEADS.has(x.lower) && x.cap) && (nameTokens.length > 1 || hadTitle)) return "ORGANIZATION";
     if (PLACE_SUFFIXES.has(last.lower) && nameTokens.length > 1) return "PLACE";
     if (hadTitle) return "PERSON";
     const first = nameTokens[0] as Token;
@@ -445,7 +475,7 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
       const given = (parts[0] as string).toLowerCase();
       c = (bySurname.get(surname) ?? []).find((x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]));
       if (!c) {
-        c = newCluster("PERSON", parts.join(" "), parts);
+        c = newCluster("PERSON", displayName(m), parts);
         const list = bySurname.get(surname) ?? [];
         list.push(c);
         bySurname.set(surname, list);
@@ -453,12 +483,21 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
         gl.push(c);
         byGiven.set(given, gl);
       } else if (parts.length > c.nameParts.length) {
-        c.name = parts.join(" ");
+        c.name = displayName(m);
         c.nameParts = parts.map((p) => p.toLowerCase());
       }
       fullPersons.set(key, c);
     }
     attach(c, m);
+  };
+
+  // The name as written, without a possessive or a trailing suffix: "Harry B. Harris", "Vladimir Putin".
+  const displayName = (m: Mention) => {
+    let last = m.lastToken;
+    while (last > m.firstToken && NAME_SUFFIXES.has((tokens[last] as Token).lower)) last--;
+    const lastTok = tokens[last] as Token;
+    const end = last === m.lastToken ? m.end : lastTok.possessive ? lastTok.end - 2 : lastTok.end;
+    return body.slice(m.start, end).replace(/[,\s]+$/, "");
   };
 
   // Pass 1: confident multi-word persons.
@@ -525,7 +564,8 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
 
   for (const c of clusters) if (c.kind === "PERSON") c.gender = guessGender(c);
   // Roles found in appositions ("Yoshihide Suga, Japan's chief cabinet secretary, ...").
-  for (const m of mentions) if (m.kind === "PERSON" && m.entity >= 0) addAppositiveRoles(body, tokens, m, clusters[m.entity] as EntityCluster);
+  const personStarts = mentions.filter((m) => m.kind === "PERSON").map((m) => m.start);
+  for (const m of mentions) if (m.kind === "PERSON" && m.entity >= 0) addAppositiveRoles(body, personStarts, m, clusters[m.entity] as EntityCluster);
   return clusters;
 }
 
@@ -560,12 +600,17 @@ function guessGender(c: EntityCluster): Gender | null {
 const APPOSITIVE_RE = /^,\s+((?:the|a|an)\s+)?([^,;:"“”()—–]{3,90}?)(?=,|\s+(?:who|which)\b|\.\s|\s*[;:—–]|$)/;
 const APPOSITIVE_CUT = /\s+(?:at|for|in|with|from|who|which|whose|on|to|since|during|under|after|before|until|when)\s.*$/;
 
-function addAppositiveRoles(body: string, tokens: Token[], m: Mention, c: EntityCluster) {
+function addAppositiveRoles(body: string, personStarts: number[], m: Mention, c: EntityCluster) {
   if (m.possessive) return;
   const after = body.slice(m.end, m.end + 160);
   const match = APPOSITIVE_RE.exec(after);
   if (!match) return;
+  // A list of people ("Carly Fiorina, Ohio Democratic Party Chairman David Pepper and ...") is no apposition.
+  const phraseEnd = m.end + match[0].length;
+  if (personStarts.some((p) => p > m.end && p < phraseEnd)) return;
   const phrase = (match[2] as string).replace(APPOSITIVE_CUT, "");
+  // An apposition is a noun phrase: a verb in it ("..., recently asked Admiral Harris") means it is a clause.
+  if (/\b(?:\w+ed|said|says|told|is|was|has|had|will|would)\b/i.test(phrase.replace(/\b(?:retired|elected|appointed|named|acting)\b/gi, ""))) return;
   for (const piece of phrase.split(/\s+and\s+/)) {
     const words = piece.trim().split(/\s+/);
     if (!words.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, "")) || TITLE_WORDS.has(w.toLowerCase()))) continue;
@@ -577,7 +622,6 @@ function addAppositiveRoles(body: string, tokens: Token[], m: Mention, c: Entity
       if (role.country) c.countries.add(role.country);
     }
   }
-  void tokens;
 }
 
 /** Entities in the shape the store wants. */

@@ -424,8 +424,26 @@ for (const entry of COUNTRIES) for (const d of entry.demonyms) byDemonym.set(nor
 // "Japan's" and "Russia's" work as demonyms in roles: "Japan's chief cabinet secretary".
 for (const entry of COUNTRIES) byDemonym.set(normalizeGazetteerKey(entry.name), entry);
 
+// Lookups repeat a lot (every capitalised word is asked about), so answers are remembered.
+const MEMO_LIMIT = 50_000;
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string) => {
+    let hit = cache.get(key);
+    if (hit === undefined && !cache.has(key)) {
+      hit = f(key);
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit as T;
+  };
+}
+export { memo };
+
 /** Finds a country, place or organisation by any of its names ("South Kurils" -> Kuril Islands). */
-export function lookupGazetteer(name: string): GazetteerEntry | null {
+export const lookupGazetteer: (name: string) => GazetteerEntry | null = memo(lookupGazetteerUncached);
+
+function lookupGazetteerUncached(name: string): GazetteerEntry | null {
   const trimmed = name.trim().replace(/[’']s$/, "");
   const acronym = byAcronym.get(trimmed);
   if (acronym) return acronym;
@@ -434,9 +452,7 @@ export function lookupGazetteer(name: string): GazetteerEntry | null {
 }
 
 /** The country a demonym or country name refers to: "Russian" -> Russia, "Japan's" -> Japan. */
-export function lookupDemonym(word: string): GazetteerEntry | null {
-  return byDemonym.get(normalizeGazetteerKey(word)) ?? null;
-}
+export const lookupDemonym: (word: string) => GazetteerEntry | null = memo((word) => byDemonym.get(normalizeGazetteerKey(word)) ?? null);
 
 /** Longest alias length in words, so scanners know how far to look ahead. */
 export const GAZETTEER_MAX_WORDS = Math.max(...[...byKey.keys()].map((k) => k.split(" ").length));

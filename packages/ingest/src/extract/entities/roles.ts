@@ -1,8 +1,8 @@
 // Roles: what the article calls a person ("Russian President", "Japan's chief cabinet secretary", "the Japanese
 // leader") parsed into a country, a head noun and the rest, so a role noun can be matched to the person it was
 // attached to.
-import { lookupDemonym, lookupGazetteer } from "./gazetteer.ts";
-import { GENDERED_ROLE_WORDS, type Gender, HONORIFICS } from "./lexicon.ts";
+import { lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
+import { GENDERED_ROLE_WORDS, type Gender, HONORIFICS, ROLE_NOUNS } from "./lexicon.ts";
 
 export interface RoleInfo {
   /** Normalised role text: lower case, country possessives as demonyms: "japanese chief cabinet secretary". */
@@ -68,7 +68,9 @@ export function normalizeRoleText(raw: string): string {
 }
 
 /** Parses a role phrase; null when it has no known head noun. */
-export function parseRole(raw: string): RoleInfo | null {
+export const parseRole: (raw: string) => RoleInfo | null = memo(parseRoleUncached);
+
+function parseRoleUncached(raw: string): RoleInfo | null {
   const text = normalizeRoleText(raw);
   if (!text) return null;
   let head: string | null = null;
@@ -83,6 +85,16 @@ export function parseRole(raw: string): RoleInfo | null {
     for (const h of HEADS_BY_LENGTH) {
       if (new RegExp(`(?:^| )${h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?: |$)`).test(text)) {
         head = h;
+        break;
+      }
+    }
+  }
+  if (!head) {
+    // Any other role noun heads its phrase: "actress", "economist", "widow".
+    const words = text.split(" ");
+    for (let i = words.length - 1; i >= 0; i--) {
+      if (ROLE_NOUNS.has(words[i] as string)) {
+        head = words[i] as string;
         break;
       }
     }

@@ -9,6 +9,7 @@ import { type Gender, NOT_NAME_WORDS, ROLE_NOUNS, TITLE_WORDS } from "../entitie
 import { normalizeRoleText, parseRole, type RoleInfo, roleFit } from "../entities/roles.ts";
 import type { Token } from "../entities/tokens.ts";
 import type { AttributionMethod, ExtractedQuote, RoleAliasLookup } from "../types.ts";
+import { resolveReferences } from "./coref.ts";
 import { CUE_ADVERBS, isCueWord, NAMING_CUES } from "./cues.ts";
 import type { MarkedPart, MarkedSpan } from "./marks.ts";
 
@@ -50,6 +51,13 @@ const QUOTE_CHARS = /["“”„«»‘’'`]/;
 const CLAUSE_END = /[.!?;]\s|\n|[.!?;]$/;
 const NAMING_BEFORE = /\b(?:so-called|known as|referred to as|dubbed|nicknamed|titled|entitled|the words?|the terms?|the phrases?|the slogans?|hashtag|the label|the motto|headlined|headline)\s*$/i;
 
+// Nouns that stand for an organisation already named ("the company said").
+const ORG_NOUNS = new Set(["company", "group", "team", "bank", "network", "firm", "organization", "organisation", "agency", "campaign", "committee", "newspaper", "paper", "website", "site", "outlet", "article", "piece", "magazine", "broadcaster", "channel", "station", "ministry", "department", "union", "party", "foundation", "institute", "university", "school", "club", "council", "board", "airline", "retailer", "automaker", "publication"]);
+const OUTLET_NOUNS = new Set(["newspaper", "paper", "website", "site", "outlet", "article", "piece", "magazine", "broadcaster", "channel", "station", "publication", "network"]);
+
+// "fired back", "shot back", "hit back": speech verbs only with "back".
+const BACK_VERBS = new Set(["shot", "fired", "hit", "pushed", "struck", "snapped", "wrote"]);
+
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIndex, ctx: QuoteContext = {}): ExtractedQuote[] {
@@ -74,12 +82,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   const quoteRanges = marks.flatMap((s) => s.parts.map((p) => [p.openAt, p.closeAt < 0 ? p.end : p.closeAt + 1] as const));
   const insideQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
 
-  // Subject of each sentence: its first person mention outside quotes.
-  const sentenceSubject = new Map<number, Mention>();
-  for (const m of index.mentions) {
-    if (m.kind !== "PERSON" || m.inQuote || insideQuote(m.start)) continue;
-    if (!sentenceSubject.has(m.sentence)) sentenceSubject.set(m.sentence, m);
-  }
+  const coref = resolveReferences(index, insideQuote);
 
   const day = ctx.publishedAt ? ctx.publishedAt.slice(0, 10) : null;
   const candidates: Candidate[] = [];
@@ -118,9 +121,11 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (a === b) {
       const p = PRONOUNS.get((tokens[a] as Token).lower);
       if (p !== undefined) {
-        if (p === "male" || p === "female") {
-          const c = resolvePronoun(p, at, excludeFrom, excludeTo);
-          if (c) return { speaker: c.name, asWritten, method: "PRONOUN", confidence: 0.7, cluster: c };
+        const ref = coref.refAtToken.get(a);
+        if (ref?.kind === "PRONOUN" && ref.cluster) return { speaker: ref.cluster.name, asWritten, method: "PRONOUN", confidence: ref.confidence, cluster: ref.cluster };
+        // "it added": an organisation or outlet that was just quoted.
+        if (p === null && lastSpeaker?.cluster && lastSpeaker.cluster.kind === "ORGANIZATION" && index.sentenceAt(at) - index.sentenceAt(lastSpeaker.at) <= 3) {
+          return { speaker: lastSpeaker.cluster.name, asWritten, method: "PRONOUN", confidence: 0.5, cluster: lastSpeaker.cluster };
         }
         return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
       }
@@ -143,11 +148,20 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (best && best.kind === "ORGANIZATION" && best.outlet && best.lastToken === b) {
       return { speaker: best.outlet.name, asWritten, method: method === "CUE_AFTER" || method === "CUE_BEFORE" ? "OUTLET_REPORT" : method, confidence: 0.85, cluster: best.entity >= 0 ? (index.clusters[best.entity] as EntityCluster) : null };
     }
+    // "the company said", "the group tweeted", "the article read": the organisation just named.
+    if (firstWord === "the" && !best && ORG_NOUNS.has((tokens[b] as Token).lower)) {
+      const org = resolveOrganizationNoun((tokens[b] as Token).lower, at);
+      if (org) return { speaker: org.name, asWritten, method: "ROLE_NOUN", confidence: 0.5, cluster: org };
+    }
     // A role noun: "the Russian President", "the Japanese leader", "a government spokesman".
     const roleWords = tokens.slice(a, b + 1);
     const hasRoleHead = roleWords.some((t) => ROLE_NOUNS.has(t.lower) || TITLE_WORDS.has(t.lower));
     if ((best?.kind === "ROLE" || hasRoleHead) && !(best && best.kind === "PERSON")) {
       if (INDEFINITE.has(firstWord)) return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
+      for (let j = a; j <= b; j++) {
+        const ref = coref.refAtToken.get(j);
+        if (ref?.kind === "ROLE" && ref.cluster) return { speaker: ref.cluster.name, asWritten, method: "ROLE_NOUN", confidence: ref.confidence, cluster: ref.cluster };
+      }
       const roleText = body.slice((tokens[DETERMINERS.has(firstWord) ? a + 1 : a] as Token).start, (tokens[b] as Token).end);
       const role = parseRole(roleText);
       if (role && !/^(?:his|her|their|its)$/.test(firstWord)) {
@@ -187,55 +201,35 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
   };
 
-  const findClusterByName = (name: string): EntityCluster | null => {
-    const lower = name.toLowerCase();
-    return index.clusters.find((c) => c.kind === "PERSON" && c.name.toLowerCase() === lower) ?? null;
-  };
-
-  const resolvePronoun = (gender: Gender, at: number, excludeFrom: number, excludeTo: number): EntityCluster | null => {
-    // Salience scoring over the people mentioned in the last few sentences: recency, being the subject or
-    // the speaker of a sentence, having just been introduced by full name, having spoken last, and gender.
-    const sentence = index.sentenceAt(at);
+  /** The organisation a definite noun points back to: the latest named before, preferring one whose name has
+   * the noun ("the bank" -> "Royal Bank of Scotland") or that was quoted already; outlets for "the article". */
+  const resolveOrganizationNoun = (noun: string, at: number): EntityCluster | null => {
+    const wantsOutlet = OUTLET_NOUNS.has(noun);
     let best: EntityCluster | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
-    const seen = new Set<number>();
-    let laterInSentence = -1;
-    for (let i = index.mentions.length - 1; i >= 0; i--) {
-      const m = index.mentions[i] as Mention;
-      if (m.start >= at) continue;
-      if (m.kind !== "PERSON" || m.entity < 0) continue;
-      if (m.start >= excludeFrom && m.start < excludeTo) continue;
-      const quoted = m.inQuote || insideQuote(m.start);
-      const distance = sentence - m.sentence;
-      if (distance > 6) break;
-      const lastInSentence = laterInSentence !== m.sentence;
-      if (!quoted) laterInSentence = m.sentence;
-      if (seen.has(m.entity)) continue;
-      seen.add(m.entity);
-      const c = index.clusters[m.entity] as EntityCluster;
-      if (c.gender && c.gender !== gender) continue;
-      let score = distance === 0 ? 6 : distance === 1 ? 5 : distance === 2 ? 2.5 : distance === 3 ? 1.5 : 1 - 0.3 * (distance - 3);
-      // What made a mention prominent counts less the further back it is.
-      const weight = distance <= 1 ? 1 : distance === 2 ? 0.5 : 0.3;
-      let prominence = 0;
-      const subject = sentenceSubject.get(m.sentence);
-      if (subject && subject.entity === m.entity) prominence += distance === 0 ? 3 : 2;
-      if (isCueSubject(m)) prominence += 2;
-      if (c.mentions[0] === m && m.firstToken < m.lastToken) prominence += 1.5;
-      if (lastInSentence && distance > 0) prominence += 1;
-      score += weight * prominence;
-      if (lastSpeaker?.cluster === c && sentence - index.sentenceAt(lastSpeaker.at) <= 4 && !someoneElseNamed(lastSpeaker.at, at, c.id)) score += 3;
-      if (c.gender === gender) score += 1.5;
-      else score -= 1.5;
-      if (quoted) score -= 4;
-      score += Math.min(1, c.mentions.length / 5);
-      if (process.env.PRONOUN_DEBUG) console.error(`    ${gender}@${at} ${c.name} d=${distance} subj=${subject?.entity === m.entity} cue=${isCueSubject(m)} intro=${c.mentions[0] === m} last=${lastInSentence} g=${c.gender} q=${quoted} => ${score.toFixed(2)}`);
+    for (const c of index.clusters) {
+      if (c.kind !== "ORGANIZATION") continue;
+      if (wantsOutlet && !c.outlet) continue;
+      let last = -1;
+      for (const m of c.mentions) if (m.start < at && m.start > last) last = m.start;
+      if (last < 0) continue;
+      const distance = index.sentenceAt(at) - index.sentenceAt(last);
+      if (distance > 8) continue;
+      let score = -distance;
+      if (c.name.toLowerCase().includes(noun)) score += 3;
+      if (lastSpeaker?.cluster === c) score += 2;
+      if (c.mentions.length > 1) score += 1;
       if (score > bestScore) {
         bestScore = score;
         best = c;
       }
     }
     return best;
+  };
+
+  const findClusterByName = (name: string): EntityCluster | null => {
+    const lower = name.toLowerCase();
+    return index.clusters.find((c) => c.kind === "PERSON" && c.name.toLowerCase() === lower) ?? null;
   };
 
   const resolveRoleNoun = (role: RoleInfo, at: number): EntityCluster | null => {
@@ -326,29 +320,64 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     // X (adverbs) said
     let npEnd = cue - 1;
     while (npEnd >= t0 && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
+    if (npEnd < t0) return null;
+    // '"..." of the Clinton proposals, Mr. Holtz-Eakin said': a fragment's sentence goes on after the mark,
+    // and the speaker is the phrase right before the verb.
+    const lastComma = firstComma >= 0 ? lastCommaBefore(t0, npEnd) : -1;
+    if (lastComma >= 0 && !/,\s*$/.test((tokens[npEnd] as Token).gapAfter) && !/^\s*,/.test(lead) && !(tokens[t0] as Token).cap) {
+      const tail = nounPhraseEndingAt(npEnd, lastComma + 1);
+      if (tail) {
+        const s = speakerFromPhrase(tail[0], tail[1], "CUE_AFTER", (tokens[tail[0]] as Token).start, c.openAt, c.closeEnd);
+        if (s) return { speaker: s, end: cueTok.end };
+      }
+    }
     if (firstComma >= 0 && firstComma < npEnd) npEnd = firstComma;
     if (parenAt >= 0 && parenAt < npEnd) npEnd = parenAt;
-    if (npEnd < t0) return null;
     const s = speakerFromPhrase(t0, npEnd, "CUE_AFTER", (tokens[t0] as Token).start, c.openAt, c.closeEnd);
     if (!s) return null;
     return { speaker: s, end: cueTok.end };
   };
 
+  const lastCommaBefore = (from: number, to: number): number => {
+    for (let j = to - 1; j >= from; j--) if ((tokens[j] as Token).gapAfter.includes(",")) return j;
+    return -1;
+  };
+
   /** Noun phrase after an inverted cue: "said Douglas Holtz-Eakin, an economist", "said the Russian leader". */
   const nounPhraseAfter = (from: number, limit: number): [number, number] | null => {
+    const stops = (t: Token) => /[,.;:!?\n()]|["“”]/.test(t.gapAfter);
     let j = from;
-    const start = from;
-    while (j < tokens.length && (tokens[j] as Token).start < limit && j < from + 8) {
+    // Lower-case modifiers before a name: "said psychotherapist Fran Sherman", "said 9/11 widow Terry Strada".
+    while (j < tokens.length && j < from + 6 && (tokens[j] as Token).start < limit) {
       const t = tokens[j] as Token;
-      const next = tokens[j + 1];
-      // Stop at lower-case words after a name has started ("said Abe on Friday").
-      if (j > start && !t.cap && !DETERMINERS.has(t.lower) && (tokens.slice(start, j).some((x) => x.cap) || !ROLE_NOUNS.has(t.lower))) {
-        if (!ROLE_NOUNS.has(t.lower) && !TITLE_WORDS.has(t.lower)) break;
-      }
-      if (/[,.;:!?\n]|["“”]/.test(t.gapAfter) || !next) return [start, j];
+      if (t.cap || DETERMINERS.has(t.lower) || PRONOUNS.has(t.lower) || stops(t)) break;
       j++;
     }
-    return j > start ? [start, j - 1] : null;
+    const first = tokens[j];
+    if (!first || first.start >= limit) return null;
+    if (PRONOUNS.has(first.lower)) return [j, j];
+    if (DETERMINERS.has(first.lower)) {
+      // "said the Russian leader", "said a joint statement from the two agencies"
+      let e = j;
+      while (e + 1 < tokens.length && e < j + 6 && !stops(tokens[e] as Token)) {
+        const next = tokens[e + 1] as Token;
+        if (/^(?:from|of|at|in|with|to|for|on|who|which|that|after|before|during|about)$/.test(next.lower)) break;
+        e++;
+      }
+      return [j, e];
+    }
+    if (!first.cap) return null;
+    let e = j;
+    while (e + 1 < tokens.length && !stops(tokens[e] as Token) && (tokens[e + 1] as Token).cap && /^ $/.test((tokens[e] as Token).gapAfter)) e++;
+    // "Clinton ally James Carville", "Trump attorney Alan Garten": the name after the role.
+    const role = tokens[e + 1];
+    const after = tokens[e + 2];
+    if (role && after && !stops(tokens[e] as Token) && !role.cap && ROLE_NOUNS.has(role.lower) && after.cap && /^ $/.test(role.gapAfter)) {
+      let k = e + 2;
+      while (k + 1 < tokens.length && !stops(tokens[k] as Token) && (tokens[k + 1] as Token).cap && /^ $/.test((tokens[k] as Token).gapAfter)) k++;
+      return [e + 2, k];
+    }
+    return [j, e];
   };
 
   /** Suga, Japan's chief cabinet secretary, told a briefing: "..." / Putin said it "would be naive". */
@@ -364,8 +393,18 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     for (let j = tEnd; j >= tStart && tEnd - j <= 14; j--) {
       const t = tokens[j] as Token;
       if (j < tEnd && gapIsBreak(t.gapAfter)) break;
-      if (!isCueWord(t.lower)) continue;
+      const firedBack = BACK_VERBS.has(t.lower) && tokens[j + 1]?.lower === "back";
+      if (!isCueWord(t.lower) && !firedBack) continue;
       const distance = tEnd - j;
+      // "..., saying, '...'" / "by saying": a participle's speaker is the subject of the sentence.
+      if (t.lower.endsWith("ing") && !NAMING_CUES.has(t.lower)) {
+        const subject = sentenceSubjectRef(tStart, j);
+        if (subject) {
+          const s = speakerFromPhrase(subject[0], subject[1], "CUE_BEFORE", (tokens[subject[0]] as Token).start, c.openAt, c.closeEnd);
+          if (s) return { speaker: s, distance, cueIndex: j };
+        }
+        continue;
+      }
       // Naming cues ("called") speak only with a person or pronoun subject.
       let npEnd = j - 1;
       while (npEnd >= tStart && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
@@ -383,17 +422,39 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return null;
   };
 
+  /** The first person, pronoun or outlet of the sentence between two tokens: a participle's subject. */
+  const sentenceSubjectRef = (from: number, to: number): [number, number] | null => {
+    for (let j = from; j < to; j++) {
+      const t = tokens[j] as Token;
+      if (PRONOUNS.has(t.lower) && t.lower !== "it") return [j, j];
+      const m = mentionAt[j];
+      if (m && (m.kind === "PERSON" || m.outlet) && !m.possessive) return [j, m.lastToken];
+    }
+    return null;
+  };
+
   /** The subject noun phrase ending at token `end`, skipping a comma-delimited appositive. */
   const subjectBefore = (end: number, floor: number): [number, number] | null => {
+    const direct = nounPhraseEndingAt(end, floor);
+    if (!/,\s*$/.test((tokens[end] as Token).gapAfter)) return direct;
+    // "Suga, Japan's chief cabinet secretary and top government spokesman, told" and
+    // "Clinton, during a town hall meeting in Columbus, Ohio, said": walk back over comma-separated
+    // stretches to the first one that ends in a person, a pronoun or a named organisation.
     let e = end;
-    const endTok = tokens[e] as Token;
-    // "Suga, Japan's chief cabinet secretary and top government spokesman, told": jump over the appositive.
-    if (/,\s*$/.test(endTok.gapAfter)) {
+    for (let hops = 0; hops < 4; hops++) {
       let j = e;
-      while (j > floor && !/,/.test((tokens[j - 1] as Token).gapAfter) && e - j < 25) j--;
-      if (j > floor && /,/.test((tokens[j - 1] as Token).gapAfter)) e = j - 1;
-      else return null;
+      while (j > floor && !/,/.test((tokens[j - 1] as Token).gapAfter) && e - j < 30) j--;
+      if (!(j > floor && /,/.test((tokens[j - 1] as Token).gapAfter))) return null;
+      e = j - 1;
+      const m = mentionAt[e];
+      const t = tokens[e] as Token;
+      if (PRONOUNS.has(t.lower) || (m && (m.kind === "PERSON" || m.outlet)) || (m?.kind === "ORGANIZATION" && m.lastToken === e)) return nounPhraseEndingAt(e, floor);
     }
+    return null;
+  };
+
+  /** The noun phrase that ends at token `e`: a pronoun, a mention, or a determiner-led role noun. */
+  const nounPhraseEndingAt = (e: number, floor: number): [number, number] | null => {
     const et = tokens[e] as Token;
     if (PRONOUNS.has(et.lower)) return [e, e];
     const m = mentionAt[e];
@@ -559,7 +620,10 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       const previousParagraph = !sameParagraph && paragraphStart(prev.at) === prevParagraphStart;
       const opensParagraph = !body.slice(paragraphStart(c.openAt), c.openAt).trim();
       // No other person named between the two quotes.
-      const named = index.mentions.some((m) => m.kind === "PERSON" && m.start > prev.at && m.start < c.openAt && !insideQuote(m.start) && m.entity !== prev.cluster?.id);
+      // No other person named between the two quotes, apart from the attribution sentence itself
+      // ('"A," said Jeremy Bird, a senior aide to Mr. Obama. "B."').
+      const attributionSentence = index.sentenceAt(prev.at);
+      const named = index.mentions.some((m) => m.kind === "PERSON" && m.start > prev.at && m.start < c.openAt && !insideQuote(m.start) && m.entity !== prev.cluster?.id && m.sentence !== attributionSentence);
       if (!named && (sameParagraph || (previousParagraph && opensParagraph))) {
         c.speaker = {
           ...prev.speaker,

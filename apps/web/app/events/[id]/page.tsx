@@ -1,0 +1,266 @@
+// One event: who covered it and when (leaders first), what was said, who and where, and its place in the story.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChartControls } from "../../../components/ChartControls";
+import { CoverageChart } from "../../../components/CoverageChart";
+import { EmptyState } from "../../../components/EmptyState";
+import { EntityList, tallyMentions } from "../../../components/EntityList";
+import { ErrorState } from "../../../components/ErrorState";
+import { FilterBar } from "../../../components/FilterBar";
+import { QuoteItem, QuoteItemFields } from "../../../components/QuoteItem";
+import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
+import { addDays, dayOf, readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../../lib/filters";
+import { formatDay, formatDelay, formatLocal, formatNumber, plural } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { load } from "../../../lib/load";
+import { articleHref, eventHref, outletHref, routeParam, storyHref } from "../../../lib/routes";
+
+export const dynamic = "force-dynamic";
+
+const ARTICLE_LIMIT = 50;
+
+const EventQuery = graphql(
+  `
+  query EventPage($id: ID!) {
+    event(id: $id) {
+      __typename
+      ... on QueryEventSuccess {
+        data {
+          id
+          title
+          date
+          dateEnd
+          articleCount
+          firstSeenAt
+          lastSeenAt
+          place {
+            id
+            name
+          }
+          story {
+            id
+            title
+          }
+          neighbours {
+            id
+            title
+            date
+            articleCount
+          }
+          participants(limit: 12) {
+            weight
+            entity {
+              id
+              name
+              kind
+            }
+          }
+          articles(first: 50) {
+            totalCount
+            edges {
+              node {
+                id
+                title
+                publishedAt
+                outlet {
+                  id
+                  name
+                  slug
+                }
+                duplicateOf {
+                  id
+                }
+                mentions {
+                  count
+                  entity {
+                    id
+                    name
+                    kind
+                  }
+                }
+              }
+            }
+          }
+          quotes(first: 10) {
+            totalCount
+            edges {
+              node {
+                id
+                ...QuoteItemFields
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`,
+  [QuoteItemFields],
+);
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const result = await load(EventQuery, { id: routeParam((await params).id) });
+  return { title: result.data?.event.__typename === "QueryEventSuccess" ? result.data.event.data.title : "Event" };
+}
+
+export default async function EventPage({ params, searchParams }: Props) {
+  const id = routeParam((await params).id);
+  const query = await searchParams;
+  const path = `/events/${encodeURIComponent(id)}`;
+  const filters = readGlobalFilters(query);
+  const result = await load(EventQuery, { id });
+  if (!result.data) return <ErrorState failure={result.failure} what="this event" />;
+  if (result.data.event.__typename !== "QueryEventSuccess") notFound();
+  const event = result.data.event.data;
+
+  // Pad the event's own span by a day each side, so the first and last reports are not on the chart's edge.
+  const first = dayOf(event.firstSeenAt) ?? event.date;
+  const last = dayOf(event.lastSeenAt) ?? event.date;
+  const range = resolveRange(filters, first && last ? { first: addDays(first, -1), last: addDays(last, 1) } : null);
+  const bucket = readBucket(query, range.from, range.to);
+  const scale = readScale(query);
+  const request: CoverageRequest = { dimension: "OUTLET", ...range, bucket, eventIds: [event.id], outletIds: filters.outletIds };
+  const coverage = await load(CoverageQuery, coverageVariables(request));
+
+  const articles = event.articles.edges.map((e) => e.node);
+  const firstArticle = articles.find((a) => a.publishedAt);
+  const seenOutlets = new Set<string>();
+  const quotes = event.quotes.edges.map((e) => e.node);
+  const named = tallyMentions(articles.flatMap((a) => a.mentions));
+
+  return (
+    <>
+      <header className="page-head">
+        <p className="kicker muted">Event{event.story ? <> in <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link></> : null}</p>
+        <h1>{event.title}</h1>
+        <p className="muted">
+          {formatDay(event.date)}
+          {event.dateEnd && event.dateEnd !== event.date ? ` – ${formatDay(event.dateEnd)}` : ""}
+          {event.place ? ` · ${event.place.name}` : ""} · {plural(event.articleCount, "article")}
+        </p>
+      </header>
+      <FilterBar path={path} params={query} filters={filters} range={range} />
+      {coverage.failure ? (
+        <ErrorState failure={coverage.failure} what="the coverage of this event" />
+      ) : (
+        <CoverageChart
+          id="event-coverage"
+          title="Coverage by outlet"
+          coverage={coverage.data.coverage}
+          bucket={bucket}
+          scale={scale}
+          unit="articles"
+          csvHref={coverageCsvHref(request, scale)}
+          seriesHref={(key) => outletHref(key, filters)}
+          controls={<ChartControls path={path} params={query} bucket={bucket} scale={scale} />}
+          empty={<>None of this event’s articles fall in the chosen dates or outlets. Reset the filters to see all of them.</>}
+        />
+      )}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="event-articles">
+          <h2 id="event-articles">Articles, first report first</h2>
+          {articles.length === 0 ? (
+            <EmptyState title="No articles linked to this event" />
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Published (as written)</th>
+                    <th scope="col">Outlet</th>
+                    <th scope="col">Headline</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {articles.map((article) => {
+                    const outletFirstTime = article.outlet && !seenOutlets.has(article.outlet.id);
+                    if (article.outlet) seenOutlets.add(article.outlet.id);
+                    const delay = article === firstArticle ? "first report" : formatDelay(firstArticle?.publishedAt, article.publishedAt);
+                    return (
+                      <tr key={article.id}>
+                        <td>
+                          {formatLocal(article.publishedAt)}
+                          {delay ? <div className="muted">{delay}</div> : null}
+                        </td>
+                        <td>
+                          {article.outlet ? <Link href={outletHref(article.outlet.slug, filters)}>{article.outlet.name}</Link> : "unknown"}
+                          {outletFirstTime ? null : <div className="muted">again</div>}
+                        </td>
+                        <td>
+                          <Link href={articleHref(article.id)}>{article.title ?? "(untitled)"}</Link>
+                          {article.duplicateOf ? <span className="badge">syndicated copy</span> : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {event.articles.totalCount > ARTICLE_LIMIT ? (
+            <p className="muted">Showing the first {ARTICLE_LIMIT} of {formatNumber(event.articles.totalCount)} articles.</p>
+          ) : null}
+        </section>
+        <div>
+          <section className="card" aria-labelledby="event-people">
+            <h2 id="event-people">People and places</h2>
+            {event.participants.length ? (
+              <>
+                <h3>Main participants</h3>
+                <ul className="list">
+                  {event.participants.map((p) => (
+                    <li key={p.entity.id} className="ranked">
+                      <span>{p.entity.name}</span>
+                      <span className="num muted">in {Math.round(p.weight * 100)}% of articles</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <EntityList entities={named} filters={filters} emptyText="Its articles name no people, places or organisations." />
+          </section>
+          <section className="card" aria-labelledby="event-neighbours">
+            <h2 id="event-neighbours">Before and after</h2>
+            {event.neighbours.length === 0 ? (
+              <EmptyState title="No neighbouring events">
+                {event.story ? "This is the only dated event in its story so far." : "This event is not part of a story yet."}
+              </EmptyState>
+            ) : (
+              <ul className="list">
+                {event.neighbours.map((n) => (
+                  <li key={n.id}>
+                    <Link href={eventHref(n.id, filters)}>{n.title}</Link>
+                    <div className="meta">
+                      {n.date && event.date ? (n.date < event.date ? "Before · " : "After · ") : ""}
+                      {formatDay(n.date)} · {plural(n.articleCount, "article")}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="event-quotes">
+        <h2 id="event-quotes">Quotes, most carried first</h2>
+        {quotes.length === 0 ? (
+          <EmptyState title="No quotes found in this event’s articles" />
+        ) : (
+          <ul className="list">
+            {quotes.map((quote) => (
+              <QuoteItem key={quote.id} quote={quote} filters={filters} />
+            ))}
+          </ul>
+        )}
+        {event.quotes.totalCount > quotes.length ? (
+          <p className="muted">
+            Showing {quotes.length} of {formatNumber(event.quotes.totalCount)} quotes.
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

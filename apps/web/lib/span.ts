@@ -1,0 +1,39 @@
+// The first and last publication day of the articles a page is about: the default chart range, so a chart
+// opens on the whole story instead of on an empty last-30-days window.
+import { dayOf } from "./filters";
+import { graphql } from "./graphql";
+import { load } from "./load";
+
+const ArticleSpanQuery = graphql(`
+  query ArticleSpan($filter: ArticleFilter) {
+    oldest: articles(first: 1, orderBy: OLDEST, filter: $filter) {
+      edges {
+        node {
+          publishedAt
+        }
+      }
+    }
+    newest: articles(first: 1, orderBy: NEWEST, filter: $filter) {
+      edges {
+        node {
+          publishedAt
+        }
+      }
+    }
+  }
+`);
+
+export interface Span {
+  first: string | null;
+  last: string | null;
+}
+
+export async function loadArticleSpan(filter: { outletIds?: string[]; eventIds?: string[]; storyIds?: string[] }): Promise<Span | null> {
+  const clean = Object.fromEntries(Object.entries(filter).filter(([, ids]) => ids && ids.length > 0));
+  const result = await load(ArticleSpanQuery, { filter: clean });
+  if (!result.data) return null;
+  return {
+    first: dayOf(result.data.oldest.edges[0]?.node.publishedAt),
+    last: dayOf(result.data.newest.edges[0]?.node.publishedAt),
+  };
+}

@@ -1,2 +1,0 @@
-import { inferPublicationDate } from "../src/extract/dates.ts";
-for (const t of ["The minister spoke on Friday, January 4, 2019, in Tokyo. He will visit Russia later this month.", "It was signed 68 years after the end of World War II.", "Leaders marked the 75th anniversary of the end of World War II.", "The treaty, signed in 1956, 62 years ago, ended the war.", "The summit in December 2016 failed. Talks resumed in 2012.", "Nothing here."]) console.log(JSON.stringify(inferPublicationDate(t)));

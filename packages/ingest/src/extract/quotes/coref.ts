@@ -1,0 +1,238 @@
+// Within-article coreference for "he"/"she" and definite role nouns ("the actress", "the Russian President").
+// Every reference to a person is resolved in reading order, so a pronoun can lean on an earlier pronoun
+// ("The actress said ... She appeared to ... 'X,' she said"). Scoring is salience-based: recency, being the
+// subject of a sentence or the speaker of a speech verb, having just been introduced by full name, and gender.
+import type { EntityCluster, EntityIndex, Mention } from "../entities/extract.ts";
+import { type Gender, ROLE_NOUNS, TITLE_WORDS } from "../entities/lexicon.ts";
+import { parseRole, type RoleInfo, roleFit } from "../entities/roles.ts";
+import type { Token } from "../entities/tokens.ts";
+import { CUE_ADVERBS, isCueWord } from "./cues.ts";
+
+export interface Ref {
+  kind: "NAME" | "PRONOUN" | "ROLE";
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  sentence: number;
+  /** Inside quote marks: the words of a speaker, weak evidence for narration. */
+  quoted: boolean;
+  /** The person it refers to, once resolved. */
+  cluster: EntityCluster | null;
+  gender: Gender | null;
+  role: RoleInfo | null;
+  /** Introduces a person by full name (first mention, two words or more). */
+  introduces: boolean;
+  /** Subject or speaker of a speech verb ("McLenney said", "said Leslie Wimes", "she said"). */
+  cueSubject: boolean;
+  /** How sure the resolution is, 0..1 (names: 1). */
+  confidence: number;
+}
+
+export interface CorefResult {
+  refs: Ref[];
+  /** Ref starting at a token index. */
+  refAtToken: Map<number, Ref>;
+}
+
+const DEFINITE = new Set(["the"]);
+const ROLE_MODIFIER_MAX = 4;
+
+function isCueSubjectAt(tokens: Token[], first: number, last: number): boolean {
+  let j = last + 1;
+  while (j < tokens.length && j <= last + 2 && CUE_ADVERBS.has((tokens[j] as Token).lower)) j++;
+  const next = tokens[j];
+  const firedBack = next && /^(?:shot|fired|hit|pushed|struck)$/.test(next.lower) && tokens[j + 1]?.lower === "back";
+  if (next && (isCueWord(next.lower) || firedBack) && !(tokens[last] as Token).possessive && !/[.,;:!?]/.test((tokens[j - 1] as Token).gapAfter)) return true;
+  const prev = tokens[first - 1];
+  return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
+}
+
+export function resolveReferences(index: EntityIndex, insideQuote: (offset: number) => boolean): CorefResult {
+  const { tokens, mentions, clusters } = index;
+  const refs: Ref[] = [];
+  const personTokens = new Set<number>();
+  for (const m of mentions) {
+    if (m.kind !== "PERSON" || m.entity < 0) continue;
+    const c = clusters[m.entity] as EntityCluster;
+    for (let j = m.firstToken; j <= m.lastToken; j++) personTokens.add(j);
+    refs.push({
+      kind: "NAME",
+      firstToken: m.firstToken,
+      lastToken: m.lastToken,
+      start: m.start,
+      sentence: m.sentence,
+      quoted: m.inQuote || insideQuote(m.start),
+      cluster: c,
+      gender: null,
+      role: null,
+      introduces: c.mentions[0] === m && m.firstToken < m.lastToken,
+      cueSubject: isCueSubjectAt(tokens, m.firstToken, m.lastToken),
+      confidence: 1,
+    });
+  }
+  for (const t of tokens) {
+    if (t.lower !== "he" && t.lower !== "she") continue;
+    if (insideQuote(t.start)) continue;
+    refs.push({
+      kind: "PRONOUN",
+      firstToken: t.i,
+      lastToken: t.i,
+      start: t.start,
+      sentence: index.sentenceAt(t.start),
+      quoted: false,
+      cluster: null,
+      gender: t.lower === "he" ? "male" : "female",
+      role: null,
+      introduces: false,
+      cueSubject: isCueSubjectAt(tokens, t.i, t.i),
+      confidence: 0,
+    });
+  }
+  // Definite role nouns: "the actress", "the Russian President", "the former secretary of state".
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!DEFINITE.has(t.lower) || insideQuote(t.start)) continue;
+    let head = -1;
+    for (let j = k + 1; j <= k + ROLE_MODIFIER_MAX + 1 && j < tokens.length; j++) {
+      const w = tokens[j] as Token;
+      if (!/^ $/.test((tokens[j - 1] as Token).gapAfter)) break;
+      if (personTokens.has(j)) break;
+      if (ROLE_NOUNS.has(w.lower) || TITLE_WORDS.has(w.lower)) head = j;
+      else if (head >= 0) break;
+      if (/[,.;:!?]/.test(w.gapAfter)) break;
+    }
+    if (head < 0) continue;
+    // A title before a name is part of that name's mention ("the Russian President Vladimir Putin").
+    if (personTokens.has(head + 1) && /^ $/.test((tokens[head] as Token).gapAfter)) continue;
+    const phrase = index.body.slice((tokens[k + 1] as Token).start, (tokens[head] as Token).end);
+    const role = parseRole(phrase);
+    if (!role) continue;
+    refs.push({
+      kind: "ROLE",
+      firstToken: k,
+      lastToken: head,
+      start: t.start,
+      sentence: index.sentenceAt(t.start),
+      quoted: false,
+      cluster: null,
+      gender: role.gender,
+      role,
+      introduces: false,
+      cueSubject: isCueSubjectAt(tokens, k, head),
+      confidence: 0,
+    });
+    k = head;
+  }
+  refs.sort((a, b) => a.start - b.start);
+
+  const firstRefOfSentence = new Map<number, Ref>();
+  for (const r of refs) if (!r.quoted && !firstRefOfSentence.has(r.sentence)) firstRefOfSentence.set(r.sentence, r);
+
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as Ref;
+    if (r.kind === "NAME") continue;
+    if (r.kind === "ROLE") {
+      const c = resolveRole(r.role as RoleInfo, refs, i, clusters, firstRefOfSentence);
+      if (c) {
+        r.cluster = c;
+        r.confidence = 0.75;
+        if (!r.gender && c.gender) r.gender = c.gender;
+      }
+      continue;
+    }
+    const resolved = resolvePronoun(refs, i, firstRefOfSentence);
+    if (resolved) {
+      r.cluster = resolved.cluster;
+      r.confidence = resolved.confidence;
+    }
+  }
+
+  const refAtToken = new Map<number, Ref>();
+  for (const r of refs) for (let j = r.firstToken; j <= r.lastToken; j++) if (!refAtToken.has(j)) refAtToken.set(j, r);
+  return { refs, refAtToken };
+}
+
+function resolvePronoun(refs: Ref[], i: number, firstRefOfSentence: Map<number, Ref>): { cluster: EntityCluster; confidence: number } | null {
+  const r = refs[i] as Ref;
+  const scores = new Map<EntityCluster, number>();
+  const laterInSentence = new Set<string>();
+  for (let j = i - 1; j >= 0; j--) {
+    const m = refs[j] as Ref;
+    const distance = r.sentence - m.sentence;
+    if (distance > 6) break;
+    const lastInSentence = !laterInSentence.has(String(m.sentence));
+    if (!m.quoted) laterInSentence.add(String(m.sentence));
+    const c = m.cluster;
+    if (!c || scores.has(c)) continue;
+    if (c.gender && c.gender !== r.gender) {
+      scores.set(c, Number.NEGATIVE_INFINITY);
+      continue;
+    }
+    let score = distance === 0 ? 6 : distance === 1 ? 5 : distance === 2 ? 2.5 : distance === 3 ? 1.5 : 1 - 0.3 * (distance - 3);
+    // What made a reference prominent counts less the further back it is.
+    const weight = distance <= 1 ? 1 : distance === 2 ? 0.5 : 0.3;
+    let prominence = 0;
+    if (firstRefOfSentence.get(m.sentence) === m) prominence += distance === 0 ? 4.5 : 2;
+    if (m.cueSubject) prominence += 2;
+    if (m.introduces) prominence += 1.5;
+    if (lastInSentence && distance > 0) prominence += 1;
+    score += weight * prominence;
+    if (c.gender === r.gender) score += 1.5;
+    else score -= 1.5;
+    if (m.quoted) score -= 4;
+    // An unsure earlier resolution passes on less.
+    if (m.kind !== "NAME") score -= (1 - m.confidence) * 2;
+    score += Math.min(1, c.mentions.length / 5);
+    if (process.env.PRONOUN_DEBUG) console.error(`    ${r.gender}@${r.start} ${c.name} via ${m.kind}@${m.start} d=${distance} p=${prominence} => ${score.toFixed(2)}`);
+    scores.set(c, score);
+  }
+  let best: EntityCluster | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const [c, s] of scores) {
+    if (s > bestScore) {
+      second = bestScore;
+      bestScore = s;
+      best = c;
+    } else if (s > second) second = s;
+  }
+  if (!best || bestScore === Number.NEGATIVE_INFINITY) return null;
+  const margin = second === Number.NEGATIVE_INFINITY ? 4 : bestScore - second;
+  return { cluster: best, confidence: Math.min(0.85, 0.5 + margin / 10) };
+}
+
+function resolveRole(role: RoleInfo, refs: Ref[], i: number, clusters: EntityCluster[], firstRefOfSentence: Map<number, Ref>): EntityCluster | null {
+  const r = refs[i] as Ref;
+  const fits = new Map<EntityCluster, number>();
+  for (const c of clusters) {
+    if (c.kind !== "PERSON") continue;
+    let fit = 0;
+    for (const attached of c.roles) fit = Math.max(fit, roleFit(role, attached, c.countries));
+    if (fit) fits.set(c, fit);
+  }
+  if (!fits.size) return null;
+  // Several people fit ("the senator" with two senators named): the better fit, then the more salient.
+  const best = Math.max(...fits.values());
+  const contenders = [...fits].filter(([, f]) => f === best).map(([c]) => c);
+  if (contenders.length === 1) return contenders[0] as EntityCluster;
+  let chosen: EntityCluster | null = null;
+  let chosenScore = Number.NEGATIVE_INFINITY;
+  for (const c of contenders) {
+    let score = -100;
+    for (let j = i - 1; j >= 0; j--) {
+      const m = refs[j] as Ref;
+      if (m.cluster !== c) continue;
+      const distance = r.sentence - m.sentence;
+      score = 6 - Math.min(distance, 10) * 0.8;
+      if (firstRefOfSentence.get(m.sentence) === m) score += 1;
+      if (m.cueSubject) score += 1.5;
+      if (m.quoted) score -= 3;
+      break;
+    }
+    if (score > chosenScore) {
+      chosenScore = score;
+      chosen = c;
+    }
+  }
+  return chosen;
+}
