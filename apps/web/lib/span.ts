@@ -37,3 +37,31 @@ export async function loadArticleSpan(filter: { outletIds?: string[]; eventIds?:
     last: dayOf(result.data.newest.edges[0]?.node.publishedAt),
   };
 }
+
+const QuoteSpanQuery = graphql(`
+  query QuoteSpan($filter: QuoteFilter) {
+    oldest: quotes(first: 1, orderBy: OLDEST, filter: $filter) {
+      edges {
+        node {
+          publishedAt
+        }
+      }
+    }
+    newest: quotes(first: 1, orderBy: NEWEST, filter: $filter) {
+      edges {
+        node {
+          publishedAt
+        }
+      }
+    }
+  }
+`);
+
+export async function loadQuoteSpan(filter: { speakerIds?: string[] }): Promise<Span | null> {
+  const result = await load(QuoteSpanQuery, { filter });
+  if (!result.data) return null;
+  return {
+    first: dayOf(result.data.oldest.edges[0]?.node.publishedAt),
+    last: dayOf(result.data.newest.edges[0]?.node.publishedAt),
+  };
+}

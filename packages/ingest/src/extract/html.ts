@@ -25,6 +25,10 @@ export interface ParsedPage {
   dated: HtmlElement[];
 }
 
+// Real pages nest a few dozen levels; unclosed <font> or <b> tags in legacy markup can nest thousands deep, which
+// would exhaust the stack of every recursive pass. Past this depth new tags are flattened into their parent.
+const MAX_DEPTH = 300;
+
 // Their text is code or invisible; JSON-LD is the one script we read.
 const RAW_TEXT_SKIP = new Set(["script", "style", "noscript", "template", "textarea"]);
 
@@ -40,6 +44,8 @@ export function parseHtml(html: string): ParsedPage {
   let inTitle = false;
   let inSvg = 0;
   let jsonLdBuffer: string | null = null;
+  let depth = 0;
+  let flattened = 0;
 
   const addMeta = (key: string, value: string) => {
     const k = key.trim().toLowerCase();
@@ -52,9 +58,14 @@ export function parseHtml(html: string): ParsedPage {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (depth >= MAX_DEPTH) {
+          flattened++;
+          return;
+        }
         const el: HtmlElement = { tag: name, attrs, children: [], parent: current };
         current.children.push(el);
         current = el;
+        depth++;
         switch (name) {
           case "html":
             if (attrs.lang) lang = attrs.lang;
@@ -94,6 +105,10 @@ export function parseHtml(html: string): ParsedPage {
         else current.children.push(text);
       },
       onclosetag(name) {
+        if (flattened > 0) {
+          flattened--;
+          return;
+        }
         if (name === "title") inTitle = false;
         if (name === "svg" && inSvg > 0) inSvg--;
         if (name === "script" && jsonLdBuffer !== null) {
@@ -102,8 +117,15 @@ export function parseHtml(html: string): ParsedPage {
         }
         // htmlparser2 reports implied closes too, so the stack normally matches; the walk guards stray tags.
         let el: HtmlElement | null = current;
-        while (el && el !== root && el.tag !== name) el = el.parent;
-        if (el && el !== root) current = el.parent ?? root;
+        let levels = 1;
+        while (el && el !== root && el.tag !== name) {
+          el = el.parent;
+          levels++;
+        }
+        if (el && el !== root) {
+          current = el.parent ?? root;
+          depth -= levels;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },

@@ -20,7 +20,7 @@ import {
   TITLE_WORDS,
 } from "./lexicon.ts";
 import { parseRole, type RoleInfo } from "./roles.ts";
-import { type Span, splitSentences, type Token, tokenize } from "./tokens.ts";
+import { inSpans, type Span, splitSentences, type Token, tokenize } from "./tokens.ts";
 
 export type MentionKind = "PERSON" | "PLACE" | "ORGANIZATION" | "ROLE" | "UNKNOWN";
 
@@ -108,7 +108,7 @@ function isTitleCaseLine(body: string, tokens: Token[], from: number, to: number
   let caps = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    if (!/^\p{L}/u.test(t.text) || t.text.length < 4) continue;
+    if (t.text.length < 4 || (!t.cap && t.lower === t.text && /^\d/.test(t.text))) continue;
     words++;
     if (t.cap) caps++;
   }
@@ -130,10 +130,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     }
     return lo;
   };
-  const inQuote = (offset: number) => {
-    for (const q of quoteInteriors) if (offset >= q.start && offset < q.end) return true;
-    return false;
-  };
+  const inQuote = (offset: number) => inSpans(quoteInteriors, offset);
 
   const mentions: Mention[] = [];
   const make = (kind: MentionKind, a: number, b: number, extra: Partial<Mention> = {}): Mention => {

@@ -7,7 +7,7 @@
 import type { EntityCluster, EntityIndex, Mention } from "../entities/extract.ts";
 import { type Gender, NOT_NAME_WORDS, ROLE_NOUNS, TITLE_WORDS } from "../entities/lexicon.ts";
 import { normalizeRoleText, parseRole, type RoleInfo, roleFit } from "../entities/roles.ts";
-import type { Token } from "../entities/tokens.ts";
+import { inSpans, type Span, type Token } from "../entities/tokens.ts";
 import type { AttributionMethod, ExtractedQuote, RoleAliasLookup } from "../types.ts";
 import { resolveReferences } from "./coref.ts";
 import { CUE_ADVERBS, isCueWord, NAMING_CUES } from "./cues.ts";
@@ -79,8 +79,15 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const from = firstTokenAtOrAfter(m.outerStart);
     for (let j = from; j <= m.lastToken; j++) if (!mentionAt[j] || mentionAt[j]?.kind === "ROLE") mentionAt[j] = m;
   }
-  const quoteRanges = marks.flatMap((s) => s.parts.map((p) => [p.openAt, p.closeAt < 0 ? p.end : p.closeAt + 1] as const));
-  const insideQuote = (offset: number) => quoteRanges.some(([a, b]) => offset > a && offset < b);
+  const quoteRanges = marks.flatMap((s) => s.parts.map((p) => ({ start: p.openAt + 1, end: p.closeAt < 0 ? p.end : p.closeAt + 1 }))).sort((x, y) => x.start - y.start);
+  // Nested and single-quote spans may overlap others: keep the outermost so the binary search stays valid.
+  const outer: Span[] = [];
+  for (const r of quoteRanges) {
+    const last = outer[outer.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else outer.push({ ...r });
+  }
+  const insideQuote = (offset: number) => inSpans(outer, offset);
 
   const coref = resolveReferences(index, insideQuote);
 

@@ -68,14 +68,17 @@ interface DoubleMark {
   canClose: boolean;
 }
 
+const DOUBLE_MARK_RE = /``|''|["“„‟”«»]/g;
+
 function doubleMarks(body: string, from: number, to: number): DoubleMark[] {
   const marks: DoubleMark[] = [];
-  for (let i = from; i < to; i++) {
+  DOUBLE_MARK_RE.lastIndex = from;
+  for (let found = DOUBLE_MARK_RE.exec(body); found && found.index < to; found = DOUBLE_MARK_RE.exec(body)) {
+    const i = found.index;
     const c = body.charAt(i);
     const prev = i > from ? body.charAt(i - 1) : "";
     if (c === "`" && body.charAt(i + 1) === "`") {
       marks.push({ at: i, mark: "``", family: "apos2", canOpen: true, canClose: false });
-      i++;
       continue;
     }
     if (c === "'" && body.charAt(i + 1) === "'") {
@@ -87,7 +90,6 @@ function doubleMarks(body: string, from: number, to: number): DoubleMark[] {
         canOpen: (prev === "" || OPENS_AFTER.test(prev)) && !isSpace(after),
         canClose: !isSpace(prev) || after === "" || CLOSES_BEFORE.test(after),
       });
-      i++;
       continue;
     }
     const next = i + 1 < to ? body.charAt(i + 1) : "";
@@ -209,9 +211,14 @@ function findSingleQuotes(body: string, paragraphs: [number, number][], doubles:
   for (const s of doubles) for (const p of s.parts) covered.push([p.openAt, p.closeAt < 0 ? p.end : p.closeAt + 1]);
   const inside = (at: number) => covered.some(([a, b]) => at >= a && at < b);
   const result: MarkedSpan[] = [];
+  const OPENERS = /[‘'‹]/g;
   for (const [from, to] of paragraphs) {
     let i = from;
     while (i < to) {
+      OPENERS.lastIndex = i;
+      const found = OPENERS.exec(body);
+      if (!found || found.index >= to) break;
+      i = found.index;
       const c = body.charAt(i);
       if ((c === "‘" || c === "'" || c === "‹") && !inside(i)) {
         const prev = i > from ? body.charAt(i - 1) : "";
