@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { GlobalFilters } from "../lib/filters";
 import { formatLocal, formatNumber } from "../lib/format";
 import { type FragmentOf, graphql, readFragment } from "../lib/graphql";
+import type { QuoteContext } from "../lib/quote-context";
 import { articleHref, clusterHref, outletHref, personHref, quoteAnchor } from "../lib/routes";
 
 export const QuoteItemFields = graphql(`
@@ -39,7 +40,7 @@ interface QuoteItemProps {
   quote: FragmentOf<typeof QuoteItemFields>;
   filters: GlobalFilters;
   /** Words around the quote in its article, when the page fetched the body. */
-  context?: { before: string; after: string } | null;
+  context?: QuoteContext | null;
   hideSpeaker?: boolean;
 }
 
@@ -52,7 +53,7 @@ export function QuoteItem({ quote: data, filters, context, hideSpeaker }: QuoteI
         {context ? (
           <p className="quote-context">
             …{context.before}
-            <mark>{quote.text}</mark>
+            <mark>{context.quoted}</mark>
             {context.after}…
           </p>
         ) : (

@@ -4,7 +4,7 @@ import { extractDocument } from "./extract/index.ts";
 import type { ExtractedDocument, RoleAliasLookup } from "./extract/types.ts";
 import { InputError, reasonOf } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
-import { acquireIngestLock, type ArticleLinker, loadRoleLookup, ReferenceCache, storeBatch } from "./store/index.ts";
+import { acquireIngestLock, type ArticleLinker, EventLinker, loadRoleLookup, ReferenceCache, storeBatch } from "./store/index.ts";
 
 export interface IngestOptions {
   prisma: PrismaClient;
@@ -63,6 +63,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     summary.runId = run.id;
     const reference = new ReferenceCache(prisma);
     const resolveRole: RoleAliasLookup = await loadRoleLookup(prisma);
+    const linker = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
 
     const fail = async (error: InputError) => {
       summary.failed++;
@@ -73,17 +74,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
     const flush = async (batch: ExtractedDocument[]) => {
       if (batch.length === 0 || dryRun) return;
-      const context = { prisma, reference, runId: run.id, linker: options.linker };
+      const context = { prisma, reference, runId: run.id, linker };
       let outcomes: Awaited<ReturnType<typeof storeBatch>>;
       try {
         outcomes = await storeBatch(context, batch);
       } catch {
-        // One bad document must not sink its batch: store them one by one to find it.
+        // One bad document must not sink its batch: store them one by one to find it. The linker forgets
+        // the rolled-back batch first, so its memory matches the database again.
+        if (linker instanceof EventLinker) await linker.reload();
         outcomes = [];
         for (const doc of batch) {
           try {
             outcomes.push(...(await storeBatch(context, [doc])));
           } catch (error) {
+            if (linker instanceof EventLinker) await linker.reload();
             await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
           }
         }

@@ -3,13 +3,25 @@ import { dateFromUrl, findDates, inferPublicationDate, parseDatelineLine, parseD
 
 describe("parseDateValue", () => {
   it("keeps the wall clock and sets the offset apart", () => {
-    expect(parseDateValue("2018-12-02T01:05:00+03:00")).toEqual({ value: "2018-12-02T01:05:00", offset: "+03:00", precision: "MINUTE" });
-    expect(parseDateValue("2023-10-24T22:30:00.000Z")).toEqual({ value: "2023-10-24T22:30:00", offset: "+00:00", precision: "MINUTE" });
+    expect(parseDateValue("2018-12-02T01:05:00+03:00")).toEqual({
+      value: "2018-12-02T01:05:00",
+      offset: "+03:00",
+      precision: "MINUTE",
+    });
+    expect(parseDateValue("2023-10-24T22:30:00.000Z")).toEqual({
+      value: "2023-10-24T22:30:00",
+      offset: "+00:00",
+      precision: "MINUTE",
+    });
     expect(parseDateValue("2019-11-13")).toEqual({ value: "2019-11-13", offset: null, precision: "DAY" });
   });
 
   it("reads RFC 2822 feed dates and human dates in several languages", () => {
-    expect(parseDateValue("Sun, 02 Dec 2018 01:05:00 +0300")).toEqual({ value: "2018-12-02T01:05:00", offset: "+03:00", precision: "MINUTE" });
+    expect(parseDateValue("Sun, 02 Dec 2018 01:05:00 +0300")).toEqual({
+      value: "2018-12-02T01:05:00",
+      offset: "+03:00",
+      precision: "MINUTE",
+    });
     expect(parseDateValue("24. Oktober 2023")?.value).toBe("2023-10-24");
     expect(parseDateValue("2 de diciembre de 2018")?.value).toBe("2018-12-02");
     expect(parseDateValue("12 сентября 2018")?.value).toBe("2018-09-12");
@@ -43,7 +55,10 @@ describe("dateFromUrl", () => {
   it("reads day and month paths, not long ids", () => {
     expect(dateFromUrl("https://nypost.com/2019/11/18/chinese-hunter/")).toMatchObject({ value: "2019-11-18", precision: "DAY" });
     expect(dateFromUrl("https://www.registerguard.com/news/20200413/second-suspect")).toMatchObject({ value: "2020-04-13" });
-    expect(dateFromUrl("https://example.org/artikel/2015/01/eine-realistische")).toMatchObject({ value: "2015-01", precision: "MONTH" });
+    expect(dateFromUrl("https://example.org/artikel/2015/01/eine-realistische")).toMatchObject({
+      value: "2015-01",
+      precision: "MONTH",
+    });
     expect(dateFromUrl("https://example.com/story/a-2018120212345")).toBeNull();
     expect(dateFromUrl(null)).toBeNull();
   });
@@ -67,7 +82,13 @@ describe("inferPublicationDate", () => {
 
   it("counts years from an event the article names", () => {
     const text = "It was not normal to remain at war 68 years after the end of the Second World War, Abe said.";
-    expect(inferPublicationDate(text, { now })).toMatchObject({ value: "2013", precision: "YEAR", source: "INFERRED", earliest: "2013-01-01", latest: "2013-12-31" });
+    expect(inferPublicationDate(text, { now })).toMatchObject({
+      value: "2013",
+      precision: "YEAR",
+      source: "INFERRED",
+      earliest: "2013-01-01",
+      latest: "2013-12-31",
+    });
     expect(inferPublicationDate("Crowds marked the 75th anniversary of the end of World War II.", { now })?.value).toBe("2020");
     expect(inferPublicationDate("The treaty was signed in 1956, 62 years ago.", { now })?.value).toBe("2018");
   });
@@ -77,8 +98,14 @@ describe("inferPublicationDate", () => {
   });
 
   it("pins a day when a full date carries its weekday ('on Friday, January 4, 2019')", () => {
-    const text = "Abe announced on Friday, January 4, 2019 that he would visit Russia later this month. Last year the two met in Singapore.";
-    expect(inferPublicationDate(text, { now })).toMatchObject({ value: "2019-01-04", precision: "DAY", earliest: "2019-01-04", latest: "2019-01-11" });
+    const text =
+      "Abe announced on Friday, January 4, 2019 that he would visit Russia later this month. Last year the two met in Singapore.";
+    expect(inferPublicationDate(text, { now })).toMatchObject({
+      value: "2019-01-04",
+      precision: "DAY",
+      earliest: "2019-01-04",
+      latest: "2019-01-11",
+    });
     expect(inferPublicationDate("Yesterday (March 3, 2021) the minister resigned.", { now })?.value).toBe("2021-03-04");
   });
 

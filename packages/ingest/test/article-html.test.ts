@@ -61,7 +61,12 @@ describe("extractArticle on an HTML news page", () => {
   it("reads title, authors, outlet and dates from the metadata", () => {
     expect(a.title).toBe("Harbour bridge reopens after repairs");
     expect(a.authors).toEqual(["Maria Lopez", "Tom O'Brien"]);
-    expect(a.outlet).toMatchObject({ name: "The Example Gazette", domain: "example-gazette.co.uk", source: "METADATA", evidence: "og:site_name" });
+    expect(a.outlet).toMatchObject({
+      name: "The Example Gazette",
+      domain: "example-gazette.co.uk",
+      source: "METADATA",
+      evidence: "og:site_name",
+    });
     expect(a.published).toMatchObject({ value: "2021-06-14T07:30:00", offset: "+01:00", source: "METADATA" });
     expect(a.modifiedAt).toBe("2021-06-15T09:00:00");
     expect(a.language).toBe("en");
@@ -80,7 +85,10 @@ describe("extractArticle on an HTML news page", () => {
   it("falls back to the URL date and then to a printed dateline", () => {
     const bare = STORY.replace(/<meta property="article:[^>]+>/g, "").replace(/,"datePublished":"[^"]+"/, "");
     expect(html(bare, "https://example.com/2021/06/14/bridge").published).toMatchObject({ value: "2021-06-14", source: "URL" });
-    const printed = bare.replace('<div class="byline">', '<div class="meta"><span class="date">14 June 2021</span></div><div class="byline">');
+    const printed = bare.replace(
+      '<div class="byline">',
+      '<div class="meta"><span class="date">14 June 2021</span></div><div class="byline">',
+    );
     expect(html(printed, "https://example.com/bridge").published).toMatchObject({ value: "2021-06-14", source: "TEXT" });
   });
 });
@@ -106,7 +114,10 @@ describe("pages without an article", () => {
 
 describe("text laid out with <br> instead of <p>", () => {
   it("splits at line breaks and scores the container", () => {
-    const lines = Array.from({ length: 6 }, (_, i) => `Line ${i + 1} of a story told with breaks, which old templates still use for every paragraph.`);
+    const lines = Array.from(
+      { length: 6 },
+      (_, i) => `Line ${i + 1} of a story told with breaks, which old templates still use for every paragraph.`,
+    );
     const page = `<html><body><div class="nav"><a href="/">Home</a></div><div class="txt">${lines.join("<br><br>")}</div></body></html>`;
     expect(html(page).body.split("\n\n")).toEqual(lines);
   });

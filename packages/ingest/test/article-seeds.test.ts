@@ -144,7 +144,13 @@ describe("seed 004: Voice of Russia report", () => {
   });
 
   it("dates it from '68 years after the end of ... conflict' with the Second World War named", () => {
-    expect(a.published).toMatchObject({ value: "2013", precision: "YEAR", source: "INFERRED", earliest: "2013-01-01", latest: "2013-12-31" });
+    expect(a.published).toMatchObject({
+      value: "2013",
+      precision: "YEAR",
+      source: "INFERRED",
+      earliest: "2013-01-01",
+      latest: "2013-12-31",
+    });
   });
 
   it("drops the sign-off and the link-list headings, keeps the source line for citations", () => {

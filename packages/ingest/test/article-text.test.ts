@@ -11,9 +11,15 @@ const text = (content: string, meta: InputMeta = {}, url: string | null = null) 
 describe("bylines", () => {
   it("separates people from agencies", () => {
     expect(parseByline("By Louise Miner with Reuters")).toEqual({ authors: ["Louise Miner"], agencies: ["Reuters"] });
-    expect(parseByline("By JOHN SMITH and Jane Doe, Associated Press")).toEqual({ authors: ["John Smith", "Jane Doe"], agencies: ["Associated Press"] });
+    expect(parseByline("By JOHN SMITH and Jane Doe, Associated Press")).toEqual({
+      authors: ["John Smith", "Jane Doe"],
+      agencies: ["Associated Press"],
+    });
     expect(parseByline("By Robert E. Lee | Updated 3 hours ago")).toEqual({ authors: ["Robert E. Lee"], agencies: [] });
-    expect(parseByline("Von Anna Schmidt und Jonas Weber, dpa")).toEqual({ authors: ["Anna Schmidt", "Jonas Weber"], agencies: ["Deutsche Presse-Agentur"] });
+    expect(parseByline("Von Anna Schmidt und Jonas Weber, dpa")).toEqual({
+      authors: ["Anna Schmidt", "Jonas Weber"],
+      agencies: ["Deutsche Presse-Agentur"],
+    });
   });
 
   it("does not mistake sentences for bylines", () => {
@@ -48,7 +54,12 @@ describe("plain-text articles", () => {
   });
 
   it("trusts input metadata over what the text says", () => {
-    const a = text(story, { title: "Bridge reopens", publishedAt: "2021-06-13T18:00:00-04:00", outlet: "The Guardian", authors: ["M. Lopez"] });
+    const a = text(story, {
+      title: "Bridge reopens",
+      publishedAt: "2021-06-13T18:00:00-04:00",
+      outlet: "The Guardian",
+      authors: ["M. Lopez"],
+    });
     expect(a.title).toBe("Bridge reopens");
     expect(a.published).toMatchObject({ value: "2021-06-13T18:00:00", offset: "-04:00", source: "INPUT", confidence: 1 });
     expect(a.outlet).toMatchObject({ name: "The Guardian", domain: "theguardian.com", source: "INPUT" });
@@ -80,10 +91,24 @@ describe("plain-text articles", () => {
 
 describe("boilerplate lines", () => {
   it("matches whole widget lines only", () => {
-    for (const junk of ["— Advertisement —", "ADVERTISEMENT", "Share this article Comments", "Please enter your comment!", "You might also like", "Tweet Email Print", "Copyright © 2019 Example Media", "Follow us on Twitter"]) {
+    for (const junk of [
+      "— Advertisement —",
+      "ADVERTISEMENT",
+      "Share this article Comments",
+      "Please enter your comment!",
+      "You might also like",
+      "Tweet Email Print",
+      "Copyright © 2019 Example Media",
+      "Follow us on Twitter",
+    ]) {
       expect(isBoilerplateLine(junk), junk).toBe(true);
     }
-    for (const prose of ["Share prices fell sharply on Monday.", "Advertisement revenue fell by a third, the company said.", "Copyright law is being rewritten in Brussels this week.", "Latest news from the front was grim."]) {
+    for (const prose of [
+      "Share prices fell sharply on Monday.",
+      "Advertisement revenue fell by a third, the company said.",
+      "Copyright law is being rewritten in Brussels this week.",
+      "Latest news from the front was grim.",
+    ]) {
       expect(isBoilerplateLine(prose), prose).toBe(false);
     }
   });
@@ -91,13 +116,41 @@ describe("boilerplate lines", () => {
 
 describe("detectLanguage", () => {
   it("names the language of running text", () => {
-    expect(detectLanguage("Die Regierung hat am Montag beschlossen, dass die Steuern nicht erhöht werden, und der Minister sagte, es sei eine gute Nachricht für die Bürger.")).toBe("de");
-    expect(detectLanguage("Le gouvernement a décidé lundi que les impôts ne seraient pas augmentés, et le ministre a dit que c'est une bonne nouvelle pour les citoyens.")).toBe("fr");
-    expect(detectLanguage("El gobierno decidió el lunes que los impuestos no se aumentarán, y el ministro dijo que es una buena noticia para los ciudadanos.")).toBe("es");
-    expect(detectLanguage("Правительство в понедельник решило, что налоги не будут повышены, и министр сказал, что это хорошая новость для граждан.")).toBe("ru");
-    expect(detectLanguage("Het kabinet heeft maandag besloten dat de belastingen niet worden verhoogd, en de minister zei dat het goed nieuws is voor de burgers.")).toBe("nl");
-    expect(detectLanguage("Il governo ha deciso lunedì che le tasse non saranno aumentate, e il ministro ha detto che è una buona notizia per i cittadini.")).toBe("it");
-    expect(detectLanguage("O governo decidiu na segunda-feira que os impostos não serão aumentados, e o ministro disse que é uma boa notícia para os cidadãos.")).toBe("pt");
+    expect(
+      detectLanguage(
+        "Die Regierung hat am Montag beschlossen, dass die Steuern nicht erhöht werden, und der Minister sagte, es sei eine gute Nachricht für die Bürger.",
+      ),
+    ).toBe("de");
+    expect(
+      detectLanguage(
+        "Le gouvernement a décidé lundi que les impôts ne seraient pas augmentés, et le ministre a dit que c'est une bonne nouvelle pour les citoyens.",
+      ),
+    ).toBe("fr");
+    expect(
+      detectLanguage(
+        "El gobierno decidió el lunes que los impuestos no se aumentarán, y el ministro dijo que es una buena noticia para los ciudadanos.",
+      ),
+    ).toBe("es");
+    expect(
+      detectLanguage(
+        "Правительство в понедельник решило, что налоги не будут повышены, и министр сказал, что это хорошая новость для граждан.",
+      ),
+    ).toBe("ru");
+    expect(
+      detectLanguage(
+        "Het kabinet heeft maandag besloten dat de belastingen niet worden verhoogd, en de minister zei dat het goed nieuws is voor de burgers.",
+      ),
+    ).toBe("nl");
+    expect(
+      detectLanguage(
+        "Il governo ha deciso lunedì che le tasse non saranno aumentate, e il ministro ha detto che è una buona notizia per i cittadini.",
+      ),
+    ).toBe("it");
+    expect(
+      detectLanguage(
+        "O governo decidiu na segunda-feira que os impostos não serão aumentados, e o ministro disse que é uma boa notícia para os cidadãos.",
+      ),
+    ).toBe("pt");
     expect(detectLanguage("ok")).toBeNull();
   });
 });

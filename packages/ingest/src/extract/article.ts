@@ -240,27 +240,38 @@ function htmlBylines(page: ParsedPage, articles: Record<string, unknown>[]): Byl
     }
   }
   const visible: string[] = [];
+  const printedBy: string[] = [];
   walkElements(page.root, (el) => {
-    if (el.tag === "script" || el.tag === "style" || el.tag === "head") return false;
+    if (el.tag === "script" || el.tag === "style" || el.tag === "head" || el.tag === "footer") return false;
     const rel = el.attrs.rel?.toLowerCase();
     const itemprop = el.attrs.itemprop?.toLowerCase();
-    const cls = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`.toLowerCase();
-    if (
-      rel === "author" ||
-      itemprop === "author" ||
-      /(?:^|[\s_-])(?:byline|author-?name|article-?author|story-?author)(?:$|[\s_-])/.test(cls)
-    ) {
+    const cls = `${el.attrs.class ?? ""} ${el.attrs.id ?? ""}`;
+    if (rel === "author" || itemprop === "author" || (BYLINE_CLASS.test(cls) && !AUTHOR_BIO_CLASS.test(cls))) {
       const nameEl = findDescendant(el, (c) => c.attrs.itemprop?.toLowerCase() === "name");
       const t = nameEl ? (nameEl.attrs.content ?? textOf(nameEl)) : textOf(el);
       if (t && t.length < 200) visible.push(t);
       return false;
     }
+    // Unmarked bylines: a short element whose own text starts "By ".
+    if (printedBy.length < 3 && /^\s*by\b/i.test(firstText(el))) {
+      const t = textOf(el);
+      if (t.length < 120) printedBy.push(t);
+    }
   });
+  visible.push(...printedBy);
   for (const v of visible.slice(0, 6)) {
     const b = parseByline(v) ?? authorsFromValue(v);
     if (b.authors.length || b.agencies.length) out.push(b);
   }
   return out;
+}
+
+const BYLINE_CLASS = /byline|author|authname|writer|contributor/i;
+const AUTHOR_BIO_CLASS = /bio\b|about|description|avatar|image|photo|social|follow/i;
+
+function firstText(el: HtmlElement): string {
+  for (const c of el.children) if (typeof c === "string") return c;
+  return "";
 }
 
 function jsonLdPeople(value: unknown): Byline {

@@ -11,6 +11,10 @@ const BY_PREFIX =
 // Degrees trailing a name ("Jane Doe, PhD") are not a second author.
 const CREDENTIAL =
   /^(?:ph\.?\s?d\.?|m\.?d\.?|rdn?|r\.?n\.?|ms|m\.?s\.?|m\.?a\.?|mba|mph|j\.?d\.?|cpa|llm|bsc|msc|dds|pharmd|cfa|cfp|psyd|lcsw|edd|facs|faan|jr\.?|sr\.?|ii|iii|iv)$/i;
+const TRAILING_CREDENTIALS = /(?:\s+(?:MS|MA|MD|RDN?|RN|PhD|Ph\.D\.?|MPH|MBA|CPA|JD|CFA|CFP|PsyD|LCSW))+\s*$/;
+// Placeholder names CMSs print where an author would be.
+const GENERIC_NAMES =
+  /^(?:contributors?|admin|administrator|guest|anonymous|unknown|editor|webmaster|user|autor|author|redaktion|rédaction|redacción)$/i;
 // Mastheads and desks that CMSs put in author fields.
 const ORGANIZATION_WORDS =
   /\b(?:daily|times|news|journal|telegram|reporter|press|post|tribune|gazette|herald|chronicle|courier|mostrador|magazine|media|network|staff|desk|editors|editorial|team|redaktion|rédaction|redacción|agency|agencies|institute|university|foundation|stiftung|inc|ltd|llc|gmbh|ag|online|digital|service|services|group)\b/i;
@@ -42,7 +46,8 @@ export function parseByline(line: string, opts: { requirePrefix?: boolean; allow
     }
     if (CREDENTIAL.test(name)) continue;
     if (ROLE_WORDS.test(name) && !looksLikeName(name.replace(new RegExp(ROLE_WORDS.source, "gi"), "").trim())) continue;
-    const clean = cleanPersonName(name);
+    if (GENERIC_NAMES.test(name)) continue;
+    const clean = cleanPersonName(name.replace(TRAILING_CREDENTIALS, ""));
     // Metadata fields may hold a pen name ("HansG"); a line of running text needs a real two-part name.
     if (clean && (looksLikeName(clean) || (opts.allowSingleName && /^\p{L}[\p{L}-]{2,30}$/u.test(clean)))) authors.push(clean);
     else if (prefixed && authors.length === 0 && agencies.length === 0) return null;

@@ -8,27 +8,73 @@ export interface CitationContext {
 }
 
 // Aliases that are ordinary words: only counted in a citing construction, never as a bare mention.
-const AMBIGUOUS_ALIASES = new Set(["Time", "Hill", "Guardian", "Independent", "Telegraph", "Insider", "Vice", "Slate", "Vox", "Times", "Economist", "Yahoo", "Daily News", "Post", "PBS", "NBC", "CBS", "Fox", "Nikkei", "Jiji", "FT", "DW", "VOA", "VoR", "CSM", "IJR", "OAN", "US News", "TIME", "VICE", "USA TODAY", "Daily Beast", "Daily Wire", "Daily Caller", "Atlantic", "Sky News", "RF"]);
+const AMBIGUOUS_ALIASES = new Set([
+  "Time",
+  "Hill",
+  "Guardian",
+  "Independent",
+  "Telegraph",
+  "Insider",
+  "Vice",
+  "Slate",
+  "Vox",
+  "Times",
+  "Economist",
+  "Yahoo",
+  "Daily News",
+  "Post",
+  "PBS",
+  "NBC",
+  "CBS",
+  "Fox",
+  "Nikkei",
+  "Jiji",
+  "FT",
+  "DW",
+  "VOA",
+  "VoR",
+  "CSM",
+  "IJR",
+  "OAN",
+  "US News",
+  "TIME",
+  "VICE",
+  "USA TODAY",
+  "Daily Beast",
+  "Daily Wire",
+  "Daily Caller",
+  "Atlantic",
+  "Sky News",
+  "RF",
+]);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 let aliasRegex: RegExp | null = null;
 function outletRegex(): RegExp {
   if (!aliasRegex) {
     const aliases = outletNamePatterns().map((p) => p.alias);
-    aliasRegex = new RegExp(`(?<![\\p{L}\\p{N}@.])(?:${aliases.map(escape).join("|")})(?![\\p{L}\\p{N}]|\\.[a-z])`, "gu");
+    aliasRegex = new RegExp(`(?<![\\p{L}\\p{N}@.])(?:${aliases.map(escapeRegex).join("|")})(?![\\p{L}\\p{N}]|\\.[a-z])`, "gu");
   }
   return aliasRegex;
 }
 
-const REPORT_VERB_AFTER = /^\s*(?:\)\s*)?(?:also\s+|has\s+|had\s+|first\s+|previously\s+|earlier\s+)?(?:reports?|reported|reporting|says|said|writes|wrote|noted|cited|quoted|quotes|added|claimed|claims|revealed|learned|published|broke the news|obtained)\b/;
+const REPORT_VERB_AFTER =
+  /^\s*(?:\)\s*)?(?:also\s+|has\s+|had\s+|first\s+|previously\s+|earlier\s+)?(?:reports?|reported|reporting|says|said|writes|wrote|noted|cited|quoted|quotes|added|claimed|claims|revealed|learned|published|broke the news|obtained)\b/;
 const ACCORDING_BEFORE = /according to\s+(?:a\s+report\s+(?:by|from|in)\s+|reports?\s+(?:by|from|in)\s+)?(?:the\s+)?$/i;
-const REPORT_BY_BEFORE = /\b(?:reported by|report(?:ed)? (?:from|in)|report by|cited by|quoted by|told|via|as reported by|reporting by|per)\s+(?:the\s+)?$/i;
+const REPORT_BY_BEFORE =
+  /\b(?:reported by|report(?:ed)? (?:from|in)|report by|cited by|quoted by|told|via|as reported by|reporting by|per)\s+(?:the\s+)?$/i;
 const FROM_LINE = /(?:^|\n)\s*From\s+(?:the\s+)?$/;
 const DATELINE = /\(\s*$/;
 
 export function extractCitations(body: string, ctx: CitationContext = {}): ExtractedCitation[] {
   const out: ExtractedCitation[] = [];
-  const push = (outlet: KnownOutlet | null, asWritten: string, kind: ExtractedCitation["kind"], start: number | null, end: number | null) => {
+  const push = (
+    outlet: KnownOutlet | null,
+    asWritten: string,
+    kind: ExtractedCitation["kind"],
+    start: number | null,
+    end: number | null,
+  ) => {
     out.push({ outlet: outlet?.name ?? asWritten, domain: outlet?.domain ?? null, kind, asWritten, start, end });
   };
 
@@ -66,13 +112,22 @@ export function extractCitations(body: string, ctx: CitationContext = {}): Extra
     if (FROM_LINE.test(before) && /^\s*:/.test(after)) kind = "FROM";
     else if (ACCORDING_BEFORE.test(before)) kind = "ACCORDING_TO";
     else if (DATELINE.test(before) && /^\s*\)\s*[—–-]/.test(after)) kind = "SOURCE_LINE";
-    else if (REPORT_VERB_AFTER.test(after) || REPORT_BY_BEFORE.test(before)) kind = /\btold\s+(?:the\s+)?$/i.test(before) ? "MENTION" : "REPORTS";
+    else if (REPORT_VERB_AFTER.test(after) || REPORT_BY_BEFORE.test(before))
+      kind = /\btold\s+(?:the\s+)?$/i.test(before) ? "MENTION" : "REPORTS";
     if (kind) {
       push(outlet, alias, kind, start, end);
       continue;
     }
     if (AMBIGUOUS_ALIASES.has(alias)) continue;
-    if (!mentionedOnly.has(outlet.name)) mentionedOnly.set(outlet.name, { outlet: outlet.name, domain: outlet.domain, kind: "MENTION", asWritten: alias, start, end });
+    if (!mentionedOnly.has(outlet.name))
+      mentionedOnly.set(outlet.name, {
+        outlet: outlet.name,
+        domain: outlet.domain,
+        kind: "MENTION",
+        asWritten: alias,
+        start,
+        end,
+      });
   }
   for (const agency of ctx.bylineAgencies ?? []) {
     const outlet = lookupOutlet(agency);

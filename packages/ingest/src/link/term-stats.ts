@@ -30,7 +30,7 @@ export class TermStats {
   /** Smoothed IDF; an unseen term gets the weight of one seen once. */
   idf(term: string): number {
     const df = Math.max(1, this.df.get(term) ?? 0);
-    return Math.log((this.docCount + 1) / df) + 0.1;
+    return (Math.log((this.docCount + 1) / df) + Number(process.env.IDF_ADD ?? 0.1)) ** Number(process.env.IDF_POW ?? 1);
   }
 
   /** IDF-weighted, unit-length vector of raw term weights. */

@@ -63,15 +63,23 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   assertText(bytes, opts.filename);
 
   const declared = canonicalLabel(charsetFromContentType(opts.contentType)) ?? canonicalLabel(charsetFromMarkup(bytes));
-  const utf8 = utf8Verdict(bytes);
+  let strict: string | null = null;
+  try {
+    strict = utf8Fatal.decode(bytes);
+  } catch {
+    // Not strictly UTF-8; mostlyUtf8 decides below whether it is UTF-8 with a few bad bytes.
+  }
+  // ASCII decodes one char per byte, so a shorter string means real multi-byte sequences were there.
+  const multibyteUtf8 = strict !== null ? strict.length !== bytes.length : mostlyUtf8(bytes);
 
   if (declared && declared !== "utf-8") {
     // Pages re-encoded to UTF-8 by a CMS often keep their old latin-1 meta tag.
-    if (declared === "windows-1252" && utf8 === "valid-multibyte") return { text: utf8Lenient.decode(bytes), encoding: "utf-8" };
+    if (declared === "windows-1252" && multibyteUtf8) return { text: strict ?? utf8Lenient.decode(bytes), encoding: "utf-8" };
     return { text: decodeAs(bytes, declared), encoding: declared };
   }
-  if (utf8 === "invalid") return { text: decodeAs(bytes, "windows-1252"), encoding: "windows-1252" };
-  return { text: utf8Lenient.decode(bytes), encoding: "utf-8" };
+  if (strict !== null) return { text: strict, encoding: "utf-8" };
+  if (multibyteUtf8) return { text: utf8Lenient.decode(bytes), encoding: "utf-8" };
+  return { text: decodeAs(bytes, "windows-1252"), encoding: "windows-1252" };
 }
 
 function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
@@ -111,25 +119,6 @@ function assertText(bytes: Uint8Array, filename?: string): void {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
   }
   if (n > 0 && control / n > 0.1) throw new Error(`${where}binary file, not text (${control} control bytes in the first ${n})`);
-}
-
-type Utf8Verdict = "ascii" | "valid-multibyte" | "invalid";
-
-function utf8Verdict(bytes: Uint8Array): Utf8Verdict {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if ((bytes[i] as number) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return "ascii";
-  try {
-    utf8Fatal.decode(bytes);
-    return "valid-multibyte";
-  } catch {
-    return mostlyUtf8(bytes) ? "valid-multibyte" : "invalid";
-  }
 }
 
 // A UTF-8 page with a stray latin-1 byte or a truncated tail is still UTF-8: count well-formed sequences

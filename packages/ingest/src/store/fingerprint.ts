@@ -3,7 +3,14 @@ import { createHash } from "node:crypto";
 
 export const normalizeForHash = (body: string) => body.toLowerCase().replace(/\s+/g, " ").trim();
 
-export const contentHash = (body: string) => createHash("sha256").update(normalizeForHash(body)).digest("hex");
+/**
+ * The idempotency key: the same text from the same outlet is the same article. The same text from another
+ * outlet is a syndicated copy, stored and linked to its original through the SimHash instead.
+ */
+export const contentHash = (body: string, outlet: string | null = null) =>
+  createHash("sha256")
+    .update(`${(outlet ?? "").toLowerCase()}\u0000${normalizeForHash(body)}`)
+    .digest("hex");
 
 // FNV-1a 64-bit over a shingle: fast, stable across runs and machines.
 function fnv64(text: string): bigint {

@@ -3,3 +3,4 @@ export { ReferenceCache } from "./reference.ts";
 export { loadRoleLookup } from "./roles.ts";
 export { rebuildRollups } from "./rollups.ts";
 export { type ArticleLinker, type StoreOutcome, storeBatch, wallClock } from "./write.ts";
+export { EventLinker } from "./event-linker.ts";

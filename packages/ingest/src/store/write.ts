@@ -26,8 +26,10 @@ export interface StoreOutcome {
 export interface ArticleLinker {
   link(
     tx: Prisma.TransactionClient,
-    article: { id: number; doc: ExtractedDocument; publishedAt: Date | null; duplicateOfId: number | null; entityIds: number[] },
+    article: { id: number; doc: ExtractedDocument; publishedAt: Date | null; duplicateOfId: number | null },
   ): Promise<{ eventId: number | null; storyId: number | null }>;
+  /** Persists what the batch changed, inside the batch's transaction. */
+  flush(tx: Prisma.TransactionClient): Promise<void>;
 }
 
 export interface StoreContext {
@@ -40,13 +42,22 @@ export interface StoreContext {
 /** "2018-12-02T01:05:00" -> a Date holding that wall-clock time in UTC fields (the DB column has no zone). */
 export function wallClock(value: string | null | undefined): Date | null {
   if (!value) return null;
-  const m = value.match(/^(\d{4})-(\d\d)(?:-(\d\d))?(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?/);
+  const m = value.match(/^(\d{4})(?:-(\d\d)(?:-(\d\d))?(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?)?/);
   if (!m) return null;
-  const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0));
+  const date = new Date(Date.UTC(+m[1]!, m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0));
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
 const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** Below this, an inferred date is only a bound ("after 2016"): kept as a range, never charted as a day. */
+const MIN_INFERRED_CONFIDENCE = 0.3;
+
+function chartableDate(published: ExtractedDocument["published"]): Date | null {
+  if (!published) return null;
+  if (published.source === "INFERRED" && published.confidence < MIN_INFERRED_CONFIDENCE) return null;
+  return wallClock(published.value);
+}
 
 interface Prepared {
   doc: ExtractedDocument;
@@ -60,7 +71,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   const seenInBatch = new Set<string>();
   const fresh: Prepared[] = [];
   for (const doc of docs) {
-    const hash = contentHash(doc.body);
+    const hash = contentHash(doc.body, doc.outlet?.name ?? null);
     if (seenInBatch.has(hash)) {
       outcomes.set(doc, { doc, status: "unchanged", articleId: null });
       continue;
@@ -119,7 +130,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
             duplicateSimilarity = similarityFromDistance(distance);
           }
         }
-        const publishedAt = wallClock(doc.published?.value);
+        const publishedAt = chartableDate(doc.published);
         const outletId = outletIds.get(doc) ?? null;
         const ids = entityIds.get(doc) ?? new Map();
         const personId = (name: string | null) => (name ? (ids.get(`PERSON:${name}`) ?? null) : null);
@@ -147,7 +158,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
             publishedAtPrecision: doc.published?.precision ?? null,
             publishedAtSource: doc.published?.source ?? "NONE",
             publishedAtConfidence: doc.published?.confidence ?? 0,
-            publishedAtEarliest: wallClock(doc.published?.earliest),
+            publishedAtEarliest: wallClock(doc.published?.earliest ?? (publishedAt ? null : doc.published?.value)),
             publishedAtLatest: wallClock(doc.published?.latest),
             publishedAtEvidence: doc.published?.evidence ?? null,
             modifiedAt: wallClock(doc.modifiedAt),
@@ -198,7 +209,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         await assignQuoteClusters(tx, clusterable);
 
         const linked = ctx.linker
-          ? await ctx.linker.link(tx, { id: article.id, doc, publishedAt, duplicateOfId, entityIds: [...ids.values()] })
+          ? await ctx.linker.link(tx, { id: article.id, doc, publishedAt, duplicateOfId })
           : { eventId: null, storyId: null };
 
         const day = dayOf(publishedAt);
@@ -206,7 +217,6 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         rollups.add("ALL", 0, day, unique);
         rollups.add("OUTLET", outletId, day, unique);
         rollups.add("EVENT", linked.eventId, day, unique);
-        rollups.add("STORY", linked.storyId, day, unique);
         for (const q of quotes) rollups.add("SPEAKER", q.speakerId, day, unique);
 
         for (const e of doc.entities) {
@@ -216,6 +226,8 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         outcomes.set(doc, { doc, status: duplicateOfId ? "near-duplicate" : "stored", articleId: article.id });
       }
       await rollups.apply(tx);
+      // Story rollups are recomputed by the linker: events can move between stories as they grow.
+      await ctx.linker?.flush(tx);
       for (const r of roleRows) {
         await tx.$executeRaw`
           insert into "RoleHolding" (role, "entityId", "firstSeen", "lastSeen", "evidenceCount")

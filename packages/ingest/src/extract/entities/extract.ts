@@ -1,15 +1,15 @@
 // Rule-based people, places and organisations: capitalised runs of words, split into a role prefix and a name,
 // classified with the gazetteer, the outlet table, the first-name lexicon and the context (a speech verb after a
 // name makes it a person), then merged within the article ("Putin", "President Putin" -> "Vladimir Putin").
-import { type KnownOutlet, lookupOutlet } from "../known-outlets.ts";
+import { type KnownOutlet, lookupOutlet, outletNamePatterns } from "../known-outlets.ts";
 import { isCueWord } from "../quotes/cues.ts";
 import type { ExtractedEntity } from "../types.ts";
-import { type GazetteerEntry, lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
+import { GAZETTEER_FIRST_WORDS, type GazetteerEntry, lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
 import {
   AMBIGUOUS_FIRST_NAMES,
   firstNameGender,
-  type Gender,
   GENDERED_ROLE_WORDS,
+  type Gender,
   HONORIFICS,
   isFirstName,
   NOT_NAME_WORDS,
@@ -75,8 +75,61 @@ export interface EntityIndex {
   sentenceAt(offset: number): number;
 }
 
-const JOINERS = new Set(["de", "da", "do", "dos", "das", "van", "von", "der", "den", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al", "el", "y"]);
-const OF_OPENERS = new Set([...ORG_HEADS, ...TITLE_WORDS, "republic", "kingdom", "states", "gulf", "bay", "sea", "isle", "city", "state", "province", "secretary", "minister", "ministry", "department", "university", "bank", "council", "chamber", "museum", "federation", "union", "office", "court", "house", "head", "prince", "duke", "king", "queen"]);
+const JOINERS = new Set([
+  "de",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "van",
+  "von",
+  "der",
+  "den",
+  "del",
+  "della",
+  "di",
+  "du",
+  "la",
+  "le",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "y",
+]);
+const OF_OPENERS = new Set([
+  ...ORG_HEADS,
+  ...TITLE_WORDS,
+  "republic",
+  "kingdom",
+  "states",
+  "gulf",
+  "bay",
+  "sea",
+  "isle",
+  "city",
+  "state",
+  "province",
+  "secretary",
+  "minister",
+  "ministry",
+  "department",
+  "university",
+  "bank",
+  "council",
+  "chamber",
+  "museum",
+  "federation",
+  "union",
+  "office",
+  "court",
+  "house",
+  "head",
+  "prince",
+  "duke",
+  "king",
+  "queen",
+]);
 const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const SPACE_ONLY = /^ $/;
 
@@ -89,6 +142,9 @@ const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower);
 const isHonorific = (t: Token) => HONORIFICS.has(t.lower) && !["father", "sister", "brother"].includes(t.lower);
 
 const lookupKnown = memo(lookupKnownUncached);
+const OUTLET_FIRST_WORDS: ReadonlySet<string> = new Set(
+  outletNamePatterns().map((p) => (p.alias.toLowerCase().replace(/\./g, "").split(/\s+/)[0] as string).replace(/[’']s$/, "")),
+);
 function lookupKnownUncached(text: string): { gazetteer: GazetteerEntry | null; outlet: KnownOutlet | null } | null {
   const g = lookupGazetteer(text);
   if (g) return { gazetteer: g, outlet: null };
@@ -100,20 +156,90 @@ function lookupKnownUncached(text: string): { gazetteer: GazetteerEntry | null; 
   }
   return null;
 }
-const DISTINCT_OUTLET_WORDS = new Set(["Reuters", "Bloomberg", "Interfax", "Kyodo", "Xinhua", "Yonhap", "Sputnik", "Politico", "Axios", "Breitbart", "Newsweek", "Newsmax", "Forbes", "HuffPost", "MarketWatch", "Euronews", "TASS", "Tass", "RIA"]);
-const AMBIGUOUS_OUTLET_WORDS = new Set(["Time", "Hill", "Guardian", "Independent", "Telegraph", "Insider", "Vice", "Slate", "Vox", "Daily News", "Times", "Economist", "Yahoo", "Nikkei", "Jiji", "PBS", "Post"]);
+const DISTINCT_OUTLET_WORDS = new Set([
+  "Reuters",
+  "Bloomberg",
+  "Interfax",
+  "Kyodo",
+  "Xinhua",
+  "Yonhap",
+  "Sputnik",
+  "Politico",
+  "Axios",
+  "Breitbart",
+  "Newsweek",
+  "Newsmax",
+  "Forbes",
+  "HuffPost",
+  "MarketWatch",
+  "Euronews",
+  "TASS",
+  "Tass",
+  "RIA",
+]);
+const AMBIGUOUS_OUTLET_WORDS = new Set([
+  "Time",
+  "Hill",
+  "Guardian",
+  "Independent",
+  "Telegraph",
+  "Insider",
+  "Vice",
+  "Slate",
+  "Vox",
+  "Daily News",
+  "Times",
+  "Economist",
+  "Yahoo",
+  "Nikkei",
+  "Jiji",
+  "PBS",
+  "Post",
+]);
 
-function isTitleCaseLine(body: string, tokens: Token[], from: number, to: number): boolean {
+// Words a Title Case headline leaves in lower case; any other lower-case word means an ordinary sentence.
+const TITLE_CASE_LOWER = new Set([
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "but",
+  "nor",
+  "of",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "by",
+  "with",
+  "as",
+  "vs",
+  "via",
+  "from",
+  "into",
+  "per",
+  "up",
+  "off",
+  "out",
+  "over",
+  "is",
+  "are",
+]);
+
+function isTitleCaseLine(tokens: Token[], from: number, to: number): boolean {
   let words = 0;
   let caps = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    if (t.text.length < 4 || (!t.cap && t.lower === t.text && /^\d/.test(t.text))) continue;
+    const c = t.text.charCodeAt(0);
+    if (c >= 48 && c <= 57) continue; // numbers
+    if (!t.cap && !TITLE_CASE_LOWER.has(t.lower)) return false;
     words++;
     if (t.cap) caps++;
   }
-  // Headlines may end in a full stop; a real sentence that happens to be all names is short and rare.
-  return words >= 3 && caps / words >= 0.85 && to - from <= 25;
+  return words >= 3 && caps / words >= 0.7 && to - from <= 25;
 }
 
 export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): EntityIndex {
@@ -136,7 +262,11 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
   const make = (kind: MentionKind, a: number, b: number, extra: Partial<Mention> = {}): Mention => {
     const first = tokens[a] as Token;
     const last = tokens[b] as Token;
-    const end = last.possessive ? last.end - 2 : last.dotted && !last.text.endsWith(".") && !NAME_SUFFIXES.has(last.lower) ? last.end - 1 : last.end;
+    const end = last.possessive
+      ? last.end - 2
+      : last.dotted && !last.text.endsWith(".") && !NAME_SUFFIXES.has(last.lower)
+        ? last.end - 1
+        : last.end;
     return {
       kind,
       start: first.start,
@@ -166,7 +296,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     for (let k = 0; k <= tokens.length; k++) {
       const endOfLine = k === tokens.length || (tokens[k - 1] && (tokens[k - 1] as Token).gapAfter.includes("\n"));
       if (k > lineStart && endOfLine) {
-        if (isTitleCaseLine(body, tokens, lineStart, k)) for (let j = lineStart; j < k; j++) titleCaseToken[j] = 1;
+        if (isTitleCaseLine(tokens, lineStart, k)) for (let j = lineStart; j < k; j++) titleCaseToken[j] = 1;
         lineStart = k;
       }
     }
@@ -191,7 +321,11 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
           continue;
         }
         const after = tokens[b + 2];
-        if (after?.cap && SPACE_ONLY.test(next.gapAfter) && (JOINERS.has(next.text) || (next.text === "of" && OF_OPENERS.has(cur.lower)))) {
+        if (
+          after?.cap &&
+          SPACE_ONLY.test(next.gapAfter) &&
+          (JOINERS.has(next.text) || (next.text === "of" && OF_OPENERS.has(cur.lower)))
+        ) {
           b += 2;
           continue;
         }
@@ -207,7 +341,9 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     while (pos <= b) {
       // Longest known name (place, organisation, outlet) starting here.
       let matched = false;
-      for (let e = Math.min(b, pos + 6); e >= pos; e--) {
+      const startWord = (tokens[pos] as Token).lower.replace(/\./g, "").replace(/^the$/, "the");
+      const mayBeKnown = GAZETTEER_FIRST_WORDS.has(startWord) || OUTLET_FIRST_WORDS.has(startWord);
+      for (let e = mayBeKnown ? Math.min(b, pos + 6) : -1; e >= pos; e--) {
         const last = tokens[e] as Token;
         const text = body.slice((tokens[pos] as Token).start, last.possessive ? last.end - 2 : last.end);
         const known = lookupKnown(text);
@@ -263,7 +399,14 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
         }
       }
       // A demonym is an adjective, not part of a name: "four Russian Kuril Islands", "Japanese Abe".
-      if (r === pos && pos < b && tok.cap && (lookupDemonym(tok.bare) || /^(?:former|then|acting|late|ex)$/.test(tok.lower)) && !lookupGazetteer(tok.bare) && classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION") {
+      if (
+        r === pos &&
+        pos < b &&
+        tok.cap &&
+        (lookupDemonym(tok.bare) || /^(?:former|then|acting|late|ex)$/.test(tok.lower)) &&
+        !lookupGazetteer(tok.bare) &&
+        classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION"
+      ) {
         pos++;
         continue;
       }
@@ -302,10 +445,16 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
           if (g) m.titleGender = g;
         }
         if (!honorificOnly) {
-          const roleRaw = prefixTokens.filter((x) => !isHonorific(x)).map((x) => x.text).join(" ");
+          const roleRaw = prefixTokens
+            .filter((x) => !isHonorific(x))
+            .map((x) => x.text)
+            .join(" ");
           m.role = parseRole(extendRoleBackwards(pos, roleRaw));
         }
-      } else if ((kind === "PERSON" || kind === "UNKNOWN") && !(nameTokens.length === 1 && (lookupDemonym(tok.bare) || lookupGazetteer(tok.bare)))) {
+      } else if (
+        (kind === "PERSON" || kind === "UNKNOWN") &&
+        !(nameTokens.length === 1 && (lookupDemonym(tok.bare) || lookupGazetteer(tok.bare)))
+      ) {
         const roleRaw = extendRoleBackwards(r, "");
         if (roleRaw) {
           m.role = parseRole(roleRaw);
@@ -355,8 +504,8 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
   function classifyName(nameTokens: Token[], hadTitle: boolean): MentionKind {
     const last = nameTokens[nameTokens.length - 1] as Token;
     if (nameTokens.some((x) => ORG_HEADS.has(x.lower) && x.cap) && (nameTokens.length > 1 || hadTitle)) return "ORGANIZATION";
-    if (PLACE_SUFFIXES.has(last.lower) && nameTokens.length > 1) return "PLACE";
     if (hadTitle) return "PERSON";
+    if (PLACE_SUFFIXES.has(last.lower) && nameTokens.length > 1) return "PLACE";
     const first = nameTokens[0] as Token;
     if (nameTokens.length >= 2 && isFirstName(first.bare) && !NOT_NAME_WORDS.has(first.lower)) return "PERSON";
     if (nameTokens.length >= 3 && (nameTokens[1] as Token).dotted && (nameTokens[1] as Token).bare.length === 1) return "PERSON";
@@ -393,7 +542,12 @@ function contextSaysPerson(tokens: Token[], m: Mention): boolean {
     // "Detectives say": a plural verb means a plural noun, not a person.
     if (next.lower === "say" || next.lower === "tell") return false;
     if (isCueWord(next.lower)) return true;
-    if (/^(?:also|later|then|again|reportedly|previously|recently|has|had|once|further|publicly|privately)$/.test(next.lower) && tokens[j + 1] && isCueWord((tokens[j + 1] as Token).lower)) return true;
+    if (
+      /^(?:also|later|then|again|reportedly|previously|recently|has|had|once|further|publicly|privately)$/.test(next.lower) &&
+      tokens[j + 1] &&
+      isCueWord((tokens[j + 1] as Token).lower)
+    )
+      return true;
   }
   // Appositive: "Alan Cole, an economist at ...", "Mulgrew, who ..."
   if (!m.possessive && /^,\s+$/.test(last.gapAfter) && next) {
@@ -407,7 +561,8 @@ function contextSaysPerson(tokens: Token[], m: Mention): boolean {
   }
   // Inverted attribution: ", said Douglas Holtz-Eakin"
   const prev = tokens[m.firstToken - 1];
-  if (prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter) && /[,”"']\s*$/.test(tokens[m.firstToken - 2]?.gapAfter ?? "")) return true;
+  if (prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter) && /[,”"']\s*$/.test(tokens[m.firstToken - 2]?.gapAfter ?? ""))
+    return true;
   // Lower-case role just before: "psychotherapist Fran Sherman".
   if (prev && !prev.cap && ROLE_NOUNS.has(prev.lower) && /^ $/.test(prev.gapAfter)) return true;
   return false;
@@ -426,7 +581,18 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
   const bySurname = new Map<string, EntityCluster[]>();
   const byGiven = new Map<string, EntityCluster[]>();
   const newCluster = (kind: EntityCluster["kind"], name: string, parts: string[]): EntityCluster => {
-    const c: EntityCluster = { id: clusters.length, kind, name, aliases: new Set(), gender: null, roles: [], countries: new Set(), mentions: [], outlet: null, nameParts: parts.map((p) => p.toLowerCase()) };
+    const c: EntityCluster = {
+      id: clusters.length,
+      kind,
+      name,
+      aliases: new Set(),
+      gender: null,
+      roles: [],
+      countries: new Set(),
+      mentions: [],
+      outlet: null,
+      nameParts: parts.map((p) => p.toLowerCase()),
+    };
     clusters.push(c);
     return c;
   };
@@ -453,8 +619,23 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
       const w = (parts[0] as string).toLowerCase();
       if (bySurname.has(w) || byGiven.has(w)) m.kind = "PERSON";
       else if (contextSaysPerson(tokens, m) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w)) m.kind = "PERSON";
-      else if (isFirstName(parts[0] as string) && !AMBIGUOUS_FIRST_NAMES.has(w) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w) && !(tokens[m.firstToken] as Token).sentenceInitial) m.kind = "PERSON";
-      else if (isFirstName(parts[0] as string) && !AMBIGUOUS_FIRST_NAMES.has(w) && !lookupGazetteer(m.text) && !NOT_NAME_WORDS.has(w) && !isCueWord(w) && /^\s+\p{Ll}/u.test((tokens[m.lastToken] as Token).gapAfter + ((tokens[m.lastToken + 1] as Token | undefined)?.text ?? ""))) m.kind = "PERSON";
+      else if (
+        isFirstName(parts[0] as string) &&
+        !AMBIGUOUS_FIRST_NAMES.has(w) &&
+        !lookupGazetteer(m.text) &&
+        !NOT_NAME_WORDS.has(w) &&
+        !(tokens[m.firstToken] as Token).sentenceInitial
+      )
+        m.kind = "PERSON";
+      else if (
+        isFirstName(parts[0] as string) &&
+        !AMBIGUOUS_FIRST_NAMES.has(w) &&
+        !lookupGazetteer(m.text) &&
+        !NOT_NAME_WORDS.has(w) &&
+        !isCueWord(w) &&
+        /^\s+\p{Ll}/u.test((tokens[m.lastToken] as Token).gapAfter + ((tokens[m.lastToken + 1] as Token | undefined)?.text ?? ""))
+      )
+        m.kind = "PERSON";
     } else {
       const last = (parts[parts.length - 1] as string).toLowerCase();
       if (bySurname.has(last) && parts.length <= 3) m.kind = "PERSON";
@@ -470,7 +651,9 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
       // Same surname and same given name: "Hillary Clinton" = "Hillary Rodham Clinton".
       const surname = (parts[parts.length - 1] as string).toLowerCase();
       const given = (parts[0] as string).toLowerCase();
-      c = (bySurname.get(surname) ?? []).find((x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]));
+      c = (bySurname.get(surname) ?? []).find(
+        (x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]),
+      );
       if (!c) {
         c = newCluster("PERSON", displayName(m), parts);
         const list = bySurname.get(surname) ?? [];
@@ -562,7 +745,8 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
   for (const c of clusters) if (c.kind === "PERSON") c.gender = guessGender(c);
   // Roles found in appositions ("Yoshihide Suga, Japan's chief cabinet secretary, ...").
   const personStarts = mentions.filter((m) => m.kind === "PERSON").map((m) => m.start);
-  for (const m of mentions) if (m.kind === "PERSON" && m.entity >= 0) addAppositiveRoles(body, personStarts, m, clusters[m.entity] as EntityCluster);
+  for (const m of mentions)
+    if (m.kind === "PERSON" && m.entity >= 0) addAppositiveRoles(body, personStarts, m, clusters[m.entity] as EntityCluster);
   return clusters;
 }
 
@@ -607,7 +791,12 @@ function addAppositiveRoles(body: string, personStarts: number[], m: Mention, c:
   if (personStarts.some((p) => p > m.end && p < phraseEnd)) return;
   const phrase = (match[2] as string).replace(APPOSITIVE_CUT, "");
   // An apposition is a noun phrase: a verb in it ("..., recently asked Admiral Harris") means it is a clause.
-  if (/\b(?:\w+ed|said|says|told|is|was|has|had|will|would)\b/i.test(phrase.replace(/\b(?:retired|elected|appointed|named|acting)\b/gi, ""))) return;
+  if (
+    /\b(?:\w+ed|said|says|told|is|was|has|had|will|would)\b/i.test(
+      phrase.replace(/\b(?:retired|elected|appointed|named|acting)\b/gi, ""),
+    )
+  )
+    return;
   for (const piece of phrase.split(/\s+and\s+/)) {
     const words = piece.trim().split(/\s+/);
     if (!words.some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/[’']s$/, "")) || TITLE_WORDS.has(w.toLowerCase()))) continue;

@@ -21,29 +21,80 @@ export interface RoleInfo {
 
 // Multi-word heads first; matched at the end of the role phrase.
 const HEADS: [string, string][] = [
-  ["prime minister", "leader"], ["deputy prime minister", "minister"], ["vice president", "vice president"],
-  ["vice-president", "vice president"], ["president-elect", "president-elect"], ["secretary of state", "minister"],
-  ["secretary-general", "secretary-general"], ["secretary general", "secretary-general"],
-  ["chief cabinet secretary", "spokesperson"], ["press secretary", "spokesperson"], ["attorney general", "minister"],
-  ["foreign minister", "minister"], ["defense minister", "minister"], ["defence minister", "minister"],
-  ["finance minister", "minister"], ["chief of staff", "chief of staff"], ["head of state", "leader"],
-  ["supreme leader", "leader"], ["majority leader", "lawmaker"], ["minority leader", "lawmaker"],
-  ["house speaker", "lawmaker"], ["first lady", "first lady"], ["chief executive", "executive"],
-  ["presidential nominee", "candidate"], ["presidential candidate", "candidate"], ["member of parliament", "lawmaker"],
-  ["president", "leader"], ["premier", "leader"], ["chancellor", "leader"], ["leader", "leader"], ["king", "leader"],
-  ["queen", "leader"], ["emperor", "leader"], ["monarch", "leader"], ["ruler", "leader"], ["strongman", "leader"],
-  ["senator", "lawmaker"], ["sen", "lawmaker"], ["representative", "lawmaker"], ["rep", "lawmaker"],
-  ["congressman", "lawmaker"], ["congresswoman", "lawmaker"], ["lawmaker", "lawmaker"], ["legislator", "lawmaker"],
-  ["mp", "lawmaker"], ["spokesman", "spokesperson"], ["spokeswoman", "spokesperson"],
-  ["spokesperson", "spokesperson"], ["nominee", "candidate"], ["candidate", "candidate"], ["contender", "candidate"],
-  ["minister", "minister"], ["secretary", "minister"], ["governor", "governor"], ["gov", "governor"],
-  ["mayor", "mayor"], ["ambassador", "diplomat"], ["envoy", "diplomat"], ["diplomat", "diplomat"],
-  ["chairman", "chair"], ["chairwoman", "chair"], ["chair", "chair"], ["ceo", "executive"],
+  ["prime minister", "leader"],
+  ["deputy prime minister", "minister"],
+  ["vice president", "vice president"],
+  ["vice-president", "vice president"],
+  ["president-elect", "president-elect"],
+  ["secretary of state", "minister"],
+  ["secretary-general", "secretary-general"],
+  ["secretary general", "secretary-general"],
+  ["chief cabinet secretary", "spokesperson"],
+  ["press secretary", "spokesperson"],
+  ["attorney general", "minister"],
+  ["foreign minister", "minister"],
+  ["defense minister", "minister"],
+  ["defence minister", "minister"],
+  ["finance minister", "minister"],
+  ["chief of staff", "chief of staff"],
+  ["head of state", "leader"],
+  ["supreme leader", "leader"],
+  ["majority leader", "lawmaker"],
+  ["minority leader", "lawmaker"],
+  ["house speaker", "lawmaker"],
+  ["first lady", "first lady"],
+  ["chief executive", "executive"],
+  ["presidential nominee", "candidate"],
+  ["presidential candidate", "candidate"],
+  ["member of parliament", "lawmaker"],
+  ["president", "leader"],
+  ["premier", "leader"],
+  ["chancellor", "leader"],
+  ["leader", "leader"],
+  ["king", "leader"],
+  ["queen", "leader"],
+  ["emperor", "leader"],
+  ["monarch", "leader"],
+  ["ruler", "leader"],
+  ["strongman", "leader"],
+  ["senator", "lawmaker"],
+  ["sen", "lawmaker"],
+  ["representative", "lawmaker"],
+  ["rep", "lawmaker"],
+  ["congressman", "lawmaker"],
+  ["congresswoman", "lawmaker"],
+  ["lawmaker", "lawmaker"],
+  ["legislator", "lawmaker"],
+  ["mp", "lawmaker"],
+  ["spokesman", "spokesperson"],
+  ["spokeswoman", "spokesperson"],
+  ["spokesperson", "spokesperson"],
+  ["nominee", "candidate"],
+  ["candidate", "candidate"],
+  ["contender", "candidate"],
+  ["minister", "minister"],
+  ["secretary", "minister"],
+  ["governor", "governor"],
+  ["gov", "governor"],
+  ["mayor", "mayor"],
+  ["ambassador", "diplomat"],
+  ["envoy", "diplomat"],
+  ["diplomat", "diplomat"],
+  ["chairman", "chair"],
+  ["chairwoman", "chair"],
+  ["chair", "chair"],
+  ["ceo", "executive"],
 ];
 const HEAD_CLASS = new Map(HEADS);
 const HEADS_BY_LENGTH = [...HEAD_CLASS.keys()].sort((a, b) => b.length - a.length);
 
-const CANONICAL_HEAD: Record<string, string> = { sen: "senator", rep: "representative", gov: "governor", "vice-president": "vice president", "secretary general": "secretary-general" };
+const CANONICAL_HEAD: Record<string, string> = {
+  sen: "senator",
+  rep: "representative",
+  gov: "governor",
+  "vice-president": "vice president",
+  "secretary general": "secretary-general",
+};
 
 /** "Japan's chief cabinet secretary" -> "japanese chief cabinet secretary"; "U.S." -> "american". */
 export function normalizeRoleText(raw: string): string {
@@ -134,7 +185,11 @@ export function roleFit(noun: RoleInfo, attached: RoleInfo, personCountries: Rea
   if (noun.former !== attached.former && noun.former) return 0;
   let fit = 0;
   if (noun.head === attached.head) fit = 2;
-  else if (noun.headClass === attached.headClass && (noun.head === "leader" || attached.head === "leader" || noun.headClass !== noun.head)) fit = 1;
+  else if (
+    noun.headClass === attached.headClass &&
+    (noun.head === "leader" || attached.head === "leader" || noun.headClass !== noun.head)
+  )
+    fit = 1;
   if (!fit) return 0;
   if (noun.country) {
     const attachedCountry = attached.country;
@@ -142,7 +197,12 @@ export function roleFit(noun: RoleInfo, attached: RoleInfo, personCountries: Rea
     if (!attachedCountry && !personCountries.has(noun.country)) return 0;
   }
   for (const q of noun.qualifiers) {
-    if (["top", "senior", "current", "new", "veteran", "longtime", "outgoing", "incumbent", "presidential", "government"].includes(q)) continue;
+    if (
+      ["top", "senior", "current", "new", "veteran", "longtime", "outgoing", "incumbent", "presidential", "government"].includes(
+        q,
+      )
+    )
+      continue;
     if (!attached.qualifiers.includes(q) && !attached.text.includes(q)) return 0;
   }
   return fit;

@@ -24,11 +24,12 @@ export interface Token {
 }
 
 // Letters, digits, inner apostrophes and hyphens, and dotted acronyms ("U.S.", "D.C.").
-const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-](?=[\p{L}\p{N}]))*(?:\.(?:\p{L}\.)+)?/gu;
+const WORD_RE = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’-](?=[\p{L}\p{N}]))*(?:\.(?:\p{L}\.)+)?/gu;
 
 const UPPER_RE = /\p{Lu}/u;
 const isUpper = (c: number, ch: string) => (c >= 65 && c <= 90) || (c > 127 && UPPER_RE.test(ch));
-const isOpenQuoteChar = (c: number) => c === 34 || c === 0x201c || c === 0x201e || c === 0xab || c === 0x2018 || c === 39 || c === 96;
+const isOpenQuoteChar = (c: number) =>
+  c === 34 || c === 0x201c || c === 0x201e || c === 0xab || c === 0x2018 || c === 39 || c === 96;
 
 export function tokenize(body: string): Token[] {
   const tokens: Token[] = [];
@@ -38,7 +39,10 @@ export function tokenize(body: string): Token[] {
     const start = m.index;
     let end = start + text.length;
     const n = text.length;
-    const possessive = n > 2 && (text.charCodeAt(n - 1) === 115 || text.charCodeAt(n - 1) === 83) && (text.charCodeAt(n - 2) === 0x2019 || text.charCodeAt(n - 2) === 39);
+    const possessive =
+      n > 2 &&
+      (text.charCodeAt(n - 1) === 115 || text.charCodeAt(n - 1) === 83) &&
+      (text.charCodeAt(n - 2) === 0x2019 || text.charCodeAt(n - 2) === 39);
     let bare = possessive ? text.slice(0, -2) : text;
     let dotted = text.charCodeAt(n - 1) === 46;
     if (dotted) bare = bare.slice(0, -1);
@@ -50,7 +54,19 @@ export function tokenize(body: string): Token[] {
       dotted = true;
       end += 1;
     }
-    tokens.push({ i: tokens.length, start, end, text, bare, lower, cap, possessive, dotted, gapAfter: "", sentenceInitial: false });
+    tokens.push({
+      i: tokens.length,
+      start,
+      end,
+      text,
+      bare,
+      lower,
+      cap,
+      possessive,
+      dotted,
+      gapAfter: "",
+      sentenceInitial: false,
+    });
   }
   let prevEnd = 0;
   for (let k = 0; k < tokens.length; k++) {
@@ -74,7 +90,8 @@ export function tokenize(body: string): Token[] {
       else if (c !== 32 && c !== 9 && c !== 13) lastMark = c;
     }
     if (!initial && (lastMark === 46 || lastMark === 33 || lastMark === 63 || lastMark === 58)) initial = true;
-    if (!initial && lastMark === 0 && prev.dotted && !ABBREVIATIONS.has(prev.lower) && !(prev.bare.length === 1 && prev.cap)) initial = true;
+    if (!initial && lastMark === 0 && prev.dotted && !ABBREVIATIONS.has(prev.lower) && !(prev.bare.length === 1 && prev.cap))
+      initial = true;
     // "Smith." then a closing quote or bracket: the stop sits before the closing mark.
     if (!initial && (lastMark === 0x201d || lastMark === 34 || lastMark === 0x2019 || lastMark === 41)) {
       if (/[.!?]\W*$/.test(body.slice(prevEnd, t.start).trim())) initial = true;

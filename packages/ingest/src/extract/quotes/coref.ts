@@ -2,7 +2,7 @@
 // Every reference to a person is resolved in reading order, so a pronoun can lean on an earlier pronoun
 // ("The actress said ... She appeared to ... 'X,' she said"). Scoring is salience-based: recency, being the
 // subject of a sentence or the speaker of a speech verb, having just been introduced by full name, and gender.
-import type { EntityCluster, EntityIndex, Mention } from "../entities/extract.ts";
+import type { EntityCluster, EntityIndex } from "../entities/extract.ts";
 import { type Gender, ROLE_NOUNS, TITLE_WORDS } from "../entities/lexicon.ts";
 import { parseRole, type RoleInfo, roleFit } from "../entities/roles.ts";
 import type { Token } from "../entities/tokens.ts";
@@ -42,7 +42,13 @@ function isCueSubjectAt(tokens: Token[], first: number, last: number): boolean {
   while (j < tokens.length && j <= last + 2 && CUE_ADVERBS.has((tokens[j] as Token).lower)) j++;
   const next = tokens[j];
   const firedBack = next && /^(?:shot|fired|hit|pushed|struck)$/.test(next.lower) && tokens[j + 1]?.lower === "back";
-  if (next && (isCueWord(next.lower) || firedBack) && !(tokens[last] as Token).possessive && !/[.,;:!?]/.test((tokens[j - 1] as Token).gapAfter)) return true;
+  if (
+    next &&
+    (isCueWord(next.lower) || firedBack) &&
+    !(tokens[last] as Token).possessive &&
+    !/[.,;:!?]/.test((tokens[j - 1] as Token).gapAfter)
+  )
+    return true;
   const prev = tokens[first - 1];
   return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
 }
@@ -152,7 +158,11 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
   return { refs, refAtToken };
 }
 
-function resolvePronoun(refs: Ref[], i: number, firstRefOfSentence: Map<number, Ref>): { cluster: EntityCluster; confidence: number } | null {
+function resolvePronoun(
+  refs: Ref[],
+  i: number,
+  firstRefOfSentence: Map<number, Ref>,
+): { cluster: EntityCluster; confidence: number } | null {
   const r = refs[i] as Ref;
   const scores = new Map<EntityCluster, number>();
   const laterInSentence = new Set<string>();
@@ -183,7 +193,10 @@ function resolvePronoun(refs: Ref[], i: number, firstRefOfSentence: Map<number, 
     // An unsure earlier resolution passes on less.
     if (m.kind !== "NAME") score -= (1 - m.confidence) * 2;
     score += Math.min(1, c.mentions.length / 5);
-    if (process.env.PRONOUN_DEBUG) console.error(`    ${r.gender}@${r.start} ${c.name} via ${m.kind}@${m.start} d=${distance} p=${prominence} => ${score.toFixed(2)}`);
+    if (process.env.PRONOUN_DEBUG)
+      console.error(
+        `    ${r.gender}@${r.start} ${c.name} via ${m.kind}@${m.start} d=${distance} p=${prominence} => ${score.toFixed(2)}`,
+      );
     scores.set(c, score);
   }
   let best: EntityCluster | null = null;
@@ -201,7 +214,13 @@ function resolvePronoun(refs: Ref[], i: number, firstRefOfSentence: Map<number, 
   return { cluster: best, confidence: Math.min(0.85, 0.5 + margin / 10) };
 }
 
-function resolveRole(role: RoleInfo, refs: Ref[], i: number, clusters: EntityCluster[], firstRefOfSentence: Map<number, Ref>): EntityCluster | null {
+function resolveRole(
+  role: RoleInfo,
+  refs: Ref[],
+  i: number,
+  clusters: EntityCluster[],
+  firstRefOfSentence: Map<number, Ref>,
+): EntityCluster | null {
   const r = refs[i] as Ref;
   const fits = new Map<EntityCluster, number>();
   for (const c of clusters) {

@@ -43,17 +43,95 @@ interface Candidate {
 }
 
 const PRONOUNS = new Map<string, Gender | "plural" | "first" | null>([
-  ["he", "male"], ["she", "female"], ["they", "plural"], ["it", null], ["i", "first"], ["we", "first"],
+  ["he", "male"],
+  ["she", "female"],
+  ["they", "plural"],
+  ["it", null],
+  ["i", "first"],
+  ["we", "first"],
 ]);
-const DETERMINERS = new Set(["the", "a", "an", "one", "another", "this", "that", "these", "those", "his", "her", "their", "its", "our", "two", "three", "several", "some", "many"]);
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "one",
+  "another",
+  "this",
+  "that",
+  "these",
+  "those",
+  "his",
+  "her",
+  "their",
+  "its",
+  "our",
+  "two",
+  "three",
+  "several",
+  "some",
+  "many",
+]);
 const INDEFINITE = new Set(["a", "an", "one", "another", "two", "three", "several", "some", "many"]);
 const QUOTE_CHARS = /["“”„«»‘’'`]/;
 const CLAUSE_END = /[.!?;]\s|\n|[.!?;]$/;
-const NAMING_BEFORE = /\b(?:so-called|known as|referred to as|dubbed|nicknamed|titled|entitled|the words?|the terms?|the phrases?|the slogans?|hashtag|the label|the motto|headlined|headline)\s*$/i;
+const NAMING_BEFORE =
+  /\b(?:so-called|known as|referred to as|dubbed|nicknamed|titled|entitled|the words?|the terms?|the phrases?|the slogans?|hashtag|the label|the motto|headlined|headline)\s*$/i;
 
 // Nouns that stand for an organisation already named ("the company said").
-const ORG_NOUNS = new Set(["company", "group", "team", "bank", "network", "firm", "organization", "organisation", "agency", "campaign", "committee", "newspaper", "paper", "website", "site", "outlet", "article", "piece", "magazine", "broadcaster", "channel", "station", "ministry", "department", "union", "party", "foundation", "institute", "university", "school", "club", "council", "board", "airline", "retailer", "automaker", "publication"]);
-const OUTLET_NOUNS = new Set(["newspaper", "paper", "website", "site", "outlet", "article", "piece", "magazine", "broadcaster", "channel", "station", "publication", "network"]);
+const ORG_NOUNS = new Set([
+  "company",
+  "group",
+  "team",
+  "bank",
+  "network",
+  "firm",
+  "organization",
+  "organisation",
+  "agency",
+  "campaign",
+  "committee",
+  "newspaper",
+  "paper",
+  "website",
+  "site",
+  "outlet",
+  "article",
+  "piece",
+  "magazine",
+  "broadcaster",
+  "channel",
+  "station",
+  "ministry",
+  "department",
+  "union",
+  "party",
+  "foundation",
+  "institute",
+  "university",
+  "school",
+  "club",
+  "council",
+  "board",
+  "airline",
+  "retailer",
+  "automaker",
+  "publication",
+]);
+const OUTLET_NOUNS = new Set([
+  "newspaper",
+  "paper",
+  "website",
+  "site",
+  "outlet",
+  "article",
+  "piece",
+  "magazine",
+  "broadcaster",
+  "channel",
+  "station",
+  "publication",
+  "network",
+]);
 
 // "fired back", "shot back", "hit back": speech verbs only with "back".
 const BACK_VERBS = new Set(["shot", "fired", "hit", "pushed", "struck", "snapped", "wrote"]);
@@ -79,7 +157,9 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const from = firstTokenAtOrAfter(m.outerStart);
     for (let j = from; j <= m.lastToken; j++) if (!mentionAt[j] || mentionAt[j]?.kind === "ROLE") mentionAt[j] = m;
   }
-  const quoteRanges = marks.flatMap((s) => s.parts.map((p) => ({ start: p.openAt + 1, end: p.closeAt < 0 ? p.end : p.closeAt + 1 }))).sort((x, y) => x.start - y.start);
+  const quoteRanges = marks
+    .flatMap((s) => s.parts.map((p) => ({ start: p.openAt + 1, end: p.closeAt < 0 ? p.end : p.closeAt + 1 })))
+    .sort((x, y) => x.start - y.start);
   // Nested and single-quote spans may overlap others: keep the outermost so the binary search stays valid.
   const outer: Span[] = [];
   for (const r of quoteRanges) {
@@ -121,7 +201,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   };
 
   /** Speaker described by tokens a..b (inclusive). */
-  const speakerFromPhrase = (a: number, b: number, method: AttributionMethod, at: number, excludeFrom: number, excludeTo: number): Speaker | null => {
+  const speakerFromPhrase = (a: number, b: number, method: AttributionMethod, at: number): Speaker | null => {
     if (a > b || a < 0 || b >= tokens.length) return null;
     const asWritten = body.slice((tokens[a] as Token).start, (tokens[b] as Token).end).replace(/[’']s$/, "");
     // A pronoun.
@@ -129,10 +209,22 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       const p = PRONOUNS.get((tokens[a] as Token).lower);
       if (p !== undefined) {
         const ref = coref.refAtToken.get(a);
-        if (ref?.kind === "PRONOUN" && ref.cluster) return { speaker: ref.cluster.name, asWritten, method: "PRONOUN", confidence: ref.confidence, cluster: ref.cluster };
+        if (ref?.kind === "PRONOUN" && ref.cluster)
+          return { speaker: ref.cluster.name, asWritten, method: "PRONOUN", confidence: ref.confidence, cluster: ref.cluster };
         // "it added": an organisation or outlet that was just quoted.
-        if (p === null && lastSpeaker?.cluster && lastSpeaker.cluster.kind === "ORGANIZATION" && index.sentenceAt(at) - index.sentenceAt(lastSpeaker.at) <= 3) {
-          return { speaker: lastSpeaker.cluster.name, asWritten, method: "PRONOUN", confidence: 0.5, cluster: lastSpeaker.cluster };
+        if (
+          p === null &&
+          lastSpeaker?.cluster &&
+          lastSpeaker.cluster.kind === "ORGANIZATION" &&
+          index.sentenceAt(at) - index.sentenceAt(lastSpeaker.at) <= 3
+        ) {
+          return {
+            speaker: lastSpeaker.cluster.name,
+            asWritten,
+            method: "PRONOUN",
+            confidence: 0.5,
+            cluster: lastSpeaker.cluster,
+          };
         }
         return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
       }
@@ -153,7 +245,13 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       return { speaker: c.name, asWritten, method, confidence: 0.9, cluster: c };
     }
     if (best && best.kind === "ORGANIZATION" && best.outlet && best.lastToken === b) {
-      return { speaker: best.outlet.name, asWritten, method: method === "CUE_AFTER" || method === "CUE_BEFORE" ? "OUTLET_REPORT" : method, confidence: 0.85, cluster: best.entity >= 0 ? (index.clusters[best.entity] as EntityCluster) : null };
+      return {
+        speaker: best.outlet.name,
+        asWritten,
+        method: method === "CUE_AFTER" || method === "CUE_BEFORE" ? "OUTLET_REPORT" : method,
+        confidence: 0.85,
+        cluster: best.entity >= 0 ? (index.clusters[best.entity] as EntityCluster) : null,
+      };
     }
     // "the company said", "the group tweeted", "the article read": the organisation just named.
     if (firstWord === "the" && !best && ORG_NOUNS.has((tokens[b] as Token).lower)) {
@@ -167,7 +265,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       if (INDEFINITE.has(firstWord)) return { speaker: null, asWritten, method: "UNRESOLVED", confidence: 0.3, cluster: null };
       for (let j = a; j <= b; j++) {
         const ref = coref.refAtToken.get(j);
-        if (ref?.kind === "ROLE" && ref.cluster) return { speaker: ref.cluster.name, asWritten, method: "ROLE_NOUN", confidence: ref.confidence, cluster: ref.cluster };
+        if (ref?.kind === "ROLE" && ref.cluster)
+          return { speaker: ref.cluster.name, asWritten, method: "ROLE_NOUN", confidence: ref.confidence, cluster: ref.cluster };
       }
       const roleText = body.slice((tokens[DETERMINERS.has(firstWord) ? a + 1 : a] as Token).start, (tokens[b] as Token).end);
       const role = parseRole(roleText);
@@ -192,20 +291,6 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       return { speaker: name, asWritten, method, confidence: 0.6, cluster: null };
     }
     return null;
-  };
-
-  /** Whether a person other than `cluster` is named (outside quotes) between two offsets. */
-  const someoneElseNamed = (from: number, to: number, cluster: number): boolean =>
-    index.mentions.some((m) => m.kind === "PERSON" && m.start > from && m.start < to && m.entity !== cluster && m.entity >= 0 && !m.inQuote && !insideQuote(m.start));
-
-  /** A mention that is the speaker of a speech verb: "McLenney said ...", "said Leslie Wimes". */
-  const isCueSubject = (m: Mention): boolean => {
-    let j = m.lastToken + 1;
-    while (j < tokens.length && j <= m.lastToken + 2 && CUE_ADVERBS.has((tokens[j] as Token).lower)) j++;
-    const next = tokens[j];
-    if (next && !m.possessive && isCueWord(next.lower) && !/[.,;:!?]/.test((tokens[j - 1] as Token).gapAfter)) return true;
-    const prev = tokens[firstTokenAtOrAfter(m.outerStart) - 1];
-    return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
   };
 
   /** The organisation a definite noun points back to: the latest named before, preferring one whose name has
@@ -258,7 +343,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return best;
   };
 
-  const gapIsBreak = (gap: string) => CLAUSE_END.test(gap) || QUOTE_CHARS.test(gap) || /[()\[\]]/.test(gap);
+  const gapIsBreak = (gap: string) => CLAUSE_END.test(gap) || QUOTE_CHARS.test(gap) || /[()[\]]/.test(gap);
 
   /** "...," Abe said / said Abe / Reuters reports / Sanders, whose ..., said. Returns the cue end offset too. */
   const cueAfter = (c: Candidate): { speaker: Speaker; end: number } | null => {
@@ -321,7 +406,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (cue === t0 || (cue === t0 + 1 && CUE_ADVERBS.has((tokens[t0] as Token).lower))) {
       const np = nounPhraseAfter(cue + 1, limit);
       if (!np) return null;
-      const s = speakerFromPhrase(np[0], np[1], "CUE_AFTER", cueTok.start, c.openAt, c.closeEnd);
+      const s = speakerFromPhrase(np[0], np[1], "CUE_AFTER", cueTok.start);
       return s ? { speaker: s, end: (tokens[np[1]] as Token).end } : null;
     }
     // X (adverbs) said
@@ -334,13 +419,13 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (lastComma >= 0 && !/,\s*$/.test((tokens[npEnd] as Token).gapAfter) && !/^\s*,/.test(lead) && !(tokens[t0] as Token).cap) {
       const tail = nounPhraseEndingAt(npEnd, lastComma + 1);
       if (tail) {
-        const s = speakerFromPhrase(tail[0], tail[1], "CUE_AFTER", (tokens[tail[0]] as Token).start, c.openAt, c.closeEnd);
+        const s = speakerFromPhrase(tail[0], tail[1], "CUE_AFTER", (tokens[tail[0]] as Token).start);
         if (s) return { speaker: s, end: cueTok.end };
       }
     }
     if (firstComma >= 0 && firstComma < npEnd) npEnd = firstComma;
     if (parenAt >= 0 && parenAt < npEnd) npEnd = parenAt;
-    const s = speakerFromPhrase(t0, npEnd, "CUE_AFTER", (tokens[t0] as Token).start, c.openAt, c.closeEnd);
+    const s = speakerFromPhrase(t0, npEnd, "CUE_AFTER", (tokens[t0] as Token).start);
     if (!s) return null;
     return { speaker: s, end: cueTok.end };
   };
@@ -375,13 +460,33 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     }
     if (!first.cap) return null;
     let e = j;
-    while (e + 1 < tokens.length && !stops(tokens[e] as Token) && (tokens[e + 1] as Token).cap && /^ $/.test((tokens[e] as Token).gapAfter)) e++;
+    while (
+      e + 1 < tokens.length &&
+      !stops(tokens[e] as Token) &&
+      (tokens[e + 1] as Token).cap &&
+      /^ $/.test((tokens[e] as Token).gapAfter)
+    )
+      e++;
     // "Clinton ally James Carville", "Trump attorney Alan Garten": the name after the role.
     const role = tokens[e + 1];
     const after = tokens[e + 2];
-    if (role && after && !stops(tokens[e] as Token) && !role.cap && ROLE_NOUNS.has(role.lower) && after.cap && /^ $/.test(role.gapAfter)) {
+    if (
+      role &&
+      after &&
+      !stops(tokens[e] as Token) &&
+      !role.cap &&
+      ROLE_NOUNS.has(role.lower) &&
+      after.cap &&
+      /^ $/.test(role.gapAfter)
+    ) {
       let k = e + 2;
-      while (k + 1 < tokens.length && !stops(tokens[k] as Token) && (tokens[k + 1] as Token).cap && /^ $/.test((tokens[k] as Token).gapAfter)) k++;
+      while (
+        k + 1 < tokens.length &&
+        !stops(tokens[k] as Token) &&
+        (tokens[k + 1] as Token).cap &&
+        /^ $/.test((tokens[k] as Token).gapAfter)
+      )
+        k++;
       return [e + 2, k];
     }
     return [j, e];
@@ -393,7 +498,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const sentence = index.sentences[index.sentenceAt(c.openAt)];
     let windowStart = Math.max(pStart, sentence ? sentence.start : pStart);
     // Don't look back past an earlier quote in the same sentence.
-    for (const other of candidates) if (other !== c && other.closeEnd <= c.openAt && other.closeEnd > windowStart) windowStart = other.closeEnd;
+    for (const other of candidates)
+      if (other !== c && other.closeEnd <= c.openAt && other.closeEnd > windowStart) windowStart = other.closeEnd;
     const tEnd = firstTokenAtOrAfter(c.openAt) - 1;
     const tStart = firstTokenAtOrAfter(windowStart);
     if (tEnd < tStart) return null;
@@ -407,23 +513,23 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       if (t.lower.endsWith("ing") && !NAMING_CUES.has(t.lower)) {
         const subject = sentenceSubjectRef(tStart, j);
         if (subject) {
-          const s = speakerFromPhrase(subject[0], subject[1], "CUE_BEFORE", (tokens[subject[0]] as Token).start, c.openAt, c.closeEnd);
+          const s = speakerFromPhrase(subject[0], subject[1], "CUE_BEFORE", (tokens[subject[0]] as Token).start);
           if (s) return { speaker: s, distance, cueIndex: j };
         }
         continue;
       }
-      // Naming cues ("called") speak only with a person or pronoun subject.
       let npEnd = j - 1;
       while (npEnd >= tStart && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
       if (npEnd < tStart) return null;
       const np = subjectBefore(npEnd, tStart);
       if (!np) continue;
+      // Naming cues ("called") speak only with a person or pronoun subject.
       if (NAMING_CUES.has(t.lower)) {
         const head = tokens[np[1]] as Token;
         const m = mentionAt[np[1]];
         if (!(PRONOUNS.has(head.lower) || (m && m.kind === "PERSON"))) continue;
       }
-      const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start, c.openAt, c.closeEnd);
+      const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start);
       if (s) return { speaker: s, distance, cueIndex: j };
     }
     return null;
@@ -455,7 +561,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       e = j - 1;
       const m = mentionAt[e];
       const t = tokens[e] as Token;
-      if (PRONOUNS.has(t.lower) || (m && (m.kind === "PERSON" || m.outlet)) || (m?.kind === "ORGANIZATION" && m.lastToken === e)) return nounPhraseEndingAt(e, floor);
+      if (PRONOUNS.has(t.lower) || (m && (m.kind === "PERSON" || m.outlet)) || (m?.kind === "ORGANIZATION" && m.lastToken === e))
+        return nounPhraseEndingAt(e, floor);
     }
     return null;
   };
@@ -467,7 +574,13 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const m = mentionAt[e];
     if (m && m.kind !== "UNKNOWN") {
       let s = firstTokenAtOrAfter(m.outerStart);
-      if (s > 0 && s - 1 >= floor && DETERMINERS.has((tokens[s - 1] as Token).lower) && /^ $/.test((tokens[s - 1] as Token).gapAfter)) s--;
+      if (
+        s > 0 &&
+        s - 1 >= floor &&
+        DETERMINERS.has((tokens[s - 1] as Token).lower) &&
+        /^ $/.test((tokens[s - 1] as Token).gapAfter)
+      )
+        s--;
       return [Math.max(s, floor), e];
     }
     // A role noun phrase: determiner + up to five words ("the Republican lawmaker").
@@ -475,7 +588,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     while (s > floor && e - s < 6) {
       const prev = tokens[s - 1] as Token;
       if (!/^ $/.test(prev.gapAfter)) break;
-      if (isCueWord(prev.lower) || /^(?:and|or|but|that|which|who|when|while|as|if|because|after|before)$/.test(prev.lower)) break;
+      if (isCueWord(prev.lower) || /^(?:and|or|but|that|which|who|when|while|as|if|because|after|before)$/.test(prev.lower))
+        break;
       s--;
       if (DETERMINERS.has(prev.lower)) break;
     }
@@ -525,7 +639,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
         while (npEnd >= from && CUE_ADVERBS.has((tokens[npEnd] as Token).lower)) npEnd--;
         const np = npEnd >= from ? subjectBefore(npEnd, from) : null;
         if (np) {
-          const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start, c.openAt, c.closeEnd);
+          const s = speakerFromPhrase(np[0], np[1], "CUE_BEFORE", (tokens[np[0]] as Token).start);
           if (s) return s;
         }
       }
@@ -535,11 +649,11 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       const t = tokens[j] as Token;
       const m = mentionAt[j];
       if (m && (m.kind === "PERSON" || (m.kind === "ORGANIZATION" && m.outlet))) {
-        const s = speakerFromPhrase(j, m.lastToken, "COLON", t.start, c.openAt, c.closeEnd);
+        const s = speakerFromPhrase(j, m.lastToken, "COLON", t.start);
         if (s) return s;
       }
       if (j === from && PRONOUNS.has(t.lower)) {
-        const s = speakerFromPhrase(j, j, "COLON", t.start, c.openAt, c.closeEnd);
+        const s = speakerFromPhrase(j, j, "COLON", t.start);
         if (s) return s;
       }
     }
@@ -554,10 +668,10 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (!m) return null;
     const t0 = firstTokenAtOrAfter(c.closeEnd + m[0].length);
     const t = tokens[t0];
-    if (!t || !t.cap) return null;
+    if (!t?.cap) return null;
     let e = t0;
     while (e + 1 < tokens.length && (tokens[e + 1] as Token).cap && /^ $/.test((tokens[e] as Token).gapAfter)) e++;
-    return speakerFromPhrase(t0, e, "DASH", t.start, c.openAt, c.closeEnd);
+    return speakerFromPhrase(t0, e, "DASH", t.start);
   };
 
   /** "...," according to X. */
@@ -575,7 +689,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const t0 = firstTokenAtOrAfter(at);
     const np = nounPhraseAfter(t0, paragraphEnd(at));
     if (!np) return null;
-    return speakerFromPhrase(np[0], np[1], "ACCORDING_TO", (tokens[t0] as Token).start, c.openAt, c.closeEnd);
+    return speakerFromPhrase(np[0], np[1], "ACCORDING_TO", (tokens[t0] as Token).start);
   };
 
   // ---- attribution -----------------------------------------------------------------------------
@@ -609,7 +723,10 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       const next = candidates[i + 1];
       if (after && next && !next.span.single && !c.span.single) {
         const between = body.slice(after.end, next.openAt);
-        if (/^[^.!?\n"“”]{0,60},\s*$/.test(between) && /,\s*$/.test(body.slice(first.start, (c.parts[c.parts.length - 1] as MarkedPart).end))) {
+        if (
+          /^[^.!?\n"“”]{0,60},\s*$/.test(between) &&
+          /,\s*$/.test(body.slice(first.start, (c.parts[c.parts.length - 1] as MarkedPart).end))
+        ) {
           c.parts.push(...next.parts);
           c.closeEnd = next.closeEnd;
           c.closed = next.closed;
@@ -630,14 +747,21 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       // No other person named between the two quotes, apart from the attribution sentence itself
       // ('"A," said Jeremy Bird, a senior aide to Mr. Obama. "B."').
       const attributionSentence = index.sentenceAt(prev.at);
-      const named = index.mentions.some((m) => m.kind === "PERSON" && m.start > prev.at && m.start < c.openAt && !insideQuote(m.start) && m.entity !== prev.cluster?.id && m.sentence !== attributionSentence);
+      const named = index.mentions.some(
+        (m) =>
+          m.kind === "PERSON" &&
+          m.start > prev.at &&
+          m.start < c.openAt &&
+          !insideQuote(m.start) &&
+          m.entity !== prev.cluster?.id &&
+          m.sentence !== attributionSentence,
+      );
       if (!named && (sameParagraph || (previousParagraph && opensParagraph))) {
         c.speaker = {
           ...prev.speaker,
           method: "CARRY_OVER",
           confidence: sameParagraph ? 0.7 : 0.55,
         };
-        continue;
       }
     }
   }
@@ -686,7 +810,7 @@ function judgeKind(body: string, openAt: number, text: string): "FULL" | "FRAGME
   const before = body.slice(pStart, openAt).replace(/\s+$/, "");
   if (!before) return "FULL";
   const last = before.charAt(before.length - 1);
-  if (/[.!?:;(\[—–―-]/.test(last)) return "FULL";
+  if (/[.!?:;([—–―-]/.test(last)) return "FULL";
   if (/["”’]/.test(last)) return /[.!?,]["”’]$/.test(before) || /[.!?]$/.test(before.slice(0, -1)) ? "FULL" : "FRAGMENT";
   const startsUpper = /^\p{Lu}/u.test(text);
   if (last === ",") {
@@ -695,7 +819,12 @@ function judgeKind(body: string, openAt: number, text: string): "FULL" | "FRAGME
     return "FRAGMENT";
   }
   const prevWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
-  if (startsUpper && (isCueWord(prevWord) || /^(?:that|reporters|us|him|her|them|me|audience|crowd|supporters|interviewer|cnn|fox|nbc|abc|cbs|msnbc)$/.test(prevWord))) return "FULL";
+  if (
+    startsUpper &&
+    (isCueWord(prevWord) ||
+      /^(?:that|reporters|us|him|her|them|me|audience|crowd|supporters|interviewer|cnn|fox|nbc|abc|cbs|msnbc)$/.test(prevWord))
+  )
+    return "FULL";
   return "FRAGMENT";
 }
 

@@ -43,16 +43,24 @@ const CLOSES_BEFORE = /[\s.,;:!?)\]}\-–—―”’»…]/;
 function paragraphRanges(body: string): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
-  for (let i = 0; i <= body.length; i++) {
-    if (i === body.length || body.charCodeAt(i) === 10) {
-      if (body.slice(start, i).trim()) ranges.push([start, i]);
-      start = i + 1;
-    }
+  while (start <= body.length) {
+    let i = body.indexOf("\n", start);
+    if (i < 0) i = body.length;
+    if (/\S/.test(body.slice(start, i))) ranges.push([start, i]);
+    start = i + 1;
   }
   return ranges;
 }
 
-function trimmedPart(body: string, openAt: number, innerStart: number, innerEnd: number, openMark: string, closeAt: number, closeMark: string | null): MarkedPart {
+function trimmedPart(
+  body: string,
+  openAt: number,
+  innerStart: number,
+  innerEnd: number,
+  openMark: string,
+  closeAt: number,
+  closeMark: string | null,
+): MarkedPart {
   let start = innerStart;
   let end = innerEnd;
   while (start < end && /\s/.test(body.charAt(start))) start++;
@@ -103,7 +111,13 @@ function doubleMarks(body: string, from: number, to: number): DoubleMark[] {
       });
     } else if (c === "“" || c === "„" || c === "‟") {
       // “ also closes German-style „...“ quotes.
-      marks.push({ at: i, mark: c, family: "curly", canOpen: !isSpace(next) || next === "", canClose: c === "“" && !isSpace(prev) && (next === "" || CLOSES_BEFORE.test(next)) });
+      marks.push({
+        at: i,
+        mark: c,
+        family: "curly",
+        canOpen: !isSpace(next) || next === "",
+        canClose: c === "“" && !isSpace(prev) && (next === "" || CLOSES_BEFORE.test(next)),
+      });
     } else if (c === "”") {
       marks.push({ at: i, mark: c, family: "curly", canOpen: false, canClose: true });
     } else if (c === "«") {
@@ -144,7 +158,13 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
       // Only the same kind of mark reopens: a curly quote after an open straight one starts something new.
       if (reopen && marks[0] && marks[0].at === reopen.at && marks[0].family === carried.family) {
         current = carried.span;
-        stack.push({ family: marks[0].family, at: reopen.at, mark: reopen.mark, innerStart: reopen.at + reopen.mark.length, nested: current.nested });
+        stack.push({
+          family: marks[0].family,
+          at: reopen.at,
+          mark: reopen.mark,
+          innerStart: reopen.at + reopen.mark.length,
+          nested: current.nested,
+        });
         startIndex = 1;
       } else {
         spans.push(carried.span);
@@ -156,7 +176,9 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
       const m = marks[k] as DoubleMark;
       const top = stack[stack.length - 1];
       // Straight marks don't nest in themselves: inside a straight quote, one that can close, closes.
-      const closes = top ? m.canClose && (!m.canOpen || top.family === m.family || !isWordChar(body.charAt(m.at + m.mark.length))) : false;
+      const closes = top
+        ? m.canClose && (!m.canOpen || top.family === m.family || !isWordChar(body.charAt(m.at + m.mark.length)))
+        : false;
       if (closes && top) {
         let depth = stack.length - 1;
         for (let d = stack.length - 1; d >= 0; d--) {
@@ -220,11 +242,11 @@ function findSingleQuotes(body: string, paragraphs: [number, number][], doubles:
       if (!found || found.index >= to) break;
       i = found.index;
       const c = body.charAt(i);
-      if ((c === "‘" || c === "'" || c === "‹") && !inside(i)) {
+      if (c === "‘" || c === "'" || c === "‹") {
         const prev = i > from ? body.charAt(i - 1) : "";
         const next = body.charAt(i + 1);
         const opens = (prev === "" || OPENS_AFTER.test(prev)) && isWordChar(next) && body.charAt(i + 1) !== "'";
-        if (opens) {
+        if (opens && !inside(i)) {
           const close = findSingleClose(body, i + 1, to, c);
           if (close > 0 && !inside(close)) {
             const part = trimmedPart(body, i, i + 1, close, c, close, body.charAt(close));
@@ -244,7 +266,7 @@ function findSingleQuotes(body: string, paragraphs: [number, number][], doubles:
 }
 
 function findSingleClose(body: string, from: number, to: number, openMark: string): number {
-  const closers = openMark === "‹" ? "›" : openMark === "'" ? "'" : "’'";
+  const closers = openMark === "‹" ? "›" : "’'";
   for (let j = from; j < to; j++) {
     const c = body.charAt(j);
     if (!closers.includes(c)) continue;
