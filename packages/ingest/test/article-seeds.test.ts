@@ -129,8 +129,9 @@ describe("seed 003: Euronews video page", () => {
     expect(paragraphs(a)).toHaveLength(8);
   });
 
-  it("claims neither an outlet nor a date the text does not give", () => {
-    expect(a.outlet).toBeNull();
+  it("recognises Euronews from its site chrome, as an inference, and claims no date the text does not give", () => {
+    expect(a.outlet).toMatchObject({ name: "Euronews", source: "INFERRED" });
+    expect(a.outlet?.evidence).toMatch(/site chrome/);
     expect(a.published).toBeNull();
   });
 });

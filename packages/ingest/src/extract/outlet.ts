@@ -46,6 +46,34 @@ const SOURCE_LINE = /^(?:source|sources|quelle|source\s*\(s\))\s*[:\-–]\s*(.{2
 const COPYRIGHT =
   /^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|]{2,60}?)(?:[.|]|\s+all rights reserved|$)/i;
 
+/**
+ * Site chrome that survives into copied text and names its outlet: skip links, sister-site links in the
+ * navigation, fixed share widgets. Only strings particular to one outlet belong here; a match is an
+ * inference (weaker than a line that names the outlet), so it is tried last.
+ */
+const CHROME_SIGNATURES: { outlet: string; pattern: RegExp }[] = [
+  { outlet: "Euronews", pattern: /^go to accessibility shortcuts$/i },
+  { outlet: "Euronews", pattern: /\bpodcasts videos africanews\b/i },
+  { outlet: "Reuters", pattern: /^our standards: the thomson reuters trust principles\.?$/i },
+  { outlet: "Associated Press", pattern: /^copyright \d{4} the associated press\. all rights reserved\.?/i },
+  { outlet: "RT", pattern: /^if you like this story, share it with a friend!$/i },
+  { outlet: "BBC News", pattern: /^related internet links$|^the bbc is not responsible for the content of external sites\.?/i },
+  { outlet: "The Guardian", pattern: /^support the guardian$|^this article is more than \d+ (?:years?|months?) old$/i },
+];
+
+export function outletFromChrome(lines: string[]): OutletGuess | null {
+  for (const raw of lines) {
+    const line = raw.trim();
+    for (const { outlet, pattern } of CHROME_SIGNATURES) {
+      if (pattern.test(line)) {
+        const known = lookupOutlet(outlet);
+        return { name: known?.name ?? outlet, domain: known?.domain ?? null, source: "INFERRED", evidence: `site chrome: "${line.slice(0, 80)}"` };
+      }
+    }
+  }
+  return null;
+}
+
 export function outletFromText(lines: string[]): OutletGuess | null {
   for (const raw of lines) {
     const line = raw.trim();
@@ -79,5 +107,5 @@ export function outletFromText(lines: string[]): OutletGuess | null {
       if (known) return { name: known.name, domain: known.domain, source: "TEXT", evidence: line };
     }
   }
-  return null;
+  return outletFromChrome(lines);
 }

@@ -651,9 +651,15 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
       // Same surname and same given name: "Hillary Clinton" = "Hillary Rodham Clinton".
       const surname = (parts[parts.length - 1] as string).toLowerCase();
       const given = (parts[0] as string).toLowerCase();
-      c = (bySurname.get(surname) ?? []).find(
-        (x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]),
-      );
+      const sameSurname = bySurname.get(surname) ?? [];
+      c = sameSurname.find((x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]));
+      // "Liberal Oscar-winner Sarandon": words before a known surname that are no given name describe that person.
+      if (!c && sameSurname.length && !isFirstName(parts[0] as string)) {
+        const joined = sameSurname[0] as EntityCluster;
+        fullPersons.set(key, joined);
+        attach(joined, m);
+        return;
+      }
       if (!c) {
         c = newCluster("PERSON", displayName(m), parts);
         const list = bySurname.get(surname) ?? [];

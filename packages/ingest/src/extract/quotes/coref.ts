@@ -131,8 +131,21 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
   }
   refs.sort((a, b) => a.start - b.start);
 
+  // The subject of a sentence: its first reference, when that stands at the start. After a fronted clause
+  // ("Asked about the event that Clinton faces, she replied") the first name is not the subject.
   const firstRefOfSentence = new Map<number, Ref>();
-  for (const r of refs) if (!r.quoted && !firstRefOfSentence.has(r.sentence)) firstRefOfSentence.set(r.sentence, r);
+  let sentenceToken = 0;
+  for (const r of refs) {
+    if (r.quoted || firstRefOfSentence.has(r.sentence)) continue;
+    const sentence = index.sentences[r.sentence];
+    if (!sentence) continue;
+    while (sentenceToken < tokens.length && (tokens[sentenceToken] as Token).start < sentence.start) sentenceToken++;
+    while (sentenceToken > 0 && (tokens[sentenceToken - 1] as Token).start >= sentence.start) sentenceToken--;
+    let words = 0;
+    for (let j = sentenceToken; j < r.firstToken && words < 6; j++) if (!insideQuote((tokens[j] as Token).start)) words++;
+    if (words <= 4) firstRefOfSentence.set(r.sentence, r);
+    else firstRefOfSentence.set(r.sentence, { ...r, firstToken: -1 });
+  }
 
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i] as Ref;
