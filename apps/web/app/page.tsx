@@ -17,9 +17,9 @@ import { loadArticleSpan } from "../lib/span";
 export const dynamic = "force-dynamic";
 
 const BREAKDOWNS = [
-  { value: "outlet", label: "Outlets", dimension: "OUTLET" },
-  { value: "event", label: "Events", dimension: "EVENT" },
-  { value: "story", label: "Stories", dimension: "STORY" },
+  { value: "outlet", label: "Outlets", noun: "outlet", dimension: "OUTLET" },
+  { value: "event", label: "Events", noun: "event", dimension: "EVENT" },
+  { value: "story", label: "Stories", noun: "story", dimension: "STORY" },
 ] as const;
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -51,7 +51,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <CoverageChart
           id="coverage"
-          title={`Articles per ${bucket.toLowerCase()}, by ${breakdown.label.toLowerCase()}`}
+          title={`Articles per ${bucket.toLowerCase()}, by ${breakdown.noun}`}
           coverage={coverage.data.coverage}
           bucket={bucket}
           scale={scale}

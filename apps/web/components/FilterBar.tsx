@@ -28,11 +28,13 @@ interface FilterBarProps {
   filters: GlobalFilters;
   /** The range the page actually shows, which the URL may leave open. */
   range?: { from: string; to: string };
+  /** What the range is when the URL leaves it open, e.g. "the event’s own span". */
+  defaultRangeLabel?: string;
   /** Pages about one outlet have no use for the outlet filter. */
   withOutlets?: boolean;
 }
 
-export async function FilterBar({ path, params, filters, range, withOutlets = true }: FilterBarProps) {
+export async function FilterBar({ path, params, filters, range, defaultRangeLabel = "all dated articles", withOutlets = true }: FilterBarProps) {
   const outlets = withOutlets ? await load(OutletChoicesQuery, {}) : null;
   const choices = outlets?.data?.outlets.edges.map((e) => e.node) ?? [];
   const chosen = choices.filter((o) => filters.outletIds.includes(o.id));
@@ -72,7 +74,7 @@ export async function FilterBar({ path, params, filters, range, withOutlets = tr
       {range ? (
         <p className="filters-range muted">
           Showing {formatDay(range.from)} – {formatDay(range.to)}
-          {filters.from || filters.to ? "" : " (all dated articles)"}
+          {filters.from || filters.to ? "" : ` (${defaultRangeLabel})`}
         </p>
       ) : null}
     </form>

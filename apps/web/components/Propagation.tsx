@@ -34,7 +34,7 @@ export function Propagation({ carryings, canonicalText, filters }: { carryings: 
               {c.article.outlet ? <Link href={outletHref(c.article.outlet.slug, filters)}>{c.article.outlet.name}</Link> : "unknown outlet"}
               <div className="meta">
                 <Link href={articleHref(c.article.id, quoteAnchor(c.id))}>{formatLocal(c.publishedAt)}</Link>{" "}
-                {index === 0 ? <span className="badge good">first</span> : <span>{formatDelay(first, c.publishedAt) ?? "undated"}</span>}
+                {index === 0 ? <span className="badge good">first</span> : <span>{formatDelay(first, c.publishedAt)}</span>}
               </div>
               {reworded ? <div className="meta">worded: “{c.text}”</div> : null}
             </div>

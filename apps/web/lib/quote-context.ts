@@ -1,5 +1,5 @@
 // The words around a quote in its article: enough to judge what was meant, cut at word boundaries.
-const REACH = 160;
+const REACH = 110;
 
 export interface QuoteContext {
   before: string;

@@ -5,7 +5,7 @@
 // missed or misattributed and the predictions that match no gold quote; --bench times quotes+entities per 4 KB.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { analyzeText } from "../src/extract/analyze.ts";
+import { analyzeText, quoteSpans } from "../src/extract/analyze.ts";
 import { citedOutlets } from "../src/extract/citations.ts";
 import { buildEntityIndex } from "../src/extract/entities/extract.ts";
 import { extractQuotes } from "../src/extract/quotes/index.ts";
@@ -42,14 +42,7 @@ const rows: Row[] = readFileSync(goldPath, "utf8")
 
 /** One prediction row per quote part: the contract's rows hold one span each. */
 function predictionRows(body: string, q: ExtractedQuote) {
-  const parts = q.parts ?? [{ start: q.start, end: q.end }];
-  return parts.map((p) => ({
-    text: body.slice(p.start, p.end),
-    speaker: q.speaker,
-    speakerAsWritten: q.speakerAsWritten,
-    start: p.start,
-    end: p.end,
-  }));
+  return quoteSpans(body, q).map((p) => ({ ...p, speaker: q.speaker, speakerAsWritten: q.speakerAsWritten }));
 }
 
 const preds = rows.map((row) => {

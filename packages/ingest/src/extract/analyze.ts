@@ -4,7 +4,7 @@ import { extractCitations } from "./citations.ts";
 import { buildEntityIndex, toExtractedEntities } from "./entities/extract.ts";
 import { extractQuotes } from "./quotes/index.ts";
 import { findQuoteMarks } from "./quotes/marks.ts";
-import type { RoleAliasLookup, TextAnalysis } from "./types.ts";
+import type { ExtractedQuote, RoleAliasLookup, TextAnalysis } from "./types.ts";
 
 export interface AnalyzeContext {
   /** Publication day or time (ISO); passed to resolveRole as the day a role is looked up for. */
@@ -26,4 +26,13 @@ export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysi
     entities: toExtractedEntities(index),
     citations: extractCitations(body, { bylineAgencies: ctx.bylineAgencies }),
   };
+}
+
+/**
+ * One row per contiguous stretch of a quote: a split quote ("A," he said, "B.") or a quote over several
+ * paragraphs has several. The extract contract's rows hold one span each, with the quote's speaker.
+ */
+export function quoteSpans(body: string, quote: ExtractedQuote): { text: string; start: number; end: number }[] {
+  const parts = quote.parts ?? [{ start: quote.start, end: quote.end }];
+  return parts.map((p) => ({ text: body.slice(p.start, p.end), start: p.start, end: p.end }));
 }

@@ -1,5 +1,5 @@
 // One document in, everything Storyline knows about it out: clean text and metadata, then who said what.
-import { analyzeText } from "./analyze.ts";
+import { analyzeText, quoteSpans } from "./analyze.ts";
 import { extractArticle } from "./article.ts";
 import type { ExtractedDocument, RawDocument, RoleAliasLookup } from "./types.ts";
 
@@ -28,15 +28,16 @@ export function toContractRow(doc: ExtractedDocument) {
     outlet: doc.outlet?.name ?? null,
     publishedAt: doc.published?.value ?? null,
     publishedAtSource: doc.published ? contractSource(doc.published.source) : null,
-    quotes: doc.quotes.map((q) => ({
-      text: q.text,
-      speaker: q.speaker,
-      speakerAsWritten: q.speakerAsWritten,
-      start: q.start,
-      end: q.end,
-      kind: q.kind,
-      attribution: q.attribution,
-    })),
+    // One row per part of a split quote: that is how quotes are annotated and scored.
+    quotes: doc.quotes.flatMap((q) =>
+      quoteSpans(doc.body, q).map((span) => ({
+        ...span,
+        speaker: q.speaker,
+        speakerAsWritten: q.speakerAsWritten,
+        kind: q.kind,
+        attribution: q.attribution,
+      })),
+    ),
     people: names("PERSON"),
     places: names("PLACE"),
     organizations: names("ORGANIZATION"),

@@ -35,7 +35,7 @@ export function recluster(
 ): ReclusterResult {
   const features = { ...DEFAULT_FEATURE_OPTIONS, ...options.features };
   // Knowing every document's terms up front gives the first articles the same IDF as the last.
-  const stats = new TermStats(options.maxVocabulary);
+  const stats = new TermStats(options.maxVocabulary, options.idfPower);
   for (const d of docs) stats.add(documentTerms(d.title, d.body, d.entities, features).keys());
   const provisional = new EventIndex({ ...options, learnTermStats: false }, { event: counter("tmp-ev-"), story: counter("tmp-st-") }, stats);
   const provisionalEvent = new Map<string, string>();

@@ -13,9 +13,18 @@ export interface TermStatsState {
 export class TermStats {
   docCount = 0;
   private readonly df = new Map<string, number>();
+  private readonly idfCache = new Float64Array(1024);
+  private idfCacheDocCount = -1;
 
-  /** maxTerms bounds memory: past it, terms seen in a single document are dropped (mostly typos and one-offs). */
-  constructor(private readonly maxTerms = 2_000_000) {}
+  /**
+   * maxTerms bounds memory: past it, terms seen in a single document are dropped (mostly typos and one-offs).
+   * idfPower below 1 flattens IDF: words every report of a topic shares still count a little, and the rough
+   * frequencies of a young index matter less.
+   */
+  constructor(
+    private readonly maxTerms = 2_000_000,
+    readonly idfPower = 0.75,
+  ) {}
 
   add(terms: Iterable<string>): void {
     this.docCount++;
@@ -30,7 +39,23 @@ export class TermStats {
   /** Smoothed IDF; an unseen term gets the weight of one seen once. */
   idf(term: string): number {
     const df = Math.max(1, this.df.get(term) ?? 0);
-    return (Math.log((this.docCount + 1) / df) + Number(process.env.IDF_ADD ?? 0.1)) ** Number(process.env.IDF_POW ?? 1);
+    // IDF is asked for thousands of times per document; it depends only on df and the document count.
+    if (this.idfCacheDocCount !== this.docCount) {
+      this.idfCache.fill(0);
+      this.idfCacheDocCount = this.docCount;
+    }
+    if (df < this.idfCache.length) {
+      const cached = this.idfCache[df]!;
+      if (cached !== 0) return cached;
+      const v = this.computeIdf(df);
+      this.idfCache[df] = v;
+      return v;
+    }
+    return this.computeIdf(df);
+  }
+
+  private computeIdf(df: number): number {
+    return (1 + Math.log((this.docCount + 1) / df)) ** this.idfPower;
   }
 
   /** IDF-weighted, unit-length vector of raw term weights. */
@@ -59,8 +84,8 @@ export class TermStats {
     return { docCount: this.docCount, df: [...this.df] };
   }
 
-  static fromJSON(state: TermStatsState, maxTerms?: number): TermStats {
-    const s = new TermStats(maxTerms);
+  static fromJSON(state: TermStatsState, maxTerms?: number, idfPower?: number): TermStats {
+    const s = new TermStats(maxTerms, idfPower);
     s.docCount = state.docCount;
     for (const [t, n] of state.df) s.df.set(t, n);
     return s;

@@ -32,6 +32,34 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** British spellings whose American form the stemmer would not reach on its own. */
+const BRITISH_WORDS = new Map(
+  (
+    "colour:color favour:favor favourite:favorite labour:labor honour:honor behaviour:behavior neighbour:neighbor " +
+    "rumour:rumor harbour:harbor humour:humor endeavour:endeavor vapour:vapor centre:center theatre:theater " +
+    "metre:meter litre:liter defence:defense offence:offense licence:license programme:program travelled:traveled " +
+    "travelling:traveling cancelled:canceled cancelling:canceling modelling:modeling counselling:counseling " +
+    "labelled:labeled fuelled:fueled signalled:signaled jewellery:jewelry cheque:check grey:gray tyre:tire " +
+    "aluminium:aluminum analyse:analyze analysed:analyzed paralyse:paralyze catalyse:catalyze manoeuvre:maneuver " +
+    "paediatric:pediatric anaemia:anemia oestrogen:estrogen foetus:fetus sceptic:skeptic sceptical:skeptical " +
+    "plough:plow kerb:curb storey:story pyjamas:pajamas judgement:judgment enrolment:enrollment fulfil:fulfill"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+/** Words in -ise that are not the British form of an -ize verb. */
+const ISE_NOT_IZE =
+  /^(advertis|advis|apprais|aris|chastis|compris|compromis|concis|demis|despis|devis|disguis|enterpris|excis|exercis|expertis|franchis|improvis|incis|merchandis|precis|premis|promis|revis|supervis|surmis|surpris|televis|otherwis|likewis|clockwis|rais|prais|pois|cruis|bruis|nois|treatis|paradis|repris|circumcis|exorcis|rais|uprais|malais|mortis)/;
+
+/** The American spelling of a lower-cased word ("recognised" -> "recognized"), so outlets on both sides agree. */
+export function americanize(word: string): string {
+  const listed = BRITISH_WORDS.get(word);
+  if (listed) return listed;
+  const m = /^(\p{L}{4,})is(e|es|ed|ing|ation|ations|er|ers)$/u.exec(word);
+  if (m && !ISE_NOT_IZE.test(word)) return `${m[1]}iz${m[2]}`;
+  return word;
+}
+
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
 
 export function foldText(s: string): string {
@@ -52,7 +80,7 @@ export function normalizeToken(raw: string): string | null {
   if (t === "u.k") return "uk";
   t = t.replace(/\./g, "");
   if (t.length < 2 || STOPWORDS.has(t)) return null;
-  return porterStem(t);
+  return porterStem(americanize(t));
 }
 
 export interface TokenOccurrence {
@@ -122,8 +150,8 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   titleWeight: 2,
   leadWords: 120,
   maxBodyWords: 600,
-  bigramWeight: 0.7,
-  properBoost: 1.5,
+  bigramWeight: 0.3,
+  properBoost: 1,
   entityWeight: 1.5,
   sublinearTf: true,
 };

@@ -220,7 +220,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               </dd>
               <dt>Published</dt>
               <dd>
-                {article.publishedAt ?? "unknown"}
+                {article.publishedAt ? (
+                  <>
+                    {formatLocal(article.publishedAt)} <span className="muted">(as written: {article.publishedAt})</span>
+                  </>
+                ) : (
+                  "unknown"
+                )}
                 {article.publishedAtOffset ? ` (stated offset ${article.publishedAtOffset}, not applied)` : ""}
                 <div className="muted">
                   {PROVENANCE[article.publishedAtSource] ?? words(article.publishedAtSource)}, {formatShare(article.publishedAtConfidence)} confidence

@@ -10,9 +10,9 @@ import { ErrorState } from "../../../components/ErrorState";
 import { FilterBar } from "../../../components/FilterBar";
 import { QuoteItem, QuoteItemFields } from "../../../components/QuoteItem";
 import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
-import { addDays, dayOf, readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../../lib/filters";
+import { addDays, dayOf, readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams, withGlobalFilters } from "../../../lib/filters";
 import { formatDay, formatDelay, formatLocal, formatNumber, plural } from "../../../lib/format";
-import { graphql } from "../../../lib/graphql";
+import { graphql, readFragment } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { articleHref, eventHref, outletHref, routeParam, storyHref } from "../../../lib/routes";
 
@@ -135,7 +135,16 @@ export default async function EventPage({ params, searchParams }: Props) {
   const articleTotal = articleResult.data?.articles.totalCount ?? 0;
   const firstArticle = articles.find((a) => a.publishedAt);
   const seenOutlets = new Set<string>();
-  const quotes = event.quotes.edges.map((e) => e.node);
+  // The same statement carried by five outlets is one statement here; its cluster link shows the five.
+  const seenStatements = new Set<string>();
+  const quotes = event.quotes.edges
+    .map((e) => e.node)
+    .filter((quote) => {
+      const key = readFragment(QuoteItemFields, quote).cluster?.id ?? quote.id;
+      if (seenStatements.has(key)) return false;
+      seenStatements.add(key);
+      return true;
+    });
   const named = tallyMentions(articles.flatMap((a) => a.mentions));
 
   return (
@@ -149,7 +158,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           {event.place ? ` · ${event.place.name}` : ""} · {plural(event.articleCount, "article")}
         </p>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} />
+      <FilterBar path={path} params={query} filters={filters} range={range} defaultRangeLabel="the event’s own span" />
       {coverage.failure ? (
         <ErrorState failure={coverage.failure} what="the coverage of this event" />
       ) : (
@@ -266,7 +275,9 @@ export default async function EventPage({ params, searchParams }: Props) {
         )}
         {event.quotes.totalCount > quotes.length ? (
           <p className="muted">
-            Showing {quotes.length} of {formatNumber(event.quotes.totalCount)} quotes.
+            {plural(quotes.length, "statement")} from the {formatNumber(Math.min(event.quotes.totalCount, 10))} most carried of{" "}
+            {plural(event.quotes.totalCount, "quote")}.{" "}
+            <Link href={withGlobalFilters("/quotes", filters)}>Search all quotes</Link>
           </p>
         ) : null}
       </section>

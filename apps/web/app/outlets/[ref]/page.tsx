@@ -127,7 +127,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} withOutlets={false} />
+      <FilterBar path={path} params={query} filters={filters} range={range} withOutlets={false} defaultRangeLabel="all of its articles" />
       {volumeResult.failure ? (
         <ErrorState failure={volumeResult.failure} what="this outlet’s volume" />
       ) : (
@@ -173,7 +173,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
                     {a.event ? (
                       <>
                         {" · "}
-                        <Link href={eventHref(a.event.id, filters)}>{a.event.title}</Link>
+                        <Link href={eventHref(a.event.id, filters)}>{a.event.title === a.title ? "its event" : a.event.title}</Link>
                       </>
                     ) : null}
                   </div>

@@ -136,7 +136,7 @@ export default async function PersonPage({ params, searchParams }: Props) {
           </ul>
         ) : null}
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} />
+      <FilterBar path={path} params={query} filters={filters} range={range} defaultRangeLabel="all of their quotes" />
       {coverage.failure ? (
         <ErrorState failure={coverage.failure} what="this person’s quotes over time" />
       ) : (

@@ -74,7 +74,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const range = resolveRange(filters, span ?? { first: story.firstDate, last: story.lastDate });
   const bucket = readBucket(query, range.from, range.to);
   const scale = readScale(query);
-  const request: CoverageRequest = { dimension: "EVENT", ...range, bucket, storyIds: [story.id], outletIds: filters.outletIds, top: 10 };
+  const request: CoverageRequest = { dimension: "EVENT", ...range, bucket, storyIds: [story.id], outletIds: filters.outletIds, top: 8 };
   const coverage = await load(CoverageQuery, coverageVariables(request));
 
   return (
@@ -87,7 +87,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           {plural(story.articleCount, "article")}
         </p>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} />
+      <FilterBar path={path} params={query} filters={filters} range={range} defaultRangeLabel="the story’s whole span" />
       <section className="card" aria-labelledby="story-timeline">
         <h2 id="story-timeline">Events on a timeline</h2>
         {events.length === 0 ? (

@@ -35,6 +35,17 @@ export interface CorefResult {
 }
 
 const DEFINITE = new Set(["the"]);
+// Object and possessive pronouns join the chain too: "Asked about her own vote ..., she replied".
+const PRONOUN_GENDER = new Map<string, Gender>([
+  ["he", "male"],
+  ["him", "male"],
+  ["his", "male"],
+  ["himself", "male"],
+  ["she", "female"],
+  ["her", "female"],
+  ["hers", "female"],
+  ["herself", "female"],
+]);
 const ROLE_MODIFIER_MAX = 4;
 
 function isCueSubjectAt(tokens: Token[], first: number, last: number): boolean {
@@ -50,7 +61,16 @@ function isCueSubjectAt(tokens: Token[], first: number, last: number): boolean {
   )
     return true;
   const prev = tokens[first - 1];
-  return !!prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter);
+  if (prev && isCueWord(prev.lower) && /^\s+$/.test(prev.gapAfter)) return true;
+  // 'said Clinton’s communications director, Jennifer Palmieri': the name after the speaker's description.
+  if (prev && /^,\s+$/.test(prev.gapAfter)) {
+    for (let j = first - 2; j >= 0 && j >= first - 8; j--) {
+      const t = tokens[j] as Token;
+      if (isCueWord(t.lower) && /^\s+$/.test(t.gapAfter)) return true;
+      if (!/^\s+$/.test(t.gapAfter) || (t.cap && !t.possessive)) break;
+    }
+  }
+  return false;
 }
 
 export function resolveReferences(index: EntityIndex, insideQuote: (offset: number) => boolean): CorefResult {
@@ -61,13 +81,31 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
     if (m.kind !== "PERSON" || m.entity < 0) continue;
     const c = clusters[m.entity] as EntityCluster;
     for (let j = m.firstToken; j <= m.lastToken; j++) personTokens.add(j);
+    if (m.possessive) {
+      // "Clinton’s communications director": the owner, not the one acting; still a mention for recency.
+      refs.push({
+        kind: "NAME",
+        firstToken: m.firstToken,
+        lastToken: m.lastToken,
+        start: m.start,
+        sentence: m.sentence,
+        quoted: insideQuote(m.start),
+        cluster: c,
+        gender: null,
+        role: null,
+        introduces: false,
+        cueSubject: false,
+        confidence: 0.6,
+      });
+      continue;
+    }
     refs.push({
       kind: "NAME",
       firstToken: m.firstToken,
       lastToken: m.lastToken,
       start: m.start,
       sentence: m.sentence,
-      quoted: m.inQuote || insideQuote(m.start),
+      quoted: insideQuote(m.start),
       cluster: c,
       gender: null,
       role: null,
@@ -77,7 +115,8 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
     });
   }
   for (const t of tokens) {
-    if (t.lower !== "he" && t.lower !== "she") continue;
+    const gender = PRONOUN_GENDER.get(t.lower);
+    if (!gender) continue;
     if (insideQuote(t.start)) continue;
     refs.push({
       kind: "PRONOUN",
@@ -87,7 +126,7 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
       sentence: index.sentenceAt(t.start),
       quoted: false,
       cluster: null,
-      gender: t.lower === "he" ? "male" : "female",
+      gender,
       role: null,
       introduces: false,
       cueSubject: isCueSubjectAt(tokens, t.i, t.i),
@@ -206,10 +245,6 @@ function resolvePronoun(
     // An unsure earlier resolution passes on less.
     if (m.kind !== "NAME") score -= (1 - m.confidence) * 2;
     score += Math.min(1, c.mentions.length / 5);
-    if (process.env.PRONOUN_DEBUG)
-      console.error(
-        `    ${r.gender}@${r.start} ${c.name} via ${m.kind}@${m.start} d=${distance} p=${prominence} => ${score.toFixed(2)}`,
-      );
     scores.set(c, score);
   }
   let best: EntityCluster | null = null;

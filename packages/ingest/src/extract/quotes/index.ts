@@ -169,7 +169,24 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   }
   const insideQuote = (offset: number) => inSpans(outer, offset);
 
-  const coref = resolveReferences(index, insideQuote);
+  // Block quotes of reporting ("McCrummen reports:" then paragraphs in quote marks) are narration for
+  // coreference: the people in them are antecedents, unlike the people a speaker talks about.
+  const speech: Span[] = [];
+  for (const span of marks) {
+    const first = span.parts[0] as MarkedPart;
+    const words = span.parts.reduce((n, p) => n + wordCount(body.slice(p.start, p.end)), 0);
+    const before = body.slice(Math.max(0, first.openAt - 3), first.openAt);
+    if (span.parts.length >= 2 && words >= 60 && /(?:^|:)\s*$/.test(before)) continue;
+    for (const p of span.parts) speech.push({ start: p.openAt + 1, end: p.closeAt < 0 ? p.end : p.closeAt + 1 });
+  }
+  speech.sort((x, y) => x.start - y.start);
+  const speechOuter: Span[] = [];
+  for (const r of speech) {
+    const last = speechOuter[speechOuter.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else speechOuter.push({ ...r });
+  }
+  const coref = resolveReferences(index, (offset) => inSpans(speechOuter, offset));
 
   const day = ctx.publishedAt ? ctx.publishedAt.slice(0, 10) : null;
   const candidates: Candidate[] = [];
@@ -464,9 +481,31 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       e + 1 < tokens.length &&
       !stops(tokens[e] as Token) &&
       (tokens[e + 1] as Token).cap &&
-      /^ $/.test((tokens[e] as Token).gapAfter)
+      /^ $/.test((tokens[e] as Token).gapAfter) &&
+      !(tokens[e] as Token).possessive
     )
       e++;
+    // "said Clinton’s communications director, Jennifer Palmieri": the name after the description.
+    if ((tokens[e] as Token).possessive) {
+      let k = e + 1;
+      while (k < tokens.length && k < e + 6 && !(tokens[k] as Token).cap && !/[.;:!?\n"“”]/.test((tokens[k] as Token).gapAfter)) {
+        if ((tokens[k] as Token).gapAfter.includes(",")) break;
+        k++;
+      }
+      const name = tokens[k + 1];
+      if (k < tokens.length && (tokens[k] as Token).gapAfter.includes(",") && name?.cap) {
+        let n = k + 1;
+        while (
+          n + 1 < tokens.length &&
+          !stops(tokens[n] as Token) &&
+          (tokens[n + 1] as Token).cap &&
+          /^ $/.test((tokens[n] as Token).gapAfter)
+        )
+          n++;
+        return [k + 1, n];
+      }
+      return [j, Math.min(k, tokens.length - 1)];
+    }
     // "Clinton ally James Carville", "Trump attorney Alan Garten": the name after the role.
     const role = tokens[e + 1];
     const after = tokens[e + 2];

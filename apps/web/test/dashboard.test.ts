@@ -1,0 +1,496 @@
+// The dashboard as an analyst uses it: real API and `next start` processes over a database holding the demo
+// corpus plus hostile input, driven in headless Chromium. Needs `next build` first (turbo's test task does it).
+// Screenshots land in docs/screenshots/ for the README and for review.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadDemo } from "../../../packages/ingest/src/demo/load.ts";
+import { runIngest } from "../../../packages/ingest/src/pipeline.ts";
+import { rebuildRollups } from "../../../packages/ingest/src/store/rollups.ts";
+
+const repoRoot = resolve(import.meta.dirname, "../../..");
+const webRoot = resolve(repoRoot, "apps/web");
+const screenshots = resolve(repoRoot, "docs/screenshots");
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const HOSTILE_TITLE = 'Harbour <img src=x onerror="window.__pwned=1"> report';
+const HOSTILE_TEXT = 'Officials met on Monday. <script>window.__pwned=2</script> The <b onmouseover="window.__pwned=3">talks</b> went on.';
+
+let db: TestDatabase;
+let workDir: string;
+let apiUrl: string;
+let webUrl: string;
+const servers: ChildProcess[] = [];
+let api: ChildProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[] = [];
+
+const freePort = () =>
+  new Promise<number>((done, fail) => {
+    const probe = createServer()
+      .once("error", fail)
+      .listen(0, "127.0.0.1", () => {
+        const address = probe.address();
+        probe.close(() => done(typeof address === "object" && address ? address.port : 0));
+      });
+  });
+
+async function waitForHttp(url: string, child: ChildProcess, seconds: number, log: () => string) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode}).\n${log()}`);
+    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s.\n${log()}`);
+}
+
+function startServer(args: string[], cwd: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-8000)));
+  child.stderr?.on("data", (chunk) => (output = (output + chunk).slice(-8000)));
+  servers.push(child);
+  return { child, log: () => output };
+}
+
+/** The demo goes through the real ingest; hostile records and one broken record follow it. */
+async function seed() {
+  await loadDemo({ prisma: db.prisma, databaseUrl: db.url, dir: join(workDir, "demo") });
+  const hostileDir = join(workDir, "hostile");
+  mkdirSync(hostileDir);
+  const records = [
+    { id: "hostile-text", url: "javascript:window.__pwned=4", title: HOSTILE_TITLE, outlet: "Hostile Gazette", publishedAt: "2025-06-02T09:00:00", text: HOSTILE_TEXT },
+    {
+      id: "hostile-html",
+      title: "Scripted page",
+      outlet: "Hostile Gazette",
+      publishedAt: "2025-06-03T09:00:00",
+      html: '<html><body><article><p>The harbour board met again today to talk.</p><script>window.__pwned=5</script><p>Nothing <img src=x onerror="window.__pwned=6"> was agreed by the board in the long meeting.</p></article></body></html>',
+    },
+    { id: "broken", title: "No body at all" },
+  ];
+  writeFileSync(join(hostileDir, "hostile.jsonl"), records.map((r) => JSON.stringify(r)).join("\n"));
+  await runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [hostileDir], command: "storyline ingest hostile" });
+  // Event clustering may not be wired into ingest yet; then group the demo's same-headline articles so the event
+  // and story pages still have something real to show.
+  if ((await db.prisma.event.count()) === 0) {
+    const story = await db.prisma.story.create({ data: { title: "Halden harbour treaty" } });
+    const articles = await db.prisma.article.findMany({ select: { id: true, title: true, publishedAt: true } });
+    const byTitle = new Map<string, typeof articles>();
+    for (const article of articles) byTitle.set(article.title ?? "", [...(byTitle.get(article.title ?? "") ?? []), article]);
+    for (const [title, group] of byTitle) {
+      const dates = group.flatMap((a) => (a.publishedAt ? [a.publishedAt] : [])).sort((a, b) => +a - +b);
+      if (group.length < 2 || !dates.length) continue;
+      const event = await db.prisma.event.create({
+        data: { title, date: dates[0], storyId: story.id, articleCount: group.length, firstSeenAt: dates[0], lastSeenAt: dates.at(-1) },
+      });
+      await db.prisma.article.updateMany({ where: { id: { in: group.map((a) => a.id) } }, data: { eventId: event.id } });
+    }
+    const events = await db.prisma.event.findMany({ orderBy: { date: "asc" } });
+    await db.prisma.story.update({
+      where: { id: story.id },
+      data: { eventCount: events.length, articleCount: events.reduce((n, e) => n + e.articleCount, 0), firstDate: events[0]?.date, lastDate: events.at(-1)?.date },
+    });
+    await rebuildRollups(db.prisma);
+  }
+}
+
+async function open(path: string) {
+  const response = await page.goto(`${webUrl}${path}`, { waitUntil: "load" });
+  await page.waitForLoadState("networkidle", { timeout: 3000 }).catch(() => {});
+  return response;
+}
+
+async function shoot(name: string) {
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** The API answered every query a page asked: no error card anywhere. */
+async function expectNoApiErrors() {
+  const errors = await page.locator(".card.error").allInnerTexts();
+  expect(errors).toEqual([]);
+}
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  workDir = mkdtempSync(join(tmpdir(), "storyline-web-"));
+  db = await createTestDatabase("web_dashboard");
+  await seed();
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  apiUrl = `http://127.0.0.1:${apiPort}`;
+  webUrl = `http://127.0.0.1:${webPort}`;
+  const apiServer = startServer(["--import", "tsx", "apps/api/src/server.ts"], repoRoot, {
+    DATABASE_URL: db.url,
+    STORYLINE_API_PORT: String(apiPort),
+    STORYLINE_CORS_ORIGINS: webUrl,
+  });
+  api = apiServer.child;
+  const web = startServer([resolve(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort), "-H", "127.0.0.1"], webRoot, {
+    STORYLINE_API_URL: `${apiUrl}/graphql`,
+    NODE_ENV: "production",
+  });
+  await Promise.all([waitForHttp(`${apiUrl}/health`, api, 60, apiServer.log), waitForHttp(`${webUrl}/icon.svg`, web.child, 60, web.log)]);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(
+    servers.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once("exit", () => done());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+        }),
+    ),
+  );
+  await db?.drop();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+async function newPage(options: { width?: number; height?: number; dark?: boolean } = {}) {
+  await context?.close();
+  context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.dark ? "dark" : "light",
+  });
+  page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+}
+
+beforeEach(async () => {
+  problems = [];
+  await newPage();
+});
+
+const legendTotal = async () =>
+  (await page.locator("#coverage .legend li .muted").allInnerTexts()).reduce((sum, text) => sum + Number(text.replace(/[^\d]/g, "")), 0);
+
+describe("overview", () => {
+  it("shows coverage over time with demo data labelled, in light, dark and phone widths", async () => {
+    await open("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" }).isVisible()).resolves.toBe(true);
+    await expect(page.locator(".demo-banner").innerText()).resolves.toContain("Demo data");
+    expect(await page.locator("#coverage svg rect").count()).toBeGreaterThan(5);
+    const legend = await page.locator("#coverage .legend").innerText();
+    expect(legend).toContain("Meridian Wire");
+    expect(await legendTotal()).toBeGreaterThanOrEqual(35);
+    expect(await page.locator("#top-speakers ~ ol li").count()).toBeGreaterThan(0);
+    expect(await page.locator("#latest-quotes ~ ul blockquote").count()).toBeGreaterThan(0);
+    await expect(page.locator("#ingest-health").locator("..").innerText()).resolves.toMatch(/Last run/);
+    await expectNoApiErrors();
+    await shoot("overview");
+
+    await newPage({ dark: true });
+    await open("/");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe("rgb(17, 18, 20)");
+    await shoot("overview-dark");
+
+    await newPage({ width: 390, height: 844 });
+    await open("/");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shoot("overview-phone");
+    expect(problems).toEqual([]);
+  });
+
+  it("switches bucket, scale and breakdown through links that change the URL", async () => {
+    await open("/");
+    await page.locator("#coverage").getByRole("link", { name: "Month", exact: true }).click();
+    await page.waitForURL(/bucket=month/);
+    await expect(page.locator('#coverage [aria-label="Bucket"] [aria-current="true"]').innerText()).resolves.toBe("Month");
+    const monthBars = await page.locator("#coverage .hotspot").count();
+    expect(monthBars).toBeGreaterThanOrEqual(8);
+
+    await page.locator("#coverage").getByRole("link", { name: "Share", exact: true }).click();
+    await page.waitForURL(/scale=share/);
+    const axis = await page.locator("#coverage .chart-y span").allInnerTexts();
+    expect(axis.at(-1)).toMatch(/%$/);
+    expect(page.url()).toContain("bucket=month");
+
+    await page.locator("#coverage").getByRole("link", { name: "Events", exact: true }).click();
+    await page.waitForURL(/by=event/);
+    await expect(page.locator("#coverage-title").innerText()).resolves.toContain("by event");
+    expect(await page.locator("#coverage svg rect").count()).toBeGreaterThan(0);
+
+    await page.locator("#coverage").getByRole("link", { name: "Stories", exact: true }).click();
+    await page.waitForURL(/by=story/);
+    const storyLinks = await page.locator("#coverage .legend a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(storyLinks.length).toBeGreaterThan(0);
+    for (const href of storyLinks) expect(href).toMatch(/^\/stories\//);
+    await expectNoApiErrors();
+    expect(problems).toEqual([]);
+  });
+
+  it("shows exact numbers in a tooltip reached by keyboard, and a table of them", async () => {
+    await open("/?bucket=month");
+    const hotspot = page.locator("#coverage .hotspot").nth(2);
+    await hotspot.focus();
+    const tip = hotspot.locator(".tip");
+    await expect(tip.isVisible()).resolves.toBe(true);
+    expect(await tip.innerText()).toMatch(/\d+ articles in all/);
+    await expect(hotspot.getAttribute("aria-label")).resolves.toMatch(/\d/);
+    await page.locator("#coverage summary", { hasText: "Show the numbers" }).click();
+    expect(await page.locator("#coverage .chart-table tbody tr").count()).toBeGreaterThanOrEqual(8);
+    expect(problems).toEqual([]);
+  });
+
+  it("exports what the chart shows as CSV", async () => {
+    await open("/?bucket=month");
+    const href = await page.locator("#coverage").getByRole("link", { name: "Download CSV" }).getAttribute("href");
+    expect(href).toContain("dimension=OUTLET");
+    const response = await fetch(new URL(href ?? "", webUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="storyline-outlet-month-.*\.csv"/);
+    const [header, ...rows] = (await response.text()).trim().split("\r\n");
+    expect(header).toBe("bucket,series,key,count,share,bucket_total");
+    const counted = rows.reduce((sum, row) => sum + Number(row.split(",").at(-3)), 0);
+    expect(counted).toBe(await legendTotal());
+
+    const broken = await fetch(new URL("/export/coverage.csv?dimension=NOPE", webUrl));
+    expect(broken.status).toBe(400);
+    await expect(broken.text()).resolves.toContain("Download CSV");
+  });
+
+  it("keeps global filters in the URL and carries them across pages", async () => {
+    await open("/");
+    await page.locator(".outlet-picker summary").click();
+    await page.getByRole("checkbox", { name: /Meridian Wire/ }).check();
+    await page.getByLabel("From").fill("2025-04-01");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/outlet=/);
+    expect(page.url()).toContain("from=2025-04-01");
+    const legend = await page.locator("#coverage .legend li").allInnerTexts();
+    expect(legend).toHaveLength(1);
+    expect(legend[0]).toContain("Meridian Wire");
+    await expect(page.locator(".outlet-picker summary").innerText()).resolves.toContain("Meridian Wire");
+
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Quotes" }).click();
+    await page.waitForURL(/\/quotes\?/);
+    expect(page.url()).toContain("from=2025-04-01");
+    expect(page.url()).toContain("outlet=");
+    const outlets = await page.locator("#quote-results ~ ul .meta").allInnerTexts();
+    expect(outlets.length).toBeGreaterThan(0);
+    for (const line of outlets) expect(line).toContain("Meridian Wire");
+    await expectNoApiErrors();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("drilling down", () => {
+  it("follows a top event to its page: coverage by outlet, leaders first, people, neighbours", async () => {
+    await open("/");
+    await page.locator("#top-events ~ ol li a").first().click();
+    await page.waitForURL(/\/events\//);
+    await expect(page.locator(".page-head .kicker").innerText()).resolves.toContain("Event");
+    expect(await page.locator("#event-coverage svg rect").count()).toBeGreaterThan(0);
+    const firstRow = await page.locator("#event-articles ~ div tbody tr").first().innerText();
+    expect(firstRow).toContain("first report");
+    expect(await page.locator("#event-people").locator("..").locator("li").count()).toBeGreaterThan(0);
+    await expectNoApiErrors();
+    await shoot("event");
+
+    const story = page.locator(".page-head .kicker a");
+    if (await story.count()) {
+      await story.click();
+      await page.waitForURL(/\/stories\//);
+      expect(await page.locator(".event-dot").count()).toBeGreaterThan(1);
+      expect(await page.locator("#story-coverage svg rect").count()).toBeGreaterThan(0);
+      await page.locator(".event-dot").first().focus();
+      await expect(page.locator(".event-dot").first().locator(".tip").isVisible()).resolves.toBe(true);
+      await expectNoApiErrors();
+      await shoot("story");
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("opens an outlet with volume, coverage, speakers and first-carrier counts", async () => {
+    await open("/outlets");
+    await page.getByRole("link", { name: "Meridian Wire" }).click();
+    await page.waitForURL(/\/outlets\/meridian/);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Meridian Wire");
+    expect(await page.locator("#outlet-volume svg rect").count()).toBeGreaterThan(0);
+    await expect(page.locator(".stat-row").innerText()).resolves.toContain("First to carry a quote");
+    expect(await page.locator("#outlet-quoted ~ ol li").count()).toBeGreaterThan(0);
+    await expectNoApiErrors();
+    await shoot("outlet");
+    expect(problems).toEqual([]);
+  });
+
+  it("opens a person with quotes over time, quoting outlets and quotes in context", async () => {
+    await open("/");
+    const name = await page.locator("#top-speakers ~ ol li a").first().innerText();
+    await page.locator("#top-speakers ~ ol li a").first().click();
+    await page.waitForURL(/\/people\//);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(name);
+    expect(await page.locator("#person-quotes svg rect").count()).toBeGreaterThan(0);
+    expect(await page.locator("#person-quotes-list ~ ul .quote-context mark").count()).toBeGreaterThan(0);
+    expect(await page.locator("#person-outlets ~ ol li").count()).toBeGreaterThan(0);
+    await expectNoApiErrors();
+    await shoot("person");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("quote explorer", () => {
+  it("searches quotes by words and speaker and shows a statement's propagation, first carrier first", async () => {
+    await open("/quotes");
+    await page.getByRole("searchbox", { name: "Words" }).fill("harbour");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/q=harbour/);
+    const quotes = await page.locator("#quote-results ~ ul blockquote").allInnerTexts();
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(quote.toLowerCase()).toContain("harbour");
+
+    await page.getByRole("searchbox", { name: "Speaker" }).fill("Lind");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.waitForURL(/speaker=Lind/);
+    await expect(page.locator("#quote-results").innerText()).resolves.toContain("Maria Lind");
+    await expectNoApiErrors();
+    await shoot("quotes");
+
+    await open("/quotes");
+    await page.locator("#travelled ~ ul li a").first().click();
+    await page.waitForURL(/\/quotes\/clusters\//);
+    const rows = page.locator(".propagation-row");
+    expect(await rows.count()).toBeGreaterThan(1);
+    await expect(rows.first().innerText()).resolves.toContain("first");
+    await expectNoApiErrors();
+    await shoot("quote-cluster");
+    expect(problems).toEqual([]);
+  });
+
+  it("says so when a speaker is unknown", async () => {
+    await open("/quotes?speaker=Nobody%20Atall");
+    await expect(page.locator(".empty").innerText()).resolves.toContain("Nobody called “Nobody Atall”");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("article reader", () => {
+  it("highlights quotes and entities and shows provenance", async () => {
+    await open("/quotes?q=lighthouse");
+    await page.locator("#quote-results ~ ul .meta a[href*='/articles/']").first().click();
+    await page.waitForURL(/\/articles\//);
+    expect(await page.locator(".article-text mark.hl-quote").count()).toBeGreaterThan(0);
+    expect(await page.locator(".article-text mark.hl-person").count()).toBeGreaterThan(0);
+    const facts = await page.locator("#article-facts").locator("..").innerText();
+    expect(facts).toMatch(/confidence/);
+    expect(facts).toMatch(/evidence/);
+    await expectNoApiErrors();
+    await shoot("article");
+    await page.getByRole("link", { name: "Plain text" }).click();
+    await page.waitForURL(/highlight=off/);
+    expect(await page.locator(".article-text mark").count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows markup in a hostile article as text and never runs it", async () => {
+    await open("/quotes");
+    await open(`/outlets/hostile-gazette`);
+    const titles = page.locator("#outlet-covered ~ ul a[href*='/articles/']");
+    expect(await titles.count()).toBe(2);
+    for (const index of [0, 1]) {
+      await titles.nth(index).click();
+      await page.waitForURL(/\/articles\//);
+      const pwned = await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+      expect(pwned).toBeUndefined();
+      expect(await page.locator(".article-text img, .article-text script, .article-text b, main img").count()).toBe(0);
+      expect(await page.locator("[onerror], [onmouseover]").count()).toBe(0);
+      await page.goBack();
+    }
+    await page.getByRole("link", { name: /Harbour <img/ }).click();
+    await page.waitForURL(/\/articles\//);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(HOSTILE_TITLE);
+    await expect(page.locator(".article-text").innerText()).resolves.toContain("<script>window.__pwned=2</script>");
+    // A javascript: address stays text, never a link.
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    await expect(page.locator("#article-facts").locator("..").innerText()).resolves.toContain("javascript:window.__pwned=4");
+    await shoot("article-hostile");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("ingest runs", () => {
+  it("lists runs with counts and shows each failed input with its reason", async () => {
+    await open("/ingest");
+    const rows = page.locator("main tbody tr");
+    expect(await rows.count()).toBe(2);
+    await expect(rows.first().innerText()).resolves.toContain("partly failed");
+    await shoot("ingest");
+    await rows.first().getByRole("link").first().click();
+    await page.waitForURL(/\/ingest\//);
+    const errors = await page.locator("#run-errors ~ div tbody tr").allInnerTexts();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("hostile.jsonl");
+    expect(errors[0]).toMatch(/text, html or file/);
+    await expectNoApiErrors();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("states and access", () => {
+  it("explains empty results and unknown addresses", async () => {
+    await open("/events?q=zzzz-no-such-event");
+    await expect(page.locator(".empty").innerText()).resolves.toContain("No events match");
+    const missing = await open("/articles/QXJ0aWNsZTo5OTk5OTk5");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Not found");
+    const chartless = await open("/?from=1999-01-01&to=1999-01-31");
+    expect(chartless?.status()).toBe(200);
+    await expect(page.locator("#coverage .empty").innerText()).resolves.toContain("No articles in this range");
+    await expectNoApiErrors();
+  });
+
+  it("is usable by keyboard: skip link, sections, toggles", async () => {
+    await open("/");
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Skip to content");
+    const reached = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      reached.add(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
+    }
+    for (const name of ["Events", "Quotes", "Apply", "Week", "Share", "Download CSV"]) expect(reached).toContain(name);
+    expect(problems).toEqual([]);
+  });
+
+  it("tells the analyst what to do when the API is down", async () => {
+    await new Promise<void>((done) => {
+      api.once("exit", () => done());
+      api.kill("SIGTERM");
+    });
+    await open("/");
+    await expect(page.locator(".card.error").first().innerText()).resolves.toContain("did not answer");
+    await expect(page.locator(".card.error").first().innerText()).resolves.toContain("npm start");
+    await shoot("api-down");
+  });
+});
