@@ -1,8 +1,10 @@
-// Progress lines with the time since the run started, so a 20-minute run shows where it is.
-const started = performance.now();
+// Progress lines with the time since the run started (worker processes inherit the start through
+// BENCH_T0), so a 20-minute run shows where it is.
+const started = Number(process.env.BENCH_T0) || Date.now();
+process.env.BENCH_T0 = String(started);
 
 export function elapsed(): string {
-  const s = Math.floor((performance.now() - started) / 1000);
+  const s = Math.floor((Date.now() - started) / 1000);
   return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
 

@@ -1,10 +1,10 @@
 // `storyline ingest` as a function: read -> extract -> store, recording the run and every failed input.
 import type { PrismaClient } from "@storyline/db";
 import { extractDocument } from "./extract/index.ts";
-import type { ExtractedDocument, RoleAliasLookup } from "./extract/types.ts";
+import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
-import { acquireIngestLock, type ArticleLinker, EventLinker, loadRoleLookup, ReferenceCache, storeBatch } from "./store/index.ts";
+import { acquireIngestLock, type ArticleLinker, EventLinker, ReferenceCache, RoleMemory, storeBatch } from "./store/index.ts";
 
 export interface IngestOptions {
   prisma: PrismaClient;
@@ -62,7 +62,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     });
     summary.runId = run.id;
     const reference = new ReferenceCache(prisma);
-    const resolveRole: RoleAliasLookup = await loadRoleLookup(prisma);
+    const roles = await RoleMemory.load(prisma);
     const linker = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
 
     const fail = async (error: InputError) => {
@@ -111,7 +111,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       summary.seen++;
       let doc: ExtractedDocument;
       try {
-        doc = extractDocument(item.doc, { resolveRole });
+        doc = extractDocument(item.doc, { resolveRole: roles.lookup });
+        roles.learn(doc);
       } catch (error) {
         await fail(new InputError(item.doc.origin, "extract", reasonOf(error)));
         continue;

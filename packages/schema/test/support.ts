@@ -50,4 +50,6 @@ export async function startHarness(label: string, inputs: { seeds?: boolean; dem
 
 /** The tables each statement reads, in order: stable across Prisma versions, yet any N+1 changes it. */
 export const tablesTouched = (sql: string[]) =>
-  sql.map((q) => [...new Set([...q.matchAll(/(?:FROM|JOIN)\s+"public"\."(\w+)"/g)].map((m) => m[1]))].join("+"));
+  // Sorted: relations load in parallel, so their order varies between runs; the multiset is what matters.
+ 
+  sql.map((q) => [...new Set([...q.matchAll(/(?:FROM|JOIN)\s+"public"\."(\w+)"/g)].map((m) => m[1]))].join("+")).sort();

@@ -1,6 +1,7 @@
 // `storyline extract`: the extraction alone, no database, one JSON line per document on stdout.
 import { extractDocument, toContractRow } from "../extract/index.ts";
 import { readInputs } from "../sources/index.ts";
+import { RoleMemory } from "../store/roles.ts";
 import { EXIT } from "./exit-codes.ts";
 
 export async function extractCommand(files: string[], flags: { input?: string }): Promise<number> {
@@ -10,6 +11,8 @@ export async function extractCommand(files: string[], flags: { input?: string })
     return EXIT.USAGE;
   }
   let failed = 0;
+  // Role nouns an article never ties to a name resolve through what earlier documents in the input said.
+  const roles = new RoleMemory();
   for await (const item of readInputs(inputs)) {
     if ("error" in item) {
       failed++;
@@ -17,7 +20,9 @@ export async function extractCommand(files: string[], flags: { input?: string })
       continue;
     }
     try {
-      const row = toContractRow(extractDocument(item.doc));
+      const doc = extractDocument(item.doc, { resolveRole: roles.lookup });
+      roles.learn(doc);
+      const row = toContractRow(doc);
       if (!process.stdout.write(`${JSON.stringify(row)}\n`)) await new Promise((r) => process.stdout.once("drain", r));
     } catch (error) {
       failed++;

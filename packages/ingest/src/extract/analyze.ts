@@ -7,6 +7,8 @@ import { findQuoteMarks } from "./quotes/marks.ts";
 import type { ExtractedQuote, RoleAliasLookup, TextAnalysis } from "./types.ts";
 
 export interface AnalyzeContext {
+  /** The headline: names and roles in it ("President Putin offers ...") help resolve the body's role nouns. */
+  title?: string | null;
   /** Publication day or time (ISO); passed to resolveRole as the day a role is looked up for. */
   publishedAt?: string | null;
   /** Agencies named in the byline ("By Louise Miner with Reuters"): cited as BYLINE. */
@@ -16,6 +18,31 @@ export interface AnalyzeContext {
 }
 
 export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysis {
+  const title = ctx.title?.trim();
+  if (!title) return analyzeBody(body, ctx);
+  // The headline is read as the article's first paragraph, then everything is mapped back onto the body.
+  const shift = title.length + 2;
+  const whole = analyzeBody(`${title}\n\n${body}`, ctx);
+  const inBody = (start: number | null) => start === null || start >= shift;
+  const move = (n: number) => n - shift;
+  return {
+    quotes: whole.quotes
+      .filter((q) => q.start >= shift)
+      .map((q) => ({ ...q, start: move(q.start), end: move(q.end), parts: q.parts?.map((p) => ({ start: move(p.start), end: move(p.end) })) ?? null })),
+    entities: whole.entities.flatMap((e) => {
+      const offsets: number[] = [];
+      for (let i = 0; i + 1 < e.offsets.length; i += 2) {
+        if (e.offsets[i]! >= shift) offsets.push(move(e.offsets[i]!), move(e.offsets[i + 1]!));
+      }
+      return offsets.length ? [{ ...e, offsets, count: offsets.length / 2 }] : [];
+    }),
+    citations: whole.citations
+      .filter((c) => inBody(c.start))
+      .map((c) => ({ ...c, start: c.start === null ? null : move(c.start), end: c.end === null ? null : move(c.end) })),
+  };
+}
+
+function analyzeBody(body: string, ctx: AnalyzeContext): TextAnalysis {
   const marks = findQuoteMarks(body);
   // Sentence splitting ignores full stops inside quotes, so quote interiors are masked.
   const interiors = marks.flatMap((s) => s.parts.map((p) => ({ start: p.start, end: p.end }))).sort((a, b) => a.start - b.start);

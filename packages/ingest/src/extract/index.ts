@@ -10,6 +10,7 @@ export interface ExtractContext {
 export function extractDocument(raw: RawDocument, context: ExtractContext = {}): ExtractedDocument {
   const article = extractArticle(raw);
   const analysis = analyzeText(article.body, {
+    title: article.title,
     publishedAt: article.published?.value ?? null,
     bylineAgencies: article.bylineAgencies,
     resolveRole: context.resolveRole,

@@ -2,19 +2,95 @@
 
 import type { TermStats } from "./term-stats.ts";
 
-export type Centroid = Map<string, number>;
+/** IDF drifts slowly; a centroid's weighted length is recomputed once the corpus has grown this much. */
+const NORM_REFRESH_GROWTH = 1.1;
 
-/** Adds a unit-length IDF-weighted document vector, scaled, to a centroid. */
-export function addVector(centroid: Centroid, vector: Map<string, number>, stats: TermStats, scale = 1): void {
-  for (const [t, v] of vector) centroid.set(t, (centroid.get(t) ?? 0) + (scale * v) / stats.idf(t));
-}
+export class Centroid {
+  readonly mass = new Map<string, number>();
+  private cachedNorm = -1;
+  private normDocCount = 0;
 
-/** Adds one centroid's mass to another (an event's to its story). */
-export function addCentroid(target: Centroid, source: Centroid, scale = 1): void {
-  for (const [t, m] of source) {
-    const v = (target.get(t) ?? 0) + scale * m;
-    if (v > 1e-9) target.set(t, v);
-    else target.delete(t);
+  constructor(entries?: Iterable<[string, number]>) {
+    if (entries) for (const [t, m] of entries) this.mass.set(t, m);
+  }
+
+  get size(): number {
+    return this.mass.size;
+  }
+
+  /** Adds a unit-length IDF-weighted document vector, scaled. */
+  addVector(vector: Map<string, number>, stats: TermStats, scale = 1): void {
+    for (const [t, v] of vector) this.mass.set(t, (this.mass.get(t) ?? 0) + (scale * v) / stats.idf(t));
+    this.cachedNorm = -1;
+  }
+
+  /** Adds another centroid's mass (an event's to its story). */
+  addCentroid(source: Centroid, scale = 1): void {
+    for (const [t, m] of source.mass) {
+      const v = (this.mass.get(t) ?? 0) + scale * m;
+      if (v > 1e-9) this.mass.set(t, v);
+      else this.mass.delete(t);
+    }
+    this.cachedNorm = -1;
+  }
+
+  /** Length of the IDF-weighted centroid. */
+  norm(stats: TermStats): number {
+    if (this.cachedNorm < 0 || stats.docCount > this.normDocCount * NORM_REFRESH_GROWTH) {
+      let sum = 0;
+      for (const [t, m] of this.mass) {
+        const w = m * stats.idf(t);
+        sum += w * w;
+      }
+      this.cachedNorm = Math.sqrt(sum);
+      this.normDocCount = stats.docCount;
+    }
+    return this.cachedNorm;
+  }
+
+  /** Dot product of a unit IDF-weighted vector with the IDF-weighted centroid. */
+  dot(vector: Map<string, number>, stats: TermStats): number {
+    let dot = 0;
+    for (const [t, q] of vector) {
+      const m = this.mass.get(t);
+      if (m !== undefined) dot += q * m * stats.idf(t);
+    }
+    return dot;
+  }
+
+  /** Strongest n terms under current IDF, [term, weight], best first. */
+  topTerms(stats: TermStats, n: number): [string, number][] {
+    const scored: [string, number][] = [];
+    for (const [t, m] of this.mass) scored.push([t, m * stats.idf(t)]);
+    scored.sort((a, b) => b[1] - a[1]);
+    return scored.slice(0, n);
+  }
+
+  /** Keeps the strongest max terms; per-event state stays small whatever the article count. */
+  prune(stats: TermStats, max: number): void {
+    if (this.mass.size <= max) return;
+    const keep = new Set(this.topTerms(stats, max).map(([t]) => t));
+    for (const t of this.mass.keys()) if (!keep.has(t)) this.mass.delete(t);
+    this.cachedNorm = -1;
+  }
+
+  /** The centroid as a unit IDF-weighted vector. */
+  weighted(stats: TermStats): Map<string, number> {
+    const out = new Map<string, number>();
+    const norm = this.norm(stats) || 1;
+    for (const [t, m] of this.mass) out.set(t, (m * stats.idf(t)) / norm);
+    return out;
+  }
+
+  /** Rounded, plain-object form for JSON storage. */
+  toJSON(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [t, m] of this.mass) out[t] = Math.round(m * 1e5) / 1e5;
+    return out;
+  }
+
+  static fromJSON(json: Record<string, number>): Centroid {
+    return new Centroid(Object.entries(json));
   }
 }
 
@@ -37,61 +113,14 @@ export function linkage(
   stats: TermStats,
   normPower: number,
 ): number {
-  let dot = 0;
-  let norm = 0;
-  for (const [t, m] of centroid) {
-    const w = m * stats.idf(t);
-    norm += w * w;
-    const q = vector.get(t);
-    if (q !== undefined) dot += q * w;
-  }
+  const norm = centroid.norm(stats);
   if (norm <= 0) return 0;
   const n = Math.max(1, members);
-  const meanNorm = Math.sqrt(norm) / n;
-  return dot / n / meanNorm ** normPower;
-}
-
-/** The centroid as a unit IDF-weighted vector. */
-export function weighCentroid(centroid: Centroid, stats: TermStats): Map<string, number> {
-  const out = new Map<string, number>();
-  let norm = 0;
-  for (const [t, m] of centroid) {
-    const w = m * stats.idf(t);
-    out.set(t, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of out) out.set(t, w / norm);
-  return out;
-}
-
-/** Strongest n terms under current IDF, [term, weight], best first. */
-export function topTerms(centroid: Centroid, stats: TermStats, n: number): [string, number][] {
-  const scored: [string, number][] = [];
-  for (const [t, m] of centroid) scored.push([t, m * stats.idf(t)]);
-  scored.sort((a, b) => b[1] - a[1]);
-  return scored.slice(0, n);
-}
-
-/** Keeps the strongest max terms; per-event state stays small whatever the article count. */
-export function prune(centroid: Centroid, stats: TermStats, max: number): void {
-  if (centroid.size <= max) return;
-  const keep = new Set(topTerms(centroid, stats, max).map(([t]) => t));
-  for (const t of centroid.keys()) if (!keep.has(t)) centroid.delete(t);
+  const meanNorm = norm / n;
+  return centroid.dot(vector, stats) / n / meanNorm ** normPower;
 }
 
 /** Top n entries of a vector, [term, weight], best first. */
 export function strongest(vector: Map<string, number>, n: number): [string, number][] {
   return [...vector].sort((a, b) => b[1] - a[1]).slice(0, n);
-}
-
-/** Rounded, plain-object form for JSON storage. */
-export function centroidToJSON(centroid: Centroid): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [t, m] of centroid) out[t] = Math.round(m * 1e5) / 1e5;
-  return out;
-}
-
-export function centroidFromJSON(json: Record<string, number>): Centroid {
-  return new Map(Object.entries(json));
 }

@@ -4,17 +4,7 @@
 // a candidate at all. Candidates come from an inverted index over recent events' strongest terms, so the cost
 // of an assignment depends on the posting caps, not on how many events exist.
 
-import {
-  addVector,
-  type Centroid,
-  centroidFromJSON,
-  centroidToJSON,
-  cosine,
-  linkage,
-  prune,
-  strongest,
-  topTerms,
-} from "./centroid.ts";
+import { Centroid, cosine, linkage, strongest } from "./centroid.ts";
 import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
 import { Postings } from "./postings.ts";
 import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
@@ -89,7 +79,7 @@ export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   indexTermsPerEvent: 30,
   queryTerms: 20,
   maxPostings: 300,
-  maxCandidates: 50,
+  maxCandidates: 20,
   maxTitles: 6,
   recentArticles: 100_000,
   maxVocabulary: 2_000_000,
@@ -250,7 +240,7 @@ export class EventIndex {
   private open(a: Arrival): EventRecord {
     const event: EventRecord = {
       id: this.ids.event(),
-      centroid: new Map(),
+      centroid: new Centroid(),
       entities: new Map(),
       titles: [],
       lead: firstSentence(a.doc.body),
@@ -284,10 +274,10 @@ export class EventIndex {
 
   /** Adds an article's mass, entities, title and dates to an event. */
   private absorb(event: EventRecord, a: Arrival): void {
-    addVector(event.centroid, a.vector, this.stats);
+    event.centroid.addVector(a.vector, this.stats);
     // Pruning a little past the cap keeps it amortised.
     if (event.centroid.size > this.options.maxCentroidTerms * 1.25) {
-      prune(event.centroid, this.stats, this.options.maxCentroidTerms);
+      event.centroid.prune(this.stats, this.options.maxCentroidTerms);
     }
     event.articleCount++;
     event.lastSeq = a.seq;
@@ -303,7 +293,7 @@ export class EventIndex {
     if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
     if (!event.lead) event.lead = firstSentence(a.doc.body);
     this.countEntities(event, a.doc);
-    this.postings.add(event.id, topTerms(event.centroid, this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+    this.postings.add(event.id, event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
     this.dirty.add(event.id);
   }
 
@@ -422,10 +412,10 @@ export class EventIndex {
   snapshot(id: string): EventSnapshot | null {
     const e = this.events.get(id);
     if (!e) return this.pendingSnapshots.get(id) ?? null;
-    prune(e.centroid, this.stats, this.options.maxCentroidTerms);
+    e.centroid.prune(this.stats, this.options.maxCentroidTerms);
     return {
       id: e.id,
-      centroid: centroidToJSON(e.centroid),
+      centroid: e.centroid.toJSON(),
       entities: Object.fromEntries([...e.entities].map(([k, v]) => [k, { ...v }])),
       titles: [...e.titles],
       lead: e.lead,
@@ -443,7 +433,7 @@ export class EventIndex {
   loadEvent(s: EventSnapshot): void {
     const e: EventRecord = {
       id: s.id,
-      centroid: centroidFromJSON(s.centroid),
+      centroid: Centroid.fromJSON(s.centroid),
       entities: new Map(Object.entries(s.entities).map(([k, v]) => [k, { ...v }])),
       titles: [...s.titles],
       lead: s.lead,
@@ -456,7 +446,7 @@ export class EventIndex {
       storyId: s.storyId,
     };
     this.events.set(e.id, e);
-    this.postings.add(e.id, topTerms(e.centroid, this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+    this.postings.add(e.id, e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
   }
 
   loadStory(s: StorySnapshot): void {
@@ -486,7 +476,7 @@ export class EventIndex {
         this.pendingSnapshots.set(id, this.snapshot(id)!);
         this.dirty.delete(id);
       }
-      this.postings.remove(id, e.centroid.keys());
+      this.postings.remove(id, e.centroid.mass.keys());
       this.events.delete(id);
       this.evicted.add(id);
     }

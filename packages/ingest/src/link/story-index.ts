@@ -3,17 +3,7 @@
 // opens and may move once while it is alone in its story and has grown enough to be judged on more than one
 // article.
 
-import {
-  addCentroid,
-  addVector,
-  type Centroid,
-  centroidFromJSON,
-  centroidToJSON,
-  cosine,
-  prune,
-  topTerms,
-  weighCentroid,
-} from "./centroid.ts";
+import { Centroid, cosine } from "./centroid.ts";
 import { dayNumber, dayToIso } from "./dates.ts";
 import { Postings } from "./postings.ts";
 import type { TermStats } from "./term-stats.ts";
@@ -38,7 +28,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   indexTermsPerStory: 40,
   queryTerms: 20,
   maxPostings: 400,
-  maxCandidates: 40,
+  maxCandidates: 20,
 };
 
 /** What the story index needs to know of an event. */
@@ -100,8 +90,8 @@ export class StoryIndex {
   addArticle(storyId: string, event: StoryEventInput, vector: Map<string, number>, seq: number): void {
     const story = this.stories.get(storyId);
     if (!story) return;
-    const mass: Centroid = new Map();
-    addVector(mass, vector, this.stats);
+    const mass = new Centroid();
+    mass.addVector(vector, this.stats);
     this.absorb(story, event, mass, 1, seq);
     story.articleCount++;
     this.retitle(story, event);
@@ -120,7 +110,7 @@ export class StoryIndex {
     best.eventCount++;
     best.articleCount += event.articleCount;
     this.retitle(best, event);
-    this.postings.remove(own.id, own.centroid.keys());
+    this.postings.remove(own.id, own.centroid.mass.keys());
     this.stories.delete(own.id);
     this.dirty.delete(own.id);
     this.removed.add(own.id);
@@ -128,8 +118,8 @@ export class StoryIndex {
   }
 
   private best(event: StoryEventInput, exclude?: string): StoryRecord | null {
-    const vector = weighCentroid(event.centroid, this.stats);
-    const query = topTerms(event.centroid, this.stats, this.options.queryTerms);
+    const vector = event.centroid.weighted(this.stats);
+    const query = event.centroid.topTerms(this.stats, this.options.queryTerms);
     let best: StoryRecord | null = null;
     let bestScore = this.options.threshold;
     for (const id of this.postings.candidates(query, this.options.maxCandidates, exclude)) {
@@ -152,7 +142,7 @@ export class StoryIndex {
   private open(event: StoryEventInput, seq: number): StoryRecord {
     const story: StoryRecord = {
       id: this.newStoryId(),
-      centroid: new Map(),
+      centroid: new Centroid(),
       entities: new Map(),
       title: event.title,
       titleWeight: event.articleCount,
@@ -168,8 +158,10 @@ export class StoryIndex {
   }
 
   private absorb(story: StoryRecord, event: StoryEventInput, mass: Centroid, scale: number, seq: number): void {
-    addCentroid(story.centroid, mass, scale);
-    prune(story.centroid, this.stats, this.options.maxCentroidTerms);
+    story.centroid.addCentroid(mass, scale);
+    if (story.centroid.size > this.options.maxCentroidTerms * 1.25) {
+      story.centroid.prune(this.stats, this.options.maxCentroidTerms);
+    }
     for (const [k, e] of event.entities) {
       const have = story.entities.get(k);
       if (have) have.count = Math.max(have.count, e.count);
@@ -180,7 +172,7 @@ export class StoryIndex {
       story.lastDay = story.lastDay === null ? event.day : Math.max(story.lastDay, event.day);
     }
     story.lastSeq = seq;
-    this.postings.add(story.id, topTerms(story.centroid, this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+    this.postings.add(story.id, story.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t));
     this.dirty.add(story.id);
   }
 
@@ -216,7 +208,7 @@ export class StoryIndex {
     for (const s of this.stories.values()) {
       const stale = s.lastDay !== null && beforeDay !== null ? s.lastDay < beforeDay : s.lastSeq < beforeSeq;
       if (!stale) continue;
-      this.postings.remove(s.id, s.centroid.keys());
+      this.postings.remove(s.id, s.centroid.mass.keys());
       this.stories.delete(s.id);
       out.push(s.id);
     }
@@ -228,7 +220,7 @@ export class StoryIndex {
     if (!s) return null;
     return {
       id: s.id,
-      centroid: centroidToJSON(s.centroid),
+      centroid: s.centroid.toJSON(),
       entities: Object.fromEntries(s.entities),
       title: s.title,
       titleWeight: s.titleWeight,
@@ -248,7 +240,7 @@ export class StoryIndex {
   load(s: StorySnapshot): void {
     const record: StoryRecord = {
       id: s.id,
-      centroid: centroidFromJSON(s.centroid),
+      centroid: Centroid.fromJSON(s.centroid),
       entities: new Map(Object.entries(s.entities).map(([k, e]) => [k, { ...e }])),
       title: s.title,
       titleWeight: s.titleWeight,
@@ -260,7 +252,7 @@ export class StoryIndex {
       lastSeq: s.lastSeq,
     };
     this.stories.set(record.id, record);
-    this.postings.add(record.id, topTerms(record.centroid, this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+    this.postings.add(record.id, record.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t));
   }
 
   takeChanges(): { stories: StorySnapshot[]; removedStoryIds: string[] } {

@@ -1,6 +1,6 @@
 export { acquireIngestLock, IngestBusyError } from "./lock.ts";
 export { ReferenceCache } from "./reference.ts";
-export { loadRoleLookup } from "./roles.ts";
+export { RoleMemory } from "./roles.ts";
 export { rebuildRollups } from "./rollups.ts";
 export { type ArticleLinker, type StoreOutcome, storeBatch, wallClock } from "./write.ts";
 export { EventLinker } from "./event-linker.ts";

@@ -1,28 +1,61 @@
-// The cross-article role table as a lookup for extraction: "russian president" on a day -> the person
-// most often seen holding that role around then.
+// The cross-article role table: "russian president" on a day -> the person articles attached that role to
+// around then. Loaded from RoleHolding at the start of a run and taught by every article extracted since,
+// so an article can be resolved by one read minutes earlier in the same run.
 import type { PrismaClient } from "@storyline/db";
-import type { RoleAliasLookup } from "../extract/types.ts";
+import type { ExtractedDocument, RoleAliasLookup } from "../extract/types.ts";
 import { entityKey } from "./reference.ts";
 
 const SLACK_MS = 180 * 86_400_000;
 
-export async function loadRoleLookup(prisma: PrismaClient): Promise<RoleAliasLookup> {
-  const rows = await prisma.roleHolding.findMany({
-    where: { evidenceCount: { gte: 2 } },
-    select: { role: true, firstSeen: true, lastSeen: true, evidenceCount: true, entity: { select: { name: true } } },
-  });
-  const byRole = new Map<string, typeof rows>();
-  for (const row of rows) byRole.set(row.role, [...(byRole.get(row.role) ?? []), row]);
-  return (role, onDay) => {
-    const holders = byRole.get(entityKey(role));
-    if (!holders?.length) return null;
-    const day = onDay ? new Date(`${onDay.slice(0, 10)}T00:00:00Z`).getTime() : null;
-    const plausible = holders
-      .filter((h) => day === null || (h.firstSeen.getTime() - SLACK_MS <= day && day <= h.lastSeen.getTime() + SLACK_MS))
-      .sort((a, b) => b.evidenceCount - a.evidenceCount);
+interface Holding {
+  name: string;
+  firstSeen: number;
+  lastSeen: number;
+  evidence: number;
+}
+
+export class RoleMemory {
+  private readonly byRole = new Map<string, Map<string, Holding>>();
+
+  static async load(prisma: PrismaClient): Promise<RoleMemory> {
+    const memory = new RoleMemory();
+    const rows = await prisma.roleHolding.findMany({
+      select: { role: true, firstSeen: true, lastSeen: true, evidenceCount: true, entity: { select: { name: true } } },
+    });
+    for (const row of rows) {
+      memory.add(row.role, row.entity.name, row.firstSeen.getTime(), row.lastSeen.getTime(), row.evidenceCount);
+    }
+    return memory;
+  }
+
+  private add(role: string, name: string, first: number, last: number, evidence: number) {
+    const holders = this.byRole.get(role) ?? new Map<string, Holding>();
+    const h = holders.get(name);
+    if (h) {
+      h.firstSeen = Math.min(h.firstSeen, first);
+      h.lastSeen = Math.max(h.lastSeen, last);
+      h.evidence += evidence;
+    } else holders.set(name, { name, firstSeen: first, lastSeen: last, evidence });
+    this.byRole.set(role, holders);
+  }
+
+  /** Remembers the roles an article attached to people ("Russian President Vladimir Putin"). */
+  learn(doc: ExtractedDocument) {
+    const day = doc.published?.value ? Date.parse(`${doc.published.value.slice(0, 10)}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(day)) return;
+    for (const e of doc.entities) if (e.kind === "PERSON") for (const role of e.roles) this.add(entityKey(role), e.name, day, day, 1);
+  }
+
+  readonly lookup: RoleAliasLookup = (role, onDay) => {
+    const holders = this.byRole.get(entityKey(role));
+    if (!holders?.size) return null;
+    const day = onDay ? Date.parse(`${onDay.slice(0, 10)}T00:00:00Z`) : null;
+    const plausible = [...holders.values()]
+      .filter((h) => day === null || Number.isNaN(day) || (h.firstSeen - SLACK_MS <= day && day <= h.lastSeen + SLACK_MS))
+      .sort((a, b) => b.evidence - a.evidence);
     const [best, runnerUp] = plausible;
     // Two holders with similar evidence: the role is ambiguous then, and unknown beats wrong.
-    if (!best || (runnerUp && runnerUp.evidenceCount * 2 > best.evidenceCount)) return null;
-    return best.entity.name;
+    if (!best || (runnerUp && runnerUp.evidence * 2 > best.evidence)) return null;
+    return best.name;
   };
 }
