@@ -1,11 +1,13 @@
 // The API as the load test's server: the same yoga instance apps/api/src/server.ts serves, but bound to
 // 127.0.0.1 only (server.ts listens on every interface) and stopping by itself if the bench goes away.
+//   api-server.ts PORT LIFETIME_MS      (DATABASE_URL names the bench database)
 import { createServer } from "node:http";
+import { env } from "@storyline/db/env";
 
-const port = Number(process.env.BENCH_API_PORT);
-const lifetimeMs = Number(process.env.BENCH_API_LIFETIME_MS ?? 600_000);
-if (!port || !process.env.DATABASE_URL) {
-  console.error("api-server: BENCH_API_PORT and DATABASE_URL are required");
+const port = Number(process.argv[2]);
+const lifetimeMs = Number(process.argv[3] ?? 600_000);
+if (!port || !env.DATABASE_URL) {
+  console.error("api-server: usage: api-server.ts PORT [LIFETIME_MS], with DATABASE_URL set");
   process.exit(2);
 }
 

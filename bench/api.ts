@@ -32,9 +32,10 @@ const API_POOL_SIZE = 10;
 
 async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freeLoopbackPort();
-  const child = fork(fileURLToPath(new URL("./api-server.ts", import.meta.url)), [], {
+  // Ten minutes is far more than the load tests need; the server stops by itself after that.
+  const child = fork(fileURLToPath(new URL("./api-server.ts", import.meta.url)), [String(port), "600000"], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_API_PORT: String(port), BENCH_API_LIFETIME_MS: "600000" },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -107,7 +108,13 @@ async function loadPool(databaseUrl: string, statements: RecordedStatement[], op
   await Promise.all(Array.from({ length: options.connections }, worker));
   const seconds = (now() - started) / 1000;
   await pool.end();
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), rps: latencies.length / seconds, requests: latencies.length, errors };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    errors,
+  };
 }
 
 const ms = (n: number) => Math.round(n * 100) / 100;
@@ -120,7 +127,10 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
   const errors: string[] = [];
   pointApiAt(corpus.db.url, corpus.db.prisma);
 
-  const coverage: GraphQLRequest = { query: COVERAGE_QUERY, variables: { dimension: "OUTLET", from: "2025-12-02", to: "2025-12-31", bucket: "DAY" } };
+  const coverage: GraphQLRequest = {
+    query: COVERAGE_QUERY,
+    variables: { dimension: "OUTLET", from: "2025-12-02", to: "2025-12-31", bucket: "DAY" },
+  };
   const search: GraphQLRequest = { query: QUOTE_SEARCH_QUERY, variables: { filter: { search: SEARCH_WORD }, first: 20 } };
   const searchSql = QUOTE_SEARCH_SQL.map((sql) => ({ sql, params: [SEARCH_WORD] }));
 
@@ -151,14 +161,23 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
       statements: await recordSql(corpus.db.url, corpus.db.prisma, coverage),
       baselineName: "the API's own SQL over pg.Pool",
     },
-    { name: `quote search "${SEARCH_WORD}"`, request: search, statements: searchSql, baselineName: "same search in SQL over pg.Pool" },
+    {
+      name: `quote search "${SEARCH_WORD}"`,
+      request: search,
+      statements: searchSql,
+      baselineName: "same search in SQL over pg.Pool",
+    },
   ];
 
   log(`api ${scale}: starting the API on a loopback port`);
   const api = await startApi(corpus.db.url);
   try {
     for (const op of operations) {
-      const check = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(op.request) });
+      const check = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(op.request),
+      });
       const body = (await check.json()) as { errors?: { message: string }[] };
       if (!check.ok || body.errors?.length) {
         errors.push(`${group} ${op.name}: the API answered ${check.status} ${JSON.stringify(body.errors ?? [])}`);
@@ -166,10 +185,16 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
       }
       log(`api ${scale}: ${op.name}: ${options.connections} clients for ${options.durationSeconds} s through the API`);
       const viaApi = await loadApi(api.url, op.request, options);
-      log(`api ${scale}: ${op.name}: p50 ${viaApi.p50} ms, p99 ${viaApi.p99} ms, ${Math.round(viaApi.rps)} req/s, ${viaApi.errors} errors`);
-      log(`api ${scale}: ${op.name}: ${options.connections} clients for ${options.durationSeconds} s over pg.Pool(${API_POOL_SIZE})`);
+      log(
+        `api ${scale}: ${op.name}: p50 ${viaApi.p50} ms, p99 ${viaApi.p99} ms, ${Math.round(viaApi.rps)} req/s, ${viaApi.errors} errors`,
+      );
+      log(
+        `api ${scale}: ${op.name}: ${options.connections} clients for ${options.durationSeconds} s over pg.Pool(${API_POOL_SIZE})`,
+      );
       const viaPool = await loadPool(corpus.db.url, op.statements, options);
-      log(`api ${scale}: ${op.name}: pool p50 ${ms(viaPool.p50)} ms, p99 ${ms(viaPool.p99)} ms, ${Math.round(viaPool.rps)} req/s`);
+      log(
+        `api ${scale}: ${op.name}: pool p50 ${ms(viaPool.p50)} ms, p99 ${ms(viaPool.p99)} ms, ${Math.round(viaPool.rps)} req/s`,
+      );
       const load = `${options.connections} clients, ${options.durationSeconds} s`;
       figures.push(
         {
@@ -180,7 +205,12 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
           value: viaApi.p99,
           unit: "ms",
           detail: `p50 ${viaApi.p50}, ${viaApi.errors} errors of ${viaApi.requests}`,
-          baseline: { name: op.baselineName, value: viaPool.p99, unit: "ms", detail: `p50 ${ms(viaPool.p50)}, ${viaPool.errors} errors` },
+          baseline: {
+            name: op.baselineName,
+            value: viaPool.p99,
+            unit: "ms",
+            detail: `p50 ${ms(viaPool.p50)}, ${viaPool.errors} errors`,
+          },
           ratio: viaApi.p99 / viaPool.p99,
           target: { op: "<=", value: 50 },
           targetOn: "value",

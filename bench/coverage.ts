@@ -1,10 +1,11 @@
 // Coverage queries on a synthetic archive: for each chart, the SQL the API runs over the day rollups and the
 // same chart through GraphQL in process, against the raw GROUP BY over Article that the rollups replace.
-import { formatCount, log } from "./lib/log.ts";
+
+import { withClient } from "./lib/db.ts";
 import { COVERAGE_QUERY, type GraphQLRequest, globalId, graphqlInProcess, pointApiAt, recordSql, replay } from "./lib/graphql.ts";
+import { formatCount, log } from "./lib/log.ts";
 import type { Figure } from "./lib/report.ts";
 import { timeRuns } from "./lib/stats.ts";
-import { withClient } from "./lib/db.ts";
 import type { SyntheticCorpus } from "./synthetic.ts";
 
 export interface CoverageOptions {
@@ -72,7 +73,10 @@ async function charts(corpus: SyntheticCorpus): Promise<Chart[]> {
     },
     {
       name: "a year by week (all outlets, top 8 + Other)",
-      request: { query: COVERAGE_QUERY, variables: { dimension: "OUTLET", from: "2025-01-01", to: "2025-12-31", bucket: "WEEK", top: 8 } },
+      request: {
+        query: COVERAGE_QUERY,
+        variables: { dimension: "OUTLET", from: "2025-01-01", to: "2025-12-31", bucket: "WEEK", top: 8 },
+      },
       raw: [
         {
           sql: `select date_trunc('week', "publishedAt")::date as b, "outletId" as k, count(*)::int as n from "Article"
@@ -92,7 +96,10 @@ async function charts(corpus: SyntheticCorpus): Promise<Chart[]> {
 
 const ms = (n: number) => Math.round(n * 100) / 100;
 
-export async function coverageBench(corpus: SyntheticCorpus, options: CoverageOptions): Promise<{ figures: Figure[]; errors: string[] }> {
+export async function coverageBench(
+  corpus: SyntheticCorpus,
+  options: CoverageOptions,
+): Promise<{ figures: Figure[]; errors: string[] }> {
   const scale = formatCount(corpus.articles);
   const group = `coverage@${scale}`;
   const corpusText = `${scale} articles, ${formatCount(corpus.quotes)} quotes`;
@@ -109,8 +116,12 @@ export async function coverageBench(corpus: SyntheticCorpus, options: CoverageOp
       // The chart must count what the raw scan counts, or the comparison is meaningless.
       const data = await graphqlInProcess(chart.request);
       const charted = (data.coverage.series as { total: number }[]).reduce((a, s) => a + s.total, 0);
-      const scanned = (await client.query<{ n: number }>(chart.raw[0]!.sql, chart.raw[0]!.params)).rows.reduce((a, r) => a + r.n, 0);
-      if (charted !== scanned) errors.push(`${group} ${chart.name}: GraphQL charts ${charted} articles, the raw scan counts ${scanned}`);
+      const scanned = (await client.query<{ n: number }>(chart.raw[0]!.sql, chart.raw[0]!.params)).rows.reduce(
+        (a, r) => a + r.n,
+        0,
+      );
+      if (charted !== scanned)
+        errors.push(`${group} ${chart.name}: GraphQL charts ${charted} articles, the raw scan counts ${scanned}`);
 
       const timing = { runs: options.runs, budgetMs: options.budgetMs };
       const raw = await timeRuns(async () => {
@@ -120,7 +131,12 @@ export async function coverageBench(corpus: SyntheticCorpus, options: CoverageOp
       const gql = await timeRuns(() => graphqlInProcess(chart.request), timing);
       log(`coverage ${scale}: raw ${ms(raw.median)} ms, API SQL ${ms(sql.median)} ms, GraphQL ${ms(gql.median)} ms (medians)`);
 
-      const rawBaseline = { name: "raw GROUP BY over Article", value: raw.median, unit: "ms", detail: `p95 ${ms(raw.p95)}, ${raw.runs} runs` };
+      const rawBaseline = {
+        name: "raw GROUP BY over Article",
+        value: raw.median,
+        unit: "ms",
+        detail: `p95 ${ms(raw.p95)}, ${raw.runs} runs`,
+      };
       figures.push(
         {
           section: "coverage",

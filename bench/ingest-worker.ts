@@ -5,14 +5,14 @@
 // The result goes back to the bench over IPC.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { extractDocument } from "@storyline/ingest/extract";
 import { runIngest } from "@storyline/ingest/pipeline";
 import { from as copyFrom } from "pg-copy-streams";
 import { readInputs } from "../packages/ingest/src/sources/index.ts";
 import { createBenchDatabase, withClient } from "./lib/db.ts";
-import { log } from "./lib/log.ts";
+import { log, setRunStart } from "./lib/log.ts";
 import { maxRssMb, now } from "./lib/stats.ts";
 
 export interface ExtractResult {
@@ -35,7 +35,9 @@ export interface IngestResult {
   copy: { rows: number; seconds: number };
 }
 
-const [mode, dir, checkpointArg] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => !a.startsWith("--t0="));
+setRunStart(Number(process.argv.find((a) => a.startsWith("--t0="))?.slice(5)));
+const [mode, dir, checkpointArg] = args;
 if (!dir || (mode !== "extract" && mode !== "ingest")) {
   console.error("usage: ingest-worker.ts extract|ingest DIR [CHECKPOINT]");
   process.exit(2);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeText } from "../packages/ingest/src/extract/analyze.ts";
 import { article, htmlPage, textFile } from "./corpus/prose.ts";
 import type { ExtractResult, IngestResult } from "./ingest-worker.ts";
-import { formatCount, log } from "./lib/log.ts";
+import { formatCount, log, runStart } from "./lib/log.ts";
 import type { Figure } from "./lib/report.ts";
 import { median, now, percentile } from "./lib/stats.ts";
 
@@ -20,7 +20,7 @@ export interface IngestOptions {
 
 function worker<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)), args, {
+    const child = fork(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)), [...args, `--t0=${runStart()}`], {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -28,7 +28,9 @@ function worker<T>(args: string[]): Promise<T> {
     child.on("message", (message) => {
       result = message as T;
     });
-    child.on("exit", (code) => (result !== undefined ? resolve(result) : reject(new Error(`ingest worker ${args[0]} exited with code ${code}`))));
+    child.on("exit", (code) =>
+      result !== undefined ? resolve(result) : reject(new Error(`ingest worker ${args[0]} exited with code ${code}`)),
+    );
   });
 }
 
@@ -117,8 +119,24 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
     });
 
     const kinds = [
-      { kind: "text", dir: corpus.text, count: options.textArticles, corpus: textCorpus, unit: "articles/s", target: 1000, noun: "article" },
-      { kind: "HTML", dir: corpus.html, count: options.htmlPages, corpus: htmlCorpus, unit: "pages/s", target: 100, noun: "page" },
+      {
+        kind: "text",
+        dir: corpus.text,
+        count: options.textArticles,
+        corpus: textCorpus,
+        unit: "articles/s",
+        target: 1000,
+        noun: "article",
+      },
+      {
+        kind: "HTML",
+        dir: corpus.html,
+        count: options.htmlPages,
+        corpus: htmlCorpus,
+        unit: "pages/s",
+        target: 100,
+        noun: "page",
+      },
     ] as const;
     for (const k of kinds) {
       log(`ingest: ${k.kind}: extraction only (read + extract, no database)`);
@@ -133,7 +151,9 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
       const copyRate = run.copy.rows / run.copy.seconds;
       const extractRate = extract.docs / extract.seconds;
       const storeMs = ((run.seconds - extract.seconds) * 1000) / run.seen;
-      log(`ingest: ${k.kind}: ${ingestRate.toFixed(1)} ${k.unit} through runIngest, ${Math.round(copyRate)} by COPY, extraction alone ${extractRate.toFixed(0)}`);
+      log(
+        `ingest: ${k.kind}: ${ingestRate.toFixed(1)} ${k.unit} through runIngest, ${Math.round(copyRate)} by COPY, extraction alone ${extractRate.toFixed(0)}`,
+      );
       figures.push(
         {
           section: "ingest",
@@ -179,7 +199,11 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
           corpus: k.corpus,
           value: run.rssAtEndMb,
           unit: "MB",
-          baseline: { name: `peak RSS after ${formatCount(run.checkpointDocs)} documents`, value: run.rssAtCheckpointMb, unit: "MB" },
+          baseline: {
+            name: `peak RSS after ${formatCount(run.checkpointDocs)} documents`,
+            value: run.rssAtCheckpointMb,
+            unit: "MB",
+          },
           ratio: run.rssAtEndMb / run.rssAtCheckpointMb,
           target: { op: "<=", value: 1.2 },
           targetOn: "ratio",

@@ -36,53 +36,148 @@ export interface SyntheticCorpus {
   sizeBytes: number;
 }
 
-const FIRST_NAMES = [
-  "Maria", "Daniel", "Grace", "Tomas", "Elena", "Ahmed", "Sofia", "Kenji", "Amina", "Pavel", "Ingrid", "Marco", "Laura",
-  "Samuel", "Nadia", "Lucas", "Claire", "Omar", "Yuki", "Henrik", "Helena", "Rafael", "Fatima", "Victor", "Anna", "Jonas",
-  "Lucia", "Ivan", "Sara", "Carlos", "Olga", "Peter", "Mei", "David", "Leila", "Arjun", "Chloe", "Felix", "Zara", "Hugo",
-  "Irene", "Kofi", "Lina", "Mateo", "Noor", "Oscar", "Priya", "Quentin", "Rosa", "Stefan",
-];
-const SURNAMES = [
-  "Lindqvist", "Okafor", "Marchetti", "Novak", "Haddad", "Sorensen", "Tanaka", "Alvarez", "Kowalczyk", "Brennan", "Petrov",
-  "Mendes", "Achterberg", "Varga", "Osei", "Castellano", "Dufresne", "Halvorsen", "Ibrahim", "Kaminski", "Moreau", "Nakamura",
-  "Oyelaran", "Rasmussen", "Szabo", "Valdez", "Whitfield", "Zielinski", "Baptiste", "Eriksen", "Abara", "Bianchi", "Costa",
-  "Dimitrov", "Engel", "Fischer", "Garcia", "Horvat", "Ito", "Jansen", "Kim", "Larsen", "Mensah", "Nilsson", "Ortiz", "Park",
-  "Quinn", "Rossi", "Schmidt", "Tran", "Uddin", "Vogel", "Weber", "Xu", "Yilmaz", "Zhou", "Adler", "Borg", "Chen", "Diaz",
-  "Evans", "Ferreira", "Gallo", "Hansen", "Ivanova", "Jovanovic", "Keller", "Lopez", "Muller", "Nowak", "Olsen", "Popescu",
-  "Reyes", "Silva", "Toth", "Ueda", "Vasquez", "Wolf", "Young", "Zeman", "Amato", "Brandt", "Cruz", "Dahl", "Ekstrom",
-  "Fontaine", "Greco", "Holm", "Iqbal", "Jung", "Kovac", "Lang", "Moretti", "Nagy", "Ohlsson", "Pereira", "Ruiz", "Sato",
-  "Torres", "Urban",
-];
+const FIRST_NAMES = (
+  "Maria Daniel Grace Tomas Elena Ahmed Sofia Kenji Amina Pavel Ingrid Marco Laura Samuel Nadia Lucas Claire " +
+  "Omar Yuki Henrik Helena Rafael Fatima Victor Anna Jonas Lucia Ivan Sara Carlos Olga Peter Mei David Leila " +
+  "Arjun Chloe Felix Zara Hugo Irene Kofi Lina Mateo Noor Oscar Priya Quentin Rosa Stefan"
+).split(" ");
+const SURNAMES = (
+  "Lindqvist Okafor Marchetti Novak Haddad Sorensen Tanaka Alvarez Kowalczyk Brennan Petrov Mendes " +
+  "Achterberg Varga Osei Castellano Dufresne Halvorsen Ibrahim Kaminski Moreau Nakamura Oyelaran Rasmussen " +
+  "Szabo Valdez Whitfield Zielinski Baptiste Eriksen Abara Bianchi Costa Dimitrov Engel Fischer Garcia " +
+  "Horvat Ito Jansen Kim Larsen Mensah Nilsson Ortiz Park Quinn Rossi Schmidt Tran Uddin Vogel Weber Xu " +
+  "Yilmaz Zhou Adler Borg Chen Diaz Evans Ferreira Gallo Hansen Ivanova Jovanovic Keller Lopez Muller Nowak " +
+  "Olsen Popescu Reyes Silva Toth Ueda Vasquez Wolf Young Zeman Amato Brandt Cruz Dahl Ekstrom Fontaine " +
+  "Greco Holm Iqbal Jung Kovac Lang Moretti Nagy Ohlsson Pereira Ruiz Sato Torres Urban"
+).split(" ");
 // Quotes are four phrases; each array is short because element access in a text[] walks the array.
 const Q_SUBJECT = [
-  "We", "The government", "Our ministry", "Nobody in this room", "The commission", "Our partners", "The people of this region",
-  "This office", "The opposition", "Every family here", "The negotiators", "Our teams", "The central bank", "The unions",
-  "Local officials", "The investors", "Our allies", "The courts", "The voters", "Parliament",
+  "We",
+  "The government",
+  "Our ministry",
+  "Nobody in this room",
+  "The commission",
+  "Our partners",
+  "The people of this region",
+  "This office",
+  "The opposition",
+  "Every family here",
+  "The negotiators",
+  "Our teams",
+  "The central bank",
+  "The unions",
+  "Local officials",
+  "The investors",
+  "Our allies",
+  "The courts",
+  "The voters",
+  "Parliament",
 ];
 const Q_VERB = [
-  "will not accept", "have never supported", "are ready to discuss", "cannot ignore", "will fight for", "are deeply worried about",
-  "will review", "have asked for", "want answers on", "are committed to", "will not negotiate on", "expect progress on",
-  "have warned about", "will publish", "are studying", "rejected", "welcome", "will not be rushed on", "must protect",
+  "will not accept",
+  "have never supported",
+  "are ready to discuss",
+  "cannot ignore",
+  "will fight for",
+  "are deeply worried about",
+  "will review",
+  "have asked for",
+  "want answers on",
+  "are committed to",
+  "will not negotiate on",
+  "expect progress on",
+  "have warned about",
+  "will publish",
+  "are studying",
+  "rejected",
+  "welcome",
+  "will not be rushed on",
+  "must protect",
   "are confident about",
 ];
 const Q_OBJECT = [
-  "the new budget", "the pension reform", "the fishing quotas", "the border agreement", "the rail strike", "the flood defences",
-  "the energy prices", "the trade deal", "the election timetable", "the housing plan", "the tax rise", "the bank rescue",
-  "the water supply", "the grain exports", "the ceasefire terms", "the hospital closures", "the road tolls", "the mining licences",
-  "the school reforms", "the airport expansion", "the wage offer", "the drought relief", "the data rules", "the court ruling",
-  "the harbour treaty", "the port dues", "the steel tariffs", "the refugee plan", "the debt talks", "the fuel subsidies",
-  "the gas pipeline", "the wind farms", "the forest fires", "the teachers' pay", "the bus network", "the visa regime",
-  "the fishing fleet", "the army budget", "the police reform", "the inflation figures", "the interest rates", "the farm aid",
-  "the currency peg", "the power cuts", "the ferry routes", "the harbour dredging", "the coal phase-out", "the minimum wage",
-  "the rent controls", "the export ban", "the vaccine rollout", "the river cleanup", "the metro line", "the customs checks",
-  "the oil revenue", "the ports authority", "the bond sale", "the cyber attack", "the tax office", "the strike ballot",
+  "the new budget",
+  "the pension reform",
+  "the fishing quotas",
+  "the border agreement",
+  "the rail strike",
+  "the flood defences",
+  "the energy prices",
+  "the trade deal",
+  "the election timetable",
+  "the housing plan",
+  "the tax rise",
+  "the bank rescue",
+  "the water supply",
+  "the grain exports",
+  "the ceasefire terms",
+  "the hospital closures",
+  "the road tolls",
+  "the mining licences",
+  "the school reforms",
+  "the airport expansion",
+  "the wage offer",
+  "the drought relief",
+  "the data rules",
+  "the court ruling",
+  "the harbour treaty",
+  "the port dues",
+  "the steel tariffs",
+  "the refugee plan",
+  "the debt talks",
+  "the fuel subsidies",
+  "the gas pipeline",
+  "the wind farms",
+  "the forest fires",
+  "the teachers' pay",
+  "the bus network",
+  "the visa regime",
+  "the fishing fleet",
+  "the army budget",
+  "the police reform",
+  "the inflation figures",
+  "the interest rates",
+  "the farm aid",
+  "the currency peg",
+  "the power cuts",
+  "the ferry routes",
+  "the harbour dredging",
+  "the coal phase-out",
+  "the minimum wage",
+  "the rent controls",
+  "the export ban",
+  "the vaccine rollout",
+  "the river cleanup",
+  "the metro line",
+  "the customs checks",
+  "the oil revenue",
+  "the ports authority",
+  "the bond sale",
+  "the cyber attack",
+  "the tax office",
+  "the strike ballot",
 ];
 const Q_TAIL = [
-  "and we said so today", "whatever the polls say", "before the end of the month", "and that will not change",
-  "as long as it takes", "and the figures prove it", "without any preconditions", "and we expect the same from them",
-  "for the sake of the next generation", "and we will say more on Monday", "despite the pressure", "in the coming weeks",
-  "and nobody should be surprised", "once the inquiry reports", "and the door remains open", "after a long night of talks",
-  "if the talks resume", "because the law is clear", "and we have the votes", "at any price",
+  "and we said so today",
+  "whatever the polls say",
+  "before the end of the month",
+  "and that will not change",
+  "as long as it takes",
+  "and the figures prove it",
+  "without any preconditions",
+  "and we expect the same from them",
+  "for the sake of the next generation",
+  "and we will say more on Monday",
+  "despite the pressure",
+  "in the coming weeks",
+  "and nobody should be surprised",
+  "once the inquiry reports",
+  "and the door remains open",
+  "after a long night of talks",
+  "if the talks resume",
+  "because the law is clear",
+  "and we have the votes",
+  "at any price",
 ];
 
 const sqlArray = (xs: readonly string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}]`;
@@ -178,7 +273,10 @@ async function detach(c: pg.Client, tables: string[]): Promise<Detached> {
   for (const fk of fks) await c.query(`alter table ${fk.table} drop constraint "${fk.name}"`);
   for (const index of indexes) await c.query(`drop index ${index.name}`);
   for (const t of tables) await c.query(`alter table "${t}" set (autovacuum_enabled = false)`);
-  return { indexes: indexes.map((i) => i.def), foreignKeys: fks.map((f) => ({ table: f.table, name: f.name, definition: f.def })) };
+  return {
+    indexes: indexes.map((i) => i.def),
+    foreignKeys: fks.map((f) => ({ table: f.table, name: f.name, definition: f.def })),
+  };
 }
 
 async function reattach(c: pg.Client, tables: string[], detached: Detached, label: string) {
@@ -186,7 +284,9 @@ async function reattach(c: pg.Client, tables: string[], detached: Detached, labe
   for (const [i, def] of detached.indexes.entries()) {
     const t = now();
     await c.query(def);
-    log(`${label}: index ${i + 1}/${detached.indexes.length} ${/INDEX (\S+)/.exec(def)?.[1] ?? ""} (${((now() - t) / 1000).toFixed(1)} s)`);
+    log(
+      `${label}: index ${i + 1}/${detached.indexes.length} ${/INDEX (\S+)/.exec(def)?.[1] ?? ""} (${((now() - t) / 1000).toFixed(1)} s)`,
+    );
   }
   for (const fk of detached.foreignKeys) await c.query(`alter table ${fk.table} add constraint "${fk.name}" ${fk.definition}`);
   for (const t of tables) await c.query(`alter table "${t}" reset (autovacuum_enabled)`);
@@ -239,7 +339,9 @@ export async function createSyntheticCorpus(articles: number): Promise<Synthetic
     await db.drop();
     throw error;
   }
-  log(`${label}: ready, ${formatCount(corpus.articles)} articles, ${corpus.quotes.toLocaleString("en-US")} quotes, ${(corpus.sizeBytes / 2 ** 30).toFixed(2)} GB, ${corpus.fillSeconds.toFixed(0)} s`);
+  log(
+    `${label}: ready, ${formatCount(corpus.articles)} articles, ${corpus.quotes.toLocaleString("en-US")} quotes, ${(corpus.sizeBytes / 2 ** 30).toFixed(2)} GB, ${corpus.fillSeconds.toFixed(0)} s`,
+  );
   return corpus;
 }
 
@@ -247,5 +349,7 @@ export async function createSyntheticCorpus(articles: number): Promise<Synthetic
 export async function growSyntheticCorpus(corpus: SyntheticCorpus, articles: number): Promise<void> {
   const label = `corpus ${formatCount(articles)}`;
   await addArticles(corpus, articles, label);
-  log(`${label}: ready, ${formatCount(corpus.articles)} articles, ${corpus.quotes.toLocaleString("en-US")} quotes, ${(corpus.sizeBytes / 2 ** 30).toFixed(2)} GB, ${corpus.fillSeconds.toFixed(0)} s in all`);
+  log(
+    `${label}: ready, ${formatCount(corpus.articles)} articles, ${corpus.quotes.toLocaleString("en-US")} quotes, ${(corpus.sizeBytes / 2 ** 30).toFixed(2)} GB, ${corpus.fillSeconds.toFixed(0)} s in all`,
+  );
 }

@@ -35,13 +35,72 @@ export const OUTLETS = [
 ] as const;
 
 const FIRST = {
-  male: ["Daniel", "Tomas", "Ahmed", "Kenji", "Pavel", "Marco", "Samuel", "Lucas", "Omar", "Henrik", "Rafael", "Victor", "Jonas", "Ivan", "Carlos"],
-  female: ["Maria", "Grace", "Elena", "Sofia", "Amina", "Ingrid", "Laura", "Nadia", "Claire", "Yuki", "Helena", "Fatima", "Anna", "Lucia", "Sara"],
+  male: [
+    "Daniel",
+    "Tomas",
+    "Ahmed",
+    "Kenji",
+    "Pavel",
+    "Marco",
+    "Samuel",
+    "Lucas",
+    "Omar",
+    "Henrik",
+    "Rafael",
+    "Victor",
+    "Jonas",
+    "Ivan",
+    "Carlos",
+  ],
+  female: [
+    "Maria",
+    "Grace",
+    "Elena",
+    "Sofia",
+    "Amina",
+    "Ingrid",
+    "Laura",
+    "Nadia",
+    "Claire",
+    "Yuki",
+    "Helena",
+    "Fatima",
+    "Anna",
+    "Lucia",
+    "Sara",
+  ],
 };
 const SURNAMES = [
-  "Lindqvist", "Okafor", "Marchetti", "Novak", "Haddad", "Sorensen", "Tanaka", "Alvarez", "Kowalczyk", "Brennan",
-  "Petrov", "Mendes", "Achterberg", "Varga", "Osei", "Castellano", "Dufresne", "Halvorsen", "Ibrahim", "Kaminski",
-  "Moreau", "Nakamura", "Oyelaran", "Rasmussen", "Szabo", "Valdez", "Whitfield", "Zielinski", "Baptiste", "Eriksen",
+  "Lindqvist",
+  "Okafor",
+  "Marchetti",
+  "Novak",
+  "Haddad",
+  "Sorensen",
+  "Tanaka",
+  "Alvarez",
+  "Kowalczyk",
+  "Brennan",
+  "Petrov",
+  "Mendes",
+  "Achterberg",
+  "Varga",
+  "Osei",
+  "Castellano",
+  "Dufresne",
+  "Halvorsen",
+  "Ibrahim",
+  "Kaminski",
+  "Moreau",
+  "Nakamura",
+  "Oyelaran",
+  "Rasmussen",
+  "Szabo",
+  "Valdez",
+  "Whitfield",
+  "Zielinski",
+  "Baptiste",
+  "Eriksen",
 ];
 const ROLES = [
   { role: "the interior minister", short: "the minister" },
@@ -57,24 +116,101 @@ const ROLES = [
   { role: "the opposition leader", short: "the opposition leader" },
   { role: "the president", short: "the president" },
 ];
-const COUNTRIES = ["Portugal", "Norway", "Kenya", "Chile", "Poland", "Japan", "Ghana", "Canada", "Austria", "Vietnam", "Morocco", "Finland"];
-const CITIES = ["Lisbon", "Oslo", "Nairobi", "Santiago", "Warsaw", "Osaka", "Accra", "Toronto", "Vienna", "Hanoi", "Rabat", "Helsinki"];
-const ORGS = ["the European Commission", "the World Bank", "the United Nations", "the International Monetary Fund", "the Red Cross", "NATO", "the World Health Organization"];
+const COUNTRIES = [
+  "Portugal",
+  "Norway",
+  "Kenya",
+  "Chile",
+  "Poland",
+  "Japan",
+  "Ghana",
+  "Canada",
+  "Austria",
+  "Vietnam",
+  "Morocco",
+  "Finland",
+];
+const CITIES = [
+  "Lisbon",
+  "Oslo",
+  "Nairobi",
+  "Santiago",
+  "Warsaw",
+  "Osaka",
+  "Accra",
+  "Toronto",
+  "Vienna",
+  "Hanoi",
+  "Rabat",
+  "Helsinki",
+];
+const ORGS = [
+  "the European Commission",
+  "the World Bank",
+  "the United Nations",
+  "the International Monetary Fund",
+  "the Red Cross",
+  "NATO",
+  "the World Health Organization",
+];
 const AGENCIES = ["Reuters", "AFP", "the Associated Press", "Interfax", "Kyodo"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 const TOPICS = [
   { what: "a strike by rail workers", noun: "the strike", object: "wages", verb: "shut down commuter lines" },
-  { what: "flooding along the river delta", noun: "the flooding", object: "the emergency budget", verb: "forced thousands from their homes" },
-  { what: "talks on a new trade agreement", noun: "the trade standoff", object: "tariffs on steel", verb: "stalled over farm quotas" },
+  {
+    what: "flooding along the river delta",
+    noun: "the flooding",
+    object: "the emergency budget",
+    verb: "forced thousands from their homes",
+  },
+  {
+    what: "talks on a new trade agreement",
+    noun: "the trade standoff",
+    object: "tariffs on steel",
+    verb: "stalled over farm quotas",
+  },
   { what: "a dispute over fishing rights", noun: "the dispute", object: "the quota system", verb: "kept trawlers in port" },
   { what: "a snap election campaign", noun: "the campaign", object: "housing costs", verb: "tightened in the final week" },
-  { what: "a cyberattack on the tax office", noun: "the attack", object: "data protection", verb: "took online services offline" },
-  { what: "a drought affecting grain harvests", noun: "the drought", object: "food prices", verb: "cut the wheat crop by a third" },
+  {
+    what: "a cyberattack on the tax office",
+    noun: "the attack",
+    object: "data protection",
+    verb: "took online services offline",
+  },
+  {
+    what: "a drought affecting grain harvests",
+    noun: "the drought",
+    object: "food prices",
+    verb: "cut the wheat crop by a third",
+  },
   { what: "the collapse of a regional lender", noun: "the collapse", object: "deposit guarantees", verb: "rattled bond markets" },
-  { what: "protests over a proposed pension reform", noun: "the protest movement", object: "the retirement age", verb: "drew tens of thousands into the streets" },
-  { what: "a wildfire near the northern border", noun: "the fire", object: "evacuation plans", verb: "burned through 40,000 hectares" },
+  {
+    what: "protests over a proposed pension reform",
+    noun: "the protest movement",
+    object: "the retirement age",
+    verb: "drew tens of thousands into the streets",
+  },
+  {
+    what: "a wildfire near the northern border",
+    noun: "the fire",
+    object: "evacuation plans",
+    verb: "burned through 40,000 hectares",
+  },
 ];
 
 // Complete statements, some with the topic's object slotted in, so quotes read like quotes.
@@ -136,7 +272,16 @@ function person(r: Random): Person {
   return { name: `${first} ${surname}`, surname, pronoun: female ? "she" : "he", role: role.role, short: role.short };
 }
 
-const QUOTE_LEADS = ["", "Frankly, ", "Let me be clear: ", "As of this morning, ", "Look, ", "In the end, ", "For {n} days now, ", "After {n} meetings, "];
+const QUOTE_LEADS = [
+  "",
+  "Frankly, ",
+  "Let me be clear: ",
+  "As of this morning, ",
+  "Look, ",
+  "In the end, ",
+  "For {n} days now, ",
+  "After {n} meetings, ",
+];
 const QUOTE_CODAS = [
   "",
   ", and we will say more on {weekday}",
@@ -228,7 +373,9 @@ function original(index: number): GeneratedArticle {
     if (roll < 0.3) {
       const who = int(r, 0, people.length - 1);
       const other = people[(who + 1) % people.length]!.name;
-      paragraphs.push(quoteParagraph(r, people[who]!, quoteText(r, topic.object, { city, name: other }), style++, !mentioned.has(who)));
+      paragraphs.push(
+        quoteParagraph(r, people[who]!, quoteText(r, topic.object, { city, name: other }), style++, !mentioned.has(who)),
+      );
       mentioned.add(who);
     } else if (roll < 0.7) {
       paragraphs.push(pick(r, BACKGROUND));
@@ -274,7 +421,7 @@ export function textFile(a: GeneratedArticle): string {
   return [a.title, "", a.byline, "", ...a.paragraphs.flatMap((p) => [p, ""]), `Also on ${a.outlet.domain}`, ""].join("\n");
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * A whole page as a CMS would serve it: head with meta tags, JSON-LD, inline CSS and JS, mega-menu nav,
@@ -282,22 +429,44 @@ const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").rep
  */
 export function htmlPage(a: GeneratedArticle): string {
   const r = rng(0xbeef ^ Math.imul(a.index + 7, 2246822519));
-  const slug = a.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 60);
+  const slug = a.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 60);
   const url = `https://${a.outlet.domain}/${a.day.replace(/-/g, "/")}/${slug}-${a.index}`;
-  const sections = ["World", "Politics", "Business", "Markets", "Technology", "Climate", "Health", "Sport", "Culture", "Opinion", "Video", "Podcasts"];
+  const sections = [
+    "World",
+    "Politics",
+    "Business",
+    "Markets",
+    "Technology",
+    "Climate",
+    "Health",
+    "Sport",
+    "Culture",
+    "Opinion",
+    "Video",
+    "Podcasts",
+  ];
   const teaser = () => {
     const other = original(int(r, 0, 100_000));
-    return `<li class="rail-item"><a href="https://${a.outlet.domain}/${other.day.replace(/-/g, "/")}/story-${other.index}"><img src="/img/${other.index}.jpg" alt="" loading="lazy" width="320" height="180"><span class="kicker">${pick(r, sections)}</span><h3>${escape(other.title)}</h3><p>${escape(other.paragraphs[0]!.slice(0, 160))}...</p></a></li>`;
+    return `<li class="rail-item"><a href="https://${a.outlet.domain}/${other.day.replace(/-/g, "/")}/story-${other.index}"><img src="/img/${other.index}.jpg" alt="" loading="lazy" width="320" height="180"><span class="kicker">${pick(r, sections)}</span><h3>${escapeHtml(other.title)}</h3><p>${escapeHtml(other.paragraphs[0]!.slice(0, 160))}...</p></a></li>`;
   };
   const navLinks = (n: number) =>
-    Array.from({ length: n }, (_, i) => `<li><a href="/${pick(r, sections).toLowerCase()}/${i}" class="nav-link">${pick(r, sections)} ${pick(r, COUNTRIES)}</a></li>`).join("");
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<li><a href="/${pick(r, sections).toLowerCase()}/${i}" class="nav-link">${pick(r, sections)} ${pick(r, COUNTRIES)}</a></li>`,
+    ).join("");
   const css = Array.from(
     { length: int(r, 60, 160) },
-    (_, i) => `.c${i}-${pick(r, ["hd", "nav", "rail", "ft", "ad"])}{margin:${i % 7}px ${i % 5}px;padding:0 ${i % 9}px;color:#${(i * 2654435761).toString(16).slice(-6).padStart(6, "0")};font:${12 + (i % 6)}px/1.4 system-ui}`,
+    (_, i) =>
+      `.c${i}-${pick(r, ["hd", "nav", "rail", "ft", "ad"])}{margin:${i % 7}px ${i % 5}px;padding:0 ${i % 9}px;color:#${(i * 2654435761).toString(16).slice(-6).padStart(6, "0")};font:${12 + (i % 6)}px/1.4 system-ui}`,
   ).join("\n");
   const js = Array.from(
     { length: int(r, 20, 60) },
-    (_, i) => `window.__cfg${i}={slot:"div-gpt-ad-${i}",sizes:[[300,250],[728,90]],targeting:{section:"${pick(r, sections)}",pos:${i}}};googletag.cmd.push(function(){googletag.defineSlot(__cfg${i}.slot,__cfg${i}.sizes).addService(googletag.pubads())});`,
+    (_, i) =>
+      `window.__cfg${i}={slot:"div-gpt-ad-${i}",sizes:[[300,250],[728,90]],targeting:{section:"${pick(r, sections)}",pos:${i}}};googletag.cmd.push(function(){googletag.defineSlot(__cfg${i}.slot,__cfg${i}.sizes).addService(googletag.pubads())});`,
   ).join("\n");
   const jsonLd = JSON.stringify({
     "@context": "https://schema.org",
@@ -310,17 +479,20 @@ export function htmlPage(a: GeneratedArticle): string {
   });
   const comments = Array.from(
     { length: int(r, 3, 15) },
-    (_, i) => `<div class="comment"><span class="user">reader${int(r, 100, 9999)}</span><p>${escape(pick(r, BACKGROUND))}</p><a href="#reply-${i}">Reply</a> <a href="#report-${i}">Report</a></div>`,
+    (_, i) =>
+      `<div class="comment"><span class="user">reader${int(r, 100, 9999)}</span><p>${escapeHtml(pick(r, BACKGROUND))}</p><a href="#reply-${i}">Reply</a> <a href="#report-${i}">Report</a></div>`,
   ).join("\n");
   const body = a.paragraphs.map((p, i) =>
-    i === 3 ? `<figure><img src="/img/lead-${a.index}.jpg" alt="${escape(p.slice(0, 40))}"><figcaption>File photo. Credit: ${a.outlet.name}</figcaption></figure>\n<p>${escape(p)}</p>` : `<p>${escape(p)}</p>`,
+    i === 3
+      ? `<figure><img src="/img/lead-${a.index}.jpg" alt="${escapeHtml(p.slice(0, 40))}"><figcaption>File photo. Credit: ${a.outlet.name}</figcaption></figure>\n<p>${escapeHtml(p)}</p>`
+      : `<p>${escapeHtml(p)}</p>`,
   );
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(a.title)} | ${a.outlet.name}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(a.title)} | ${a.outlet.name}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="canonical" href="${url}">
-<meta property="og:site_name" content="${a.outlet.name}"><meta property="og:type" content="article"><meta property="og:title" content="${escape(a.title)}">
-<meta property="og:url" content="${url}"><meta name="author" content="${escape(a.byline.replace(/^By /, ""))}">
-<meta property="article:published_time" content="${a.day}T08:15:00+01:00"><meta name="description" content="${escape(a.paragraphs[0]!.slice(0, 150))}">
+<meta property="og:site_name" content="${a.outlet.name}"><meta property="og:type" content="article"><meta property="og:title" content="${escapeHtml(a.title)}">
+<meta property="og:url" content="${url}"><meta name="author" content="${escapeHtml(a.byline.replace(/^By /, ""))}">
+<meta property="article:published_time" content="${a.day}T08:15:00+01:00"><meta name="description" content="${escapeHtml(a.paragraphs[0]!.slice(0, 150))}">
 <script type="application/ld+json">${jsonLd}</script>
 <style>${css}</style>
 <script>window.dataLayer=window.dataLayer||[];${js}</script>
@@ -330,8 +502,8 @@ export function htmlPage(a: GeneratedArticle): string {
 <form class="search" action="/search"><input name="q" placeholder="Search"><button>Go</button></form><a href="/subscribe" class="cta">Subscribe</a></header>
 <nav class="breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/world">World</a> &rsaquo; <a href="/world/europe">Europe</a></nav>
 <div class="ad" id="div-gpt-ad-top">Advertisement</div>
-<main><article class="story"><h1 class="headline">${escape(a.title)}</h1>
-<div class="byline"><span class="author">${escape(a.byline)}</span> <time datetime="${a.day}T08:15:00+01:00">${a.day}</time></div>
+<main><article class="story"><h1 class="headline">${escapeHtml(a.title)}</h1>
+<div class="byline"><span class="author">${escapeHtml(a.byline)}</span> <time datetime="${a.day}T08:15:00+01:00">${a.day}</time></div>
 <div class="share"><a href="https://facebook.example/share?u=${url}">Share on Facebook</a> <a href="https://x.example/intent?u=${url}">Share on X</a> <a href="mailto:?subject=${encodeURIComponent(a.title)}">Email</a> <button>Copy link</button></div>
 <div class="story-body">
 ${body.join("\n")}

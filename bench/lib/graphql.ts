@@ -44,9 +44,12 @@ export async function graphqlInProcess(request: GraphQLRequest): Promise<any> {
 export async function recordSql(url: string, restore: PrismaClient, request: GraphQLRequest): Promise<RecordedStatement[]> {
   const logging = createPrismaClient(url, { max: 2, logQueries: true });
   const statements: RecordedStatement[] = [];
-  (logging as unknown as { $on(e: "query", cb: (event: { query: string; params: string }) => void): void }).$on("query", (event) => {
-    statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
-  });
+  (logging as unknown as { $on(e: "query", cb: (event: { query: string; params: string }) => void): void }).$on(
+    "query",
+    (event) => {
+      statements.push({ sql: event.query, params: JSON.parse(event.params) as unknown[] });
+    },
+  );
   try {
     useClient(url, logging);
     await graphqlInProcess(request);

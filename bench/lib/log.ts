@@ -1,7 +1,12 @@
-// Progress lines with the time since the run started (worker processes inherit the start through
-// BENCH_T0), so a 20-minute run shows where it is.
-const started = Number(process.env.BENCH_T0) || Date.now();
-process.env.BENCH_T0 = String(started);
+// Progress lines with the time since the run started (worker processes are handed the start with
+// setRunStart), so a 20-minute run shows where it is.
+let started = Date.now();
+
+export const runStart = () => started;
+
+export function setRunStart(epochMs: number) {
+  if (Number.isFinite(epochMs) && epochMs > 0) started = epochMs;
+}
 
 export function elapsed(): string {
   const s = Math.floor((Date.now() - started) / 1000);

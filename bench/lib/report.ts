@@ -81,7 +81,9 @@ function rows(figures: Figure[]): string[][] {
     f.name,
     f.corpus,
     `${num(f.value)} ${f.unit}${f.detail ? ` (${f.detail})` : ""}`,
-    f.baseline ? `${f.baseline.name}: ${num(f.baseline.value)} ${f.baseline.unit}${f.baseline.detail ? ` (${f.baseline.detail})` : ""}` : "",
+    f.baseline
+      ? `${f.baseline.name}: ${num(f.baseline.value)} ${f.baseline.unit}${f.baseline.detail ? ` (${f.baseline.detail})` : ""}`
+      : "",
     ratioText(f.ratio),
     targetText(f),
     statusText(f),
@@ -93,7 +95,11 @@ const HEADER = ["figure", "corpus", "measured", "baseline (same run)", "ratio", 
 export function consoleTable(figures: Figure[]): string {
   const all = [HEADER, ...rows(figures)];
   const widths = HEADER.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join("  ")
+      .trimEnd();
   return [line(HEADER), widths.map((w) => "-".repeat(w)).join("  "), ...rows(figures).map(line)].join("\n");
 }
 
@@ -142,7 +148,12 @@ export function writeResults(results: Results) {
     const s = results.sections[section];
     if (!s) continue;
     md.push(`## ${SECTION_TITLES[section]}`, "");
-    md.push(`Run ${s.at} (${Math.round(s.seconds)} s). ${Object.entries(s.environment).map(([k, v]) => `${k}: ${v}`).join("; ")}.`, "");
+    md.push(
+      `Run ${s.at} (${Math.round(s.seconds)} s). ${Object.entries(s.environment)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join("; ")}.`,
+      "",
+    );
     if (s.figures.length) md.push(markdownTable(s.figures), "");
     const notes = s.figures.filter((f) => f.note).map((f) => `- ${f.name} (${f.corpus}): ${f.note}`);
     if (notes.length) md.push("Notes:", "", ...notes, "");

@@ -43,8 +43,59 @@ describe("API transport", () => {
     expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
   });
 
-  it("masks unexpected errors", async () => {
-    const result = await gql('{ articles(filter: { outletIds: ["not-an-id"] }) { totalCount } }');
-    expect(result.errors?.[0]?.message).toBe("Unexpected error.");
+  it("tells the client when an id is malformed, as a typed error", async () => {
+    const response = await yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: '{ articles(filter: { outletIds: ["not-an-id"] }) { totalCount } }' }),
+    });
+    const result = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(result.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(result.errors[0]?.message).toMatch(/not-an-id/);
+  });
+
+  it("masks unexpected errors: no stack, no database detail", async () => {
+    useDatabaseUrl("postgresql://nobody@127.0.0.1:1/unreachable");
+    try {
+      const result = await gql("{ health { ok } }");
+      expect(result.errors?.[0]?.message).toBe("Unexpected error.");
+      expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|at \w+ \(/);
+    } finally {
+      useDatabaseUrl(db.url);
+    }
+  });
+});
+
+describe("limits", () => {
+  it("refuses a query nested deeper than the limit, before resolving anything", async () => {
+    const deep = `{ outlets { edges { node { articles { edges { node { outlet { articles { edges { node { outlet { articles { edges { node { title } } } } } } } } } } } } } } }`;
+    const result = await gql(deep);
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(result.data).toBeUndefined();
+  });
+
+  it("refuses too many aliases", async () => {
+    const aliases = Array.from({ length: 25 }, (_, i) => `a${i}: health { ok }`).join(" ");
+    const result = await gql(`{ ${aliases} }`);
+    expect(result.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it("refuses an oversized body with 413", async () => {
+    const response = await yoga.fetch("http://test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(200_000) },
+      body: JSON.stringify({ query: `{ health { ok } } # ${"x".repeat(199_000)}` }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it("caps page sizes at 100: a bigger `first` returns 100 and a next page", async () => {
+    await db.prisma.outlet.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({ name: `Outlet ${i}`, slug: `outlet-${i}` })),
+    });
+    const result = await gql("{ outlets(first: 500) { totalCount edges { node { name } } pageInfo { hasNextPage } } }");
+    expect(result.data.outlets.totalCount).toBe(120);
+    expect(result.data.outlets.edges).toHaveLength(100);
+    expect(result.data.outlets.pageInfo.hasNextPage).toBe(true);
   });
 });

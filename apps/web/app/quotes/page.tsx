@@ -176,7 +176,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             {result.data.quotes.edges.length === 0 ? (
               <EmptyState title="No quotes match">Try fewer words, another speaker, or a wider date range.</EmptyState>
             ) : (
-              <ul className="list">
+              <ul className="list" id="quote-list">
                 {result.data.quotes.edges.map(({ node }) => (
                   <QuoteItem key={node.id} quote={node} filters={filters} />
                 ))}
