@@ -1,24 +1,26 @@
-// The operations GraphiQL opens with. Each answers a question an analyst asks of the demo data.
+// The operations GraphiQL opens with, one tab each. Each answers a question an analyst asks of the demo
+// data (the fictional Norland-Estova harbour treaty story); a test runs every one of them.
 export interface ExampleOperation {
   name: string;
   query: string;
-  variables?: string;
 }
 
 export const exampleOperations: ExampleOperation[] = [
   {
-    name: "LatestArticles",
-    query: `# The newest articles, with where each date and outlet came from.
-query LatestArticles {
-  articles(first: 10) {
-    totalCount
+    name: "QuoteTravel",
+    query: `# Which outlets carried Vetrov's "without any preconditions", and when? First carrier first.
+query QuoteTravel {
+  quoteClusters(first: 3, search: "without any preconditions") {
     edges {
       node {
-        title
-        publishedAt
-        publishedAtSource
-        outlet { name kind }
-        outletSource
+        canonicalText
+        speaker { name }
+        firstOutlet { name }
+        firstSeenAt
+        outletCount
+        quotes(first: 20) {
+          edges { node { publishedAt attribution article { title outlet { name } } } }
+        }
       }
     }
   }
@@ -26,12 +28,76 @@ query LatestArticles {
 `,
   },
   {
-    name: "Outlets",
-    query: `# Every outlet Storyline knows, with how many articles each published.
-query Outlets {
-  outlets(first: 50) {
+    name: "CoverageByOutletMonthly",
+    query: `# How did coverage change month by month, by outlet? Counts and share of all coverage, zero-filled.
+query CoverageByOutletMonthly {
+  coverage(dimension: OUTLET, from: "2025-01-01", to: "2025-12-31", bucket: MONTH, top: 6) {
+    buckets
+    totals
+    series { label total points { bucket count share } }
+  }
+}
+`,
+  },
+  {
+    name: "WhatDidLindSay",
+    query: `# What did Maria Lind say between March and October 2025, and who quoted her?
+query WhatDidLindSay {
+  quotes(first: 20, orderBy: OLDEST, filter: { speakerName: "Lind", published: { from: "2025-03-01", to: "2025-10-31" } }) {
     totalCount
-    edges { node { name domain kind articles { totalCount } } }
+    edges {
+      node {
+        text
+        publishedAt
+        speakerAsWritten
+        attribution
+        confidence
+        article { outlet { name } title }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    name: "TopEvents",
+    query: `# The most covered events, with their date, place, participants and story.
+query TopEvents {
+  events(first: 10, orderBy: MOST_COVERED) {
+    totalCount
+    edges {
+      node {
+        title
+        date
+        articleCount
+        place { name }
+        participants { weight entity { name } }
+        story { title eventCount }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    name: "ArticleProvenance",
+    query: `# The newest articles, with where each date and outlet came from and how sure Storyline is.
+query ArticleProvenance {
+  articles(first: 10) {
+    totalCount
+    edges {
+      node {
+        title
+        publishedAt
+        publishedAtSource
+        publishedAtConfidence
+        publishedAtEvidence
+        outlet { name kind }
+        outletSource
+        outletEvidence
+        duplicateOf { title outlet { name } }
+      }
+    }
   }
 }
 `,
@@ -44,8 +110,8 @@ query IngestHealth {
   ingestRuns(first: 5) {
     edges {
       node {
-        startedAt status seen stored unchanged failed
-        errors(first: 5) { edges { node { input reason } } }
+        startedAt status seen stored unchanged nearDuplicates failed
+        errors(first: 5) { edges { node { input stage reason } } }
       }
     }
   }
