@@ -22,6 +22,7 @@ const USAGE = `usage: npm run bench -- [options]
   --runs N             warm runs per timed query (default 30)
   --connections N      concurrent clients in the load test (default 200)
   --duration S         seconds per load test (default 15)
+  --experiments        also measure quote search with the proposed indexes (see bench/README.md)
   --no-write           print only; leave bench/results alone`;
 
 function parseCount(text: string): number {
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     connections: { type: "string" },
     duration: { type: "string" },
     "no-write": { type: "boolean" },
+    experiments: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -64,7 +66,13 @@ const runs = Number(values.runs ?? 30);
 const options = {
   ingest: { textArticles: parseCount(values.text ?? "2000"), htmlPages: parseCount(values.html ?? "300") },
   coverage: { runs, budgetMs: 20_000 },
-  api: { connections: Number(values.connections ?? 200), durationSeconds: Number(values.duration ?? 15), runs, budgetMs: 15_000 },
+  api: {
+    connections: Number(values.connections ?? 200),
+    durationSeconds: Number(values.duration ?? 15),
+    runs,
+    budgetMs: 15_000,
+    experiments: Boolean(values.experiments),
+  },
 };
 
 const interrupted = async (signal: string) => {

@@ -13,7 +13,7 @@ export interface Target {
 
 export interface Figure {
   section: Section;
-  /** Groups figures measured on the same corpus, e.g. "coverage@10M". */
+  /** The heading figures are listed under: what was measured, on which corpus. */
   group: string;
   name: string;
   corpus: string;
@@ -79,7 +79,6 @@ function statusText(f: Figure): string {
 function rows(figures: Figure[]): string[][] {
   return figures.map((f) => [
     f.name,
-    f.corpus,
     `${num(f.value)} ${f.unit}${f.detail ? ` (${f.detail})` : ""}`,
     f.baseline
       ? `${f.baseline.name}: ${num(f.baseline.value)} ${f.baseline.unit}${f.baseline.detail ? ` (${f.baseline.detail})` : ""}`
@@ -90,26 +89,38 @@ function rows(figures: Figure[]): string[][] {
   ]);
 }
 
-const HEADER = ["figure", "corpus", "measured", "baseline (same run)", "ratio", "target", ""];
+const HEADER = ["figure", "measured", "baseline (same run)", "ratio", "target", ""];
+
+function grouped(figures: Figure[]): [string, Figure[]][] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of figures) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
+  return [...groups];
+}
 
 export function consoleTable(figures: Figure[]): string {
-  const all = [HEADER, ...rows(figures)];
+  const groups = grouped(figures).map(
+    ([group, members]) => [group, rows(members).map((r) => [`  ${r[0]}`, ...r.slice(1)])] as const,
+  );
+  const all = [HEADER, ...groups.flatMap(([, r]) => r)];
   const widths = HEADER.map((_, c) => Math.max(...all.map((r) => (r[c] ?? "").length)));
   const line = (r: string[]) =>
     r
       .map((cell, c) => cell.padEnd(widths[c]!))
       .join("  ")
       .trimEnd();
-  return [line(HEADER), widths.map((w) => "-".repeat(w)).join("  "), ...rows(figures).map(line)].join("\n");
+  const out = [line(HEADER), widths.map((w) => "-".repeat(w)).join("  ")];
+  for (const [group, members] of groups) out.push(group, ...members.map(line));
+  return out.join("\n");
 }
 
-function markdownTable(figures: Figure[]): string {
+function markdownTables(figures: Figure[]): string[] {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
-  return [
-    `| ${HEADER.join(" | ")} |`,
-    `| ${HEADER.map(() => "---").join(" | ")} |`,
-    ...rows(figures).map((r) => `| ${r.map(esc).join(" | ")} |`),
-  ].join("\n");
+  const out: string[] = [];
+  for (const [group, members] of grouped(figures)) {
+    out.push(`### ${group}`, "", `| ${HEADER.join(" | ")} |`, `| ${HEADER.map(() => "---").join(" | ")} |`);
+    out.push(...rows(members).map((r) => `| ${r.map(esc).join(" | ")} |`), "");
+  }
+  return out;
 }
 
 export function readResults(): Results {
@@ -154,7 +165,7 @@ export function writeResults(results: Results) {
         .join("; ")}.`,
       "",
     );
-    if (s.figures.length) md.push(markdownTable(s.figures), "");
+    if (s.figures.length) md.push(...markdownTables(s.figures));
     const notes = s.figures.filter((f) => f.note).map((f) => `- ${f.name} (${f.corpus}): ${f.note}`);
     if (notes.length) md.push("Notes:", "", ...notes, "");
     if (s.errors.length) md.push("Errors:", "", ...s.errors.map((e) => `- ${e}`), "");

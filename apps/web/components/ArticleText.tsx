@@ -50,7 +50,11 @@ const clampSpan = (span: Span, length: number): Span | null => {
   return end > start ? { start, end } : null;
 };
 
-function segmentsOf(range: Span, quotes: { quote: QuoteSpan; span: Span }[], mentions: { mention: MentionSpan; span: Span }[]): Segment[] {
+function segmentsOf(
+  range: Span,
+  quotes: { quote: QuoteSpan; span: Span }[],
+  mentions: { mention: MentionSpan; span: Span }[],
+): Segment[] {
   const cuts = new Set([range.start, range.end]);
   for (const { span } of [...quotes, ...mentions]) {
     if (span.end <= range.start || span.start >= range.end) continue;

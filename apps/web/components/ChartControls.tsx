@@ -8,7 +8,17 @@ const BUCKETS: { value: Bucket; label: string }[] = [
   { value: "MONTH", label: "Month" },
 ];
 
-export function ChartControls({ path, params, bucket, scale }: { path: string; params: SearchParams; bucket: Bucket; scale: Scale }) {
+export function ChartControls({
+  path,
+  params,
+  bucket,
+  scale,
+}: {
+  path: string;
+  params: SearchParams;
+  bucket: Bucket;
+  scale: Scale;
+}) {
   return (
     <>
       <ToggleGroup

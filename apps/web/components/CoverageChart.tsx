@@ -32,7 +32,18 @@ interface CoverageChartProps {
   empty: ReactNode;
 }
 
-export function CoverageChart({ id, title, coverage, bucket, scale, csvHref, unit, controls, seriesHref, empty }: CoverageChartProps) {
+export function CoverageChart({
+  id,
+  title,
+  coverage,
+  bucket,
+  scale,
+  csvHref,
+  unit,
+  controls,
+  seriesHref,
+  empty,
+}: CoverageChartProps) {
   const headingId = `${id}-title`;
   const counted = coverage ? coverage.series.reduce((sum, s) => sum + s.total, 0) : 0;
   return (
@@ -66,7 +77,8 @@ interface ChartBodyProps {
 
 function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: ChartBodyProps) {
   const { buckets, series } = coverage;
-  const valueOf = (point: { count: number; share: number } | undefined) => (point ? (scale === "share" ? point.share : point.count) : 0);
+  const valueOf = (point: { count: number; share: number } | undefined) =>
+    point ? (scale === "share" ? point.share : point.count) : 0;
   const rows = buckets.map((_, i) => series.map((s) => valueOf(s.points[i])));
   const layers = stack<number[], number>()
     .keys(series.map((_, index) => index))
@@ -81,7 +93,7 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
     .range([0, WIDTH])
     .paddingInner(buckets.length > 40 ? 0.08 : 0.2)
     .paddingOuter(0.1);
-  const ticks = y.ticks(4).filter((t) => scale === "count" ? Number.isInteger(t) : true);
+  const ticks = y.ticks(4).filter((t) => (scale === "count" ? Number.isInteger(t) : true));
   const formatValue = (v: number) => (scale === "share" ? formatShare(v) : formatNumber(v));
   const labelEvery = Math.max(1, Math.ceil(buckets.length / MAX_X_LABELS));
   const focusable = buckets.length <= MAX_FOCUSABLE_BUCKETS;
@@ -161,7 +173,11 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
         <div className="chart-x" aria-hidden="true">
           {buckets.map((day, i) =>
             i % labelEvery === 0 ? (
-              <span key={day} className={(i / labelEvery) % 2 === 1 ? "minor" : undefined} style={{ left: `${percentX(i) + bandPercent / 2}%` }}>
+              <span
+                key={day}
+                className={(i / labelEvery) % 2 === 1 ? "minor" : undefined}
+                style={{ left: `${percentX(i) + bandPercent / 2}%` }}
+              >
                 {formatAxisBucket(bucket, day)}
               </span>
             ) : null,

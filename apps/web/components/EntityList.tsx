@@ -29,7 +29,17 @@ const GROUPS: { kind: Kind; title: string }[] = [
   { kind: "ORGANIZATION", title: "Organisations" },
 ];
 
-export function EntityList({ entities, filters, emptyText, limit = 10 }: { entities: NamedEntity[]; filters: GlobalFilters; emptyText: string; limit?: number }) {
+export function EntityList({
+  entities,
+  filters,
+  emptyText,
+  limit = 10,
+}: {
+  entities: NamedEntity[];
+  filters: GlobalFilters;
+  emptyText: string;
+  limit?: number;
+}) {
   if (entities.length === 0) return <p className="muted">{emptyText}</p>;
   return (
     <>
@@ -43,7 +53,9 @@ export function EntityList({ entities, filters, emptyText, limit = 10 }: { entit
               {group.map((e) => (
                 <li key={e.id} className="ranked">
                   {kind === "PERSON" ? <Link href={personHref(e.id, filters)}>{e.name}</Link> : <span>{e.name}</span>}
-                  <span className="num muted">{formatNumber(e.articles)} {e.articles === 1 ? "article" : "articles"}</span>
+                  <span className="num muted">
+                    {formatNumber(e.articles)} {e.articles === 1 ? "article" : "articles"}
+                  </span>
                 </li>
               ))}
             </ul>

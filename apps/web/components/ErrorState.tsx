@@ -8,12 +8,13 @@ export function ErrorState({ failure, what }: { failure: ApiFailure; what: strin
       <p>{failure.message}</p>
       {failure.kind === "unreachable" ? (
         <p className="muted">
-          Start everything with <code>npm start</code>, or start the API with <code>npm run start -w @storyline/api</code>. If it runs
-          elsewhere, set <code>STORYLINE_API_URL</code> for the dashboard. Then reload this page.
+          Start everything with <code>npm start</code>, or start the API with <code>npm run start -w @storyline/api</code>. If it
+          runs elsewhere, set <code>STORYLINE_API_URL</code> for the dashboard. Then reload this page.
         </p>
       ) : (
         <p className="muted">
-          Check the date range and filters in the address bar, or clear them with the Reset link. If this persists, the API log says more.
+          Check the date range and filters in the address bar, or clear them with the Reset link. If this persists, the API log
+          says more.
         </p>
       )}
     </section>

@@ -37,7 +37,11 @@ export function EventTimeline({ events, filters }: { events: TimelineEvent[]; fi
             key={event.id}
             href={eventHref(event.id, filters)}
             className={`event-dot ${x(toDate(event.date)) > 55 ? "tip-left" : ""}`}
-            style={{ left: `${x(toDate(event.date))}%`, width: `${size(event.articleCount)}rem`, height: `${size(event.articleCount)}rem` }}
+            style={{
+              left: `${x(toDate(event.date))}%`,
+              width: `${size(event.articleCount)}rem`,
+              height: `${size(event.articleCount)}rem`,
+            }}
             aria-label={`${event.title}, ${formatDay(event.date)}, ${plural(event.articleCount, "article")}`}
           >
             <span className="tip" aria-hidden="true">

@@ -34,16 +34,27 @@ interface FilterBarProps {
   withOutlets?: boolean;
 }
 
-export async function FilterBar({ path, params, filters, range, defaultRangeLabel = "all dated articles", withOutlets = true }: FilterBarProps) {
+export async function FilterBar({
+  path,
+  params,
+  filters,
+  range,
+  defaultRangeLabel = "all dated articles",
+  withOutlets = true,
+}: FilterBarProps) {
   const outlets = withOutlets ? await load(OutletChoicesQuery, {}) : null;
   const choices = outlets?.data?.outlets.edges.map((e) => e.node) ?? [];
   const chosen = choices.filter((o) => filters.outletIds.includes(o.id));
-  const kept = Object.entries(params).filter(([key]) => !(GLOBAL_PARAMS as readonly string[]).includes(key) && !RESET_ON_FILTER.has(key));
+  const kept = Object.entries(params).filter(
+    ([key]) => !(GLOBAL_PARAMS as readonly string[]).includes(key) && !RESET_ON_FILTER.has(key),
+  );
   const resetHref = withParams(path, params, { from: null, to: null, outlet: null, after: null, before: null });
   return (
     <form className="filters card" method="get" action={path} aria-label="Filters">
       {kept.flatMap(([key, value]) =>
-        (Array.isArray(value) ? value : [value ?? ""]).map((v) => <input key={`${key}=${v}`} type="hidden" name={key} value={v} />),
+        (Array.isArray(value) ? value : [value ?? ""]).map((v) => (
+          <input key={`${key}=${v}`} type="hidden" name={key} value={v} />
+        )),
       )}
       <label>
         From <input type="date" name="from" defaultValue={filters.from ?? ""} />

@@ -9,7 +9,17 @@ interface PageInfo {
   endCursor?: string | null;
 }
 
-export function Pager({ path, params, pageInfo, label }: { path: string; params: SearchParams; pageInfo: PageInfo; label: string }) {
+export function Pager({
+  path,
+  params,
+  pageInfo,
+  label,
+}: {
+  path: string;
+  params: SearchParams;
+  pageInfo: PageInfo;
+  label: string;
+}) {
   const pagingBack = Boolean(firstParam(params, "before"));
   const pagedAtAll = pagingBack || Boolean(firstParam(params, "after"));
   const hasPrevious = pagingBack ? pageInfo.hasPreviousPage : pagedAtAll;
@@ -22,7 +32,9 @@ export function Pager({ path, params, pageInfo, label }: { path: string; params:
       ) : (
         <span />
       )}
-      {hasNext && pageInfo.endCursor ? <Link href={withParams(path, params, { before: null, after: pageInfo.endCursor })}>Next →</Link> : null}
+      {hasNext && pageInfo.endCursor ? (
+        <Link href={withParams(path, params, { before: null, after: pageInfo.endCursor })}>Next →</Link>
+      ) : null}
     </nav>
   );
 }

@@ -14,7 +14,15 @@ export interface Carrying {
 
 const toDate = (value: string) => new Date(`${value.slice(0, 19)}Z`);
 
-export function Propagation({ carryings, canonicalText, filters }: { carryings: Carrying[]; canonicalText: string; filters: GlobalFilters }) {
+export function Propagation({
+  carryings,
+  canonicalText,
+  filters,
+}: {
+  carryings: Carrying[];
+  canonicalText: string;
+  filters: GlobalFilters;
+}) {
   const dated = carryings.filter((c) => c.publishedAt);
   const first = dated[0]?.publishedAt ?? null;
   const times = dated.map((c) => toDate(c.publishedAt ?? ""));
@@ -23,7 +31,11 @@ export function Propagation({ carryings, canonicalText, filters }: { carryings: 
   const x = scaleUtc()
     .domain(+min === +max ? [min, new Date(+max + 3_600_000)] : [min, max])
     .range([2, 98]);
-  const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const normalise = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   return (
     <div className="propagation" role="list" aria-label="Carriers, first first">
       {carryings.map((c, index) => {
@@ -31,7 +43,11 @@ export function Propagation({ carryings, canonicalText, filters }: { carryings: 
         return (
           <div key={c.id} role="listitem" className="propagation-row">
             <div>
-              {c.article.outlet ? <Link href={outletHref(c.article.outlet.slug, filters)}>{c.article.outlet.name}</Link> : "unknown outlet"}
+              {c.article.outlet ? (
+                <Link href={outletHref(c.article.outlet.slug, filters)}>{c.article.outlet.name}</Link>
+              ) : (
+                "unknown outlet"
+              )}
               <div className="meta">
                 <Link href={articleHref(c.article.id, quoteAnchor(c.id))}>{formatLocal(c.publishedAt)}</Link>{" "}
                 {index === 0 ? <span className="badge good">first</span> : <span>{formatDelay(first, c.publishedAt)}</span>}
@@ -39,7 +55,9 @@ export function Propagation({ carryings, canonicalText, filters }: { carryings: 
               {reworded ? <div className="meta">worded: “{c.text}”</div> : null}
             </div>
             <div className="track" aria-hidden="true">
-              {c.publishedAt ? <span className={`dot ${index === 0 ? "first" : ""}`} style={{ left: `${x(toDate(c.publishedAt))}%` }} /> : null}
+              {c.publishedAt ? (
+                <span className={`dot ${index === 0 ? "first" : ""}`} style={{ left: `${x(toDate(c.publishedAt))}%` }} />
+              ) : null}
             </div>
           </div>
         );

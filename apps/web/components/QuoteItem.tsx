@@ -82,7 +82,9 @@ export function QuoteItem({ quote: data, filters, context, hideSpeaker }: QuoteI
         {quote.cluster && quote.cluster.outletCount > 1 ? (
           <>
             {" · "}
-            <Link href={clusterHref(quote.cluster.id, filters)}>carried by {formatNumber(quote.cluster.outletCount)} outlets</Link>
+            <Link href={clusterHref(quote.cluster.id, filters)}>
+              carried by {formatNumber(quote.cluster.outletCount)} outlets
+            </Link>
           </>
         ) : null}
       </div>

@@ -3,13 +3,25 @@ import { firstParam, type SearchParams } from "../lib/filters";
 
 const OWN_PARAMS = new Set(["q", "after", "before"]);
 
-export function SearchForm({ path, params, label, placeholder }: { path: string; params: SearchParams; label: string; placeholder?: string }) {
+export function SearchForm({
+  path,
+  params,
+  label,
+  placeholder,
+}: {
+  path: string;
+  params: SearchParams;
+  label: string;
+  placeholder?: string;
+}) {
   return (
     <form className="search" method="get" action={path} role="search">
       {Object.entries(params)
         .filter(([key]) => !OWN_PARAMS.has(key))
         .flatMap(([key, value]) =>
-          (Array.isArray(value) ? value : [value ?? ""]).map((v) => <input key={`${key}=${v}`} type="hidden" name={key} value={v} />),
+          (Array.isArray(value) ? value : [value ?? ""]).map((v) => (
+            <input key={`${key}=${v}`} type="hidden" name={key} value={v} />
+          )),
         )}
       <label>
         <span className="visually-hidden">{label}</span>

@@ -4,8 +4,12 @@ import { line } from "d3-shape";
 
 export function Sparkline({ values }: { values: number[] }) {
   if (values.length < 2) return null;
-  const x = scaleLinear().domain([0, values.length - 1]).range([0, 100]);
-  const y = scaleLinear().domain([0, Math.max(1, ...values)]).range([19, 1]);
+  const x = scaleLinear()
+    .domain([0, values.length - 1])
+    .range([0, 100]);
+  const y = scaleLinear()
+    .domain([0, Math.max(1, ...values)])
+    .range([19, 1]);
   const path = line<number>()
     .x((_, i) => x(i))
     .y((v) => y(v))(values);

@@ -80,19 +80,23 @@ export function coverageVariables(request: CoverageRequest) {
 }
 
 export function coverageCsvHref(request: CoverageRequest, scale: Scale): string {
-  return withParams("/export/coverage.csv", {}, {
-    dimension: request.dimension,
-    from: request.from,
-    to: request.to,
-    bucket: request.bucket,
-    keys: request.keys,
-    outletIds: request.outletIds,
-    eventIds: request.eventIds,
-    storyIds: request.storyIds,
-    top: request.top === undefined ? undefined : String(request.top),
-    includeOther: request.includeOther === undefined ? undefined : String(request.includeOther),
-    scale,
-  });
+  return withParams(
+    "/export/coverage.csv",
+    {},
+    {
+      dimension: request.dimension,
+      from: request.from,
+      to: request.to,
+      bucket: request.bucket,
+      keys: request.keys,
+      outletIds: request.outletIds,
+      eventIds: request.eventIds,
+      storyIds: request.storyIds,
+      top: request.top === undefined ? undefined : String(request.top),
+      includeOther: request.includeOther === undefined ? undefined : String(request.includeOther),
+      scale,
+    },
+  );
 }
 
 /** Reads what coverageCsvHref wrote; null when the link was tampered with beyond repair. */
@@ -129,7 +133,9 @@ export function coverageToCsv(coverage: CoverageData): string {
       const point = series.points[i];
       if (!point) continue;
       lines.push(
-        [bucket, series.label, series.key ?? "", point.count, point.share.toFixed(6), coverage.totals[i] ?? 0].map(csvCell).join(","),
+        [bucket, series.label, series.key ?? "", point.count, point.share.toFixed(6), coverage.totals[i] ?? 0]
+          .map(csvCell)
+          .join(","),
       );
     }
   });

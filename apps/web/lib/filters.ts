@@ -40,8 +40,10 @@ export function readGlobalFilters(params: SearchParams): GlobalFilters {
 
 export const hasGlobalFilters = (filters: GlobalFilters) => Boolean(filters.from || filters.to || filters.outletIds.length);
 
-export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A closed day range for charts: the URL's, else the data's own span, else the last 30 days. */

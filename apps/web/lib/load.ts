@@ -21,12 +21,17 @@ export function describeFailure(error: CombinedError | undefined): ApiFailure {
 }
 
 // generateMetadata and the page ask the same question in one request; React's cache makes that one call.
-const loadOnce = cache(async (document: TadaDocumentNode<unknown, AnyVariables>, variablesKey: string): Promise<Loaded<unknown>> => {
-  const result = await getClient().query(document, JSON.parse(variablesKey)).toPromise();
-  if (result.error || !result.data) return { data: null, failure: describeFailure(result.error) };
-  return { data: result.data, failure: null };
-});
+const loadOnce = cache(
+  async (document: TadaDocumentNode<unknown, AnyVariables>, variablesKey: string): Promise<Loaded<unknown>> => {
+    const result = await getClient().query(document, JSON.parse(variablesKey)).toPromise();
+    if (result.error || !result.data) return { data: null, failure: describeFailure(result.error) };
+    return { data: result.data, failure: null };
+  },
+);
 
-export function load<Data, Variables extends AnyVariables>(document: TadaDocumentNode<Data, Variables>, variables: Variables): Promise<Loaded<Data>> {
+export function load<Data, Variables extends AnyVariables>(
+  document: TadaDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Loaded<Data>> {
   return loadOnce(document as TadaDocumentNode<unknown, AnyVariables>, JSON.stringify(variables ?? {})) as Promise<Loaded<Data>>;
 }

@@ -14,5 +14,9 @@ export function quoteContext(body: string, start: number, end: number): QuoteCon
   if (from > 0) from = body.indexOf(" ", from) + 1 || from;
   if (to < body.length) to = body.lastIndexOf(" ", to) > end ? body.lastIndexOf(" ", to) : to;
   const flatten = (text: string) => text.replace(/\s+/g, " ");
-  return { before: flatten(body.slice(from, start)), quoted: flatten(body.slice(start, end)), after: flatten(body.slice(end, to)) };
+  return {
+    before: flatten(body.slice(from, start)),
+    quoted: flatten(body.slice(start, end)),
+    after: flatten(body.slice(end, to)),
+  };
 }

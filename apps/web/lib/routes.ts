@@ -16,7 +16,8 @@ export const routeParam = (value: string) => {
 export const eventHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/events/${segment(id)}`, filters);
 export const storyHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/stories/${segment(id)}`, filters);
 /** Outlet pages answer to a slug (readable) or a global id (what coverage series carry). */
-export const outletHref = (slugOrId: string, filters: GlobalFilters) => withGlobalFilters(`/outlets/${segment(slugOrId)}`, filters);
+export const outletHref = (slugOrId: string, filters: GlobalFilters) =>
+  withGlobalFilters(`/outlets/${segment(slugOrId)}`, filters);
 export const isSlug = (value: string) => /^[a-z0-9][a-z0-9-]*$/.test(value);
 export const personHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/people/${segment(id)}`, filters);
 export const clusterHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/quotes/clusters/${segment(id)}`, filters);

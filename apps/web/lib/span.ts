@@ -2,7 +2,7 @@
 // opens on the whole story instead of on an empty last-30-days window.
 import { dayOf } from "./filters";
 import { graphql } from "./graphql";
-import { load } from "./load";
+import { type ApiFailure, load } from "./load";
 
 const ArticleSpanQuery = graphql(`
   query ArticleSpan($filter: ArticleFilter) {
@@ -28,14 +28,30 @@ export interface Span {
   last: string | null;
 }
 
-export async function loadArticleSpan(filter: { outletIds?: string[]; eventIds?: string[]; storyIds?: string[] }): Promise<Span | null> {
+/** The span, or null with the reason when the API failed (callers fall back to another range). */
+export async function loadArticleSpanOrFailure(filter: {
+  outletIds?: string[];
+  eventIds?: string[];
+  storyIds?: string[];
+}): Promise<{ span: Span | null; failure: ApiFailure | null }> {
   const clean = Object.fromEntries(Object.entries(filter).filter(([, ids]) => ids && ids.length > 0));
   const result = await load(ArticleSpanQuery, { filter: clean });
-  if (!result.data) return null;
+  if (!result.data) return { span: null, failure: result.failure };
   return {
-    first: dayOf(result.data.oldest.edges[0]?.node.publishedAt),
-    last: dayOf(result.data.newest.edges[0]?.node.publishedAt),
+    failure: null,
+    span: {
+      first: dayOf(result.data.oldest.edges[0]?.node.publishedAt),
+      last: dayOf(result.data.newest.edges[0]?.node.publishedAt),
+    },
   };
+}
+
+export async function loadArticleSpan(filter: {
+  outletIds?: string[];
+  eventIds?: string[];
+  storyIds?: string[];
+}): Promise<Span | null> {
+  return (await loadArticleSpanOrFailure(filter)).span;
 }
 
 const QuoteSpanQuery = graphql(`

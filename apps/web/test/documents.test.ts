@@ -17,16 +17,23 @@ function sourceFiles(dir: string): string[] {
 }
 
 const documents = SOURCE_DIRS.flatMap((dir) => sourceFiles(join(appRoot, dir))).flatMap((file) =>
-  [...readFileSync(file, "utf8").matchAll(/graphql\(\s*`([\s\S]*?)`/g)].map((match) => ({ file: relative(appRoot, file), text: match[1] ?? "" })),
+  [...readFileSync(file, "utf8").matchAll(/graphql\(\s*`([\s\S]*?)`/g)].map((match) => ({
+    file: relative(appRoot, file),
+    text: match[1] ?? "",
+  })),
 );
 const fragments = new Map(
-  documents.flatMap(({ text }) => [...text.matchAll(/fragment\s+(\w+)\s+on\s+\w+\s*\{/g)].map((m) => [m[1] ?? "", text] as const)),
+  documents.flatMap(({ text }) =>
+    [...text.matchAll(/fragment\s+(\w+)\s+on\s+\w+\s*\{/g)].map((m) => [m[1] ?? "", text] as const),
+  ),
 );
 const operations = documents.filter(({ text }) => /^\s*query\b/.test(text));
 
 /** An operation with the fragments it spreads, as the client sends it. */
 function withFragments(text: string, seen = new Set<string>()): string {
-  const spreads = [...text.matchAll(/\.\.\.(\w+)/g)].map((m) => m[1] ?? "").filter((name) => fragments.has(name) && !seen.has(name));
+  const spreads = [...text.matchAll(/\.\.\.(\w+)/g)]
+    .map((m) => m[1] ?? "")
+    .filter((name) => fragments.has(name) && !seen.has(name));
   let full = text;
   for (const name of spreads) {
     seen.add(name);
@@ -35,7 +42,7 @@ function withFragments(text: string, seen = new Set<string>()): string {
   return full;
 }
 
-type Enveloped = ReturnType<(typeof import("../../api/src/yoga.ts"))["yoga"]["getEnveloped"]>;
+type Enveloped = ReturnType<typeof import("../../api/src/yoga.ts")["yoga"]["getEnveloped"]>;
 let api: Enveloped;
 
 beforeAll(async () => {
@@ -48,8 +55,11 @@ describe("dashboard GraphQL documents", () => {
     expect(operations.length).toBeGreaterThan(15);
   });
 
-  it.each(operations.map((op) => [op.text.match(/query\s+(\w+)/)?.[1] ?? "anonymous", op]))("%s passes the API's validation", (_name, op) => {
-    const errors = api.validate(api.schema, api.parse(withFragments(op.text)));
-    expect(errors.map((e: { message: string }) => `${op.file}: ${e.message}`)).toEqual([]);
-  });
+  it.each(operations.map((op) => [op.text.match(/query\s+(\w+)/)?.[1] ?? "anonymous", op]))(
+    "%s passes the API's validation",
+    (_name, op) => {
+      const errors = api.validate(api.schema, api.parse(withFragments(op.text)));
+      expect(errors.map((e: { message: string }) => `${op.file}: ${e.message}`)).toEqual([]);
+    },
+  );
 });

@@ -55,7 +55,12 @@ const EventsQuery = graphql(`
 export default async function EventsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const filters = readGlobalFilters(params);
-  const orderBy = readChoice(params, "order", ORDERS.map((o) => o.value), "NEWEST");
+  const orderBy = readChoice(
+    params,
+    "order",
+    ORDERS.map((o) => o.value),
+    "NEWEST",
+  );
   const search = firstParam(params, "q")?.trim() || undefined;
   const result = await load(EventsQuery, {
     filter: { date: { from: filters.from, to: filters.to }, search },
@@ -74,7 +79,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         <ToggleGroup
           label="Order"
           current={orderBy}
-          options={ORDERS.map((o) => ({ ...o, href: withParams("/events", params, { order: o.value === "NEWEST" ? null : o.value, after: null, before: null }) }))}
+          options={ORDERS.map((o) => ({
+            ...o,
+            href: withParams("/events", params, { order: o.value === "NEWEST" ? null : o.value, after: null, before: null }),
+          }))}
         />
       </div>
       {!result.data ? (
@@ -110,7 +118,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                       <Link href={eventHref(event.id, filters)}>{event.title}</Link>
                       {event.place ? <div className="muted">{event.place.name}</div> : null}
                     </td>
-                    <td>{event.story ? <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link> : <span className="muted">—</span>}</td>
+                    <td>
+                      {event.story ? (
+                        <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="num">{formatNumber(event.articleCount)}</td>
                   </tr>
                 ))}

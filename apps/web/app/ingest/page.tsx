@@ -58,8 +58,8 @@ export default async function IngestRunsPage({ searchParams }: { searchParams: P
       ) : result.data.ingestRuns.edges.length === 0 ? (
         <section className="card">
           <EmptyState title="Nothing ingested yet">
-            Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>; an empty database started with <code>npm start</code>{" "}
-            loads the demo.
+            Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>; an empty database started with{" "}
+            <code>npm start</code> loads the demo.
           </EmptyState>
         </section>
       ) : (
@@ -104,7 +104,9 @@ export default async function IngestRunsPage({ searchParams }: { searchParams: P
                     <td className="num">{formatNumber(run.stored)}</td>
                     <td className="num">{formatNumber(run.unchanged)}</td>
                     <td className="num">{formatNumber(run.nearDuplicates)}</td>
-                    <td className="num">{run.failed ? <Link href={ingestRunHref(run.id)}>{formatNumber(run.failed)}</Link> : "0"}</td>
+                    <td className="num">
+                      {run.failed ? <Link href={ingestRunHref(run.id)}>{formatNumber(run.failed)}</Link> : "0"}
+                    </td>
                     <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
                     <td>
                       <code>{run.command}</code>

@@ -9,9 +9,9 @@ import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filt
 import { formatNumber } from "../../lib/format";
 import { graphql } from "../../lib/graphql";
 import { load } from "../../lib/load";
+import { outletKindLabel } from "../../lib/outlet-kind";
 import { readPageWindow } from "../../lib/paging";
 import { outletHref } from "../../lib/routes";
-import { outletKindLabel } from "../../lib/outlet-kind";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outlets" };

@@ -83,7 +83,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     <td>
                       <Link href={personHref(person.id, filters)}>{person.name}</Link>
                     </td>
-                    <td className="muted">{person.roles.slice(0, 2).map((r) => r.role).join(", ") || "—"}</td>
+                    <td className="muted">
+                      {person.roles
+                        .slice(0, 2)
+                        .map((r) => r.role)
+                        .join(", ") || "—"}
+                    </td>
                     <td className="num">{formatNumber(person.quoteCount)}</td>
                     <td className="num">{formatNumber(person.mentionCount)}</td>
                   </tr>

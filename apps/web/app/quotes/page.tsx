@@ -100,7 +100,12 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
   const filters = readGlobalFilters(params);
   const search = firstParam(params, "q")?.trim() || undefined;
   const speakerName = firstParam(params, "speaker")?.trim() || undefined;
-  const orderBy = readChoice(params, "order", ORDERS.map((o) => o.value), "NEWEST");
+  const orderBy = readChoice(
+    params,
+    "order",
+    ORDERS.map((o) => o.value),
+    "NEWEST",
+  );
   const choices = await load(SpeakerChoicesQuery, { name: speakerName, withName: Boolean(speakerName) });
   const speaker = choices.data?.person?.__typename === "QueryPersonSuccess" ? choices.data.person.data : null;
   const unknownSpeaker = Boolean(speakerName && choices.data && !speaker);
@@ -138,7 +143,14 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
           Words <input type="search" name="q" defaultValue={search ?? ""} placeholder="e.g. lighthouse" />
         </label>
         <label>
-          Speaker <input type="search" name="speaker" list="speaker-choices" defaultValue={speakerName ?? ""} placeholder="Name or surname" />
+          Speaker{" "}
+          <input
+            type="search"
+            name="speaker"
+            list="speaker-choices"
+            defaultValue={speakerName ?? ""}
+            placeholder="Name or surname"
+          />
         </label>
         <datalist id="speaker-choices">
           {choices.data?.people.edges.map(({ node }) => (
@@ -146,11 +158,15 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
           ))}
         </datalist>
         <button type="submit">Search</button>
-        {search || speakerName ? <Link href={withParams("/quotes", params, { q: null, speaker: null, after: null, before: null })}>Clear</Link> : null}
+        {search || speakerName ? (
+          <Link href={withParams("/quotes", params, { q: null, speaker: null, after: null, before: null })}>Clear</Link>
+        ) : null}
       </form>
       {unknownSpeaker ? (
         <section className="card">
-          <EmptyState title={`Nobody called “${speakerName}” has been quoted`}>Try the surname alone, or pick a name from the list.</EmptyState>
+          <EmptyState title={`Nobody called “${speakerName}” has been quoted`}>
+            Try the surname alone, or pick a name from the list.
+          </EmptyState>
         </section>
       ) : !result?.data ? (
         <ErrorState failure={result?.failure ?? { kind: "rejected", message: "No answer." }} what="the quotes" />
@@ -170,7 +186,14 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
               <ToggleGroup
                 label="Order"
                 current={orderBy}
-                options={ORDERS.map((o) => ({ ...o, href: withParams("/quotes", params, { order: o.value === "NEWEST" ? null : o.value, after: null, before: null }) }))}
+                options={ORDERS.map((o) => ({
+                  ...o,
+                  href: withParams("/quotes", params, {
+                    order: o.value === "NEWEST" ? null : o.value,
+                    after: null,
+                    before: null,
+                  }),
+                }))}
               />
             </div>
             {result.data.quotes.edges.length === 0 ? (
@@ -189,7 +212,9 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
             <p className="muted">Carried by two or more outlets, widest first. Open one to see who carried it first.</p>
             {result.data.quoteClusters.edges.length === 0 ? (
               <EmptyState title="No statement was carried by two outlets">
-                {search || speaker ? "Not for these words or this speaker." : "Quotes travel once several outlets report the same words."}
+                {search || speaker
+                  ? "Not for these words or this speaker."
+                  : "Quotes travel once several outlets report the same words."}
               </EmptyState>
             ) : (
               <ul className="list">
@@ -198,7 +223,8 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
                     <Link href={clusterHref(cluster.id, filters)}>“{cluster.canonicalText}”</Link>
                     <div className="meta">
                       {cluster.speaker ? `${cluster.speaker.name} · ` : ""}
-                      {formatNumber(cluster.outletCount)} outlets · first {cluster.firstOutlet?.name ?? "unknown"}, {formatLocal(cluster.firstSeenAt)}
+                      {formatNumber(cluster.outletCount)} outlets · first {cluster.firstOutlet?.name ?? "unknown"},{" "}
+                      {formatLocal(cluster.firstSeenAt)}
                     </div>
                   </li>
                 ))}

@@ -38,8 +38,8 @@ export async function IngestHealth() {
       <h2 id="ingest-health">Ingest health</h2>
       {!last ? (
         <EmptyState title="Nothing ingested yet">
-          Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>, or start an empty database with <code>npm start</code>{" "}
-          to load the demo.
+          Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>, or start an empty database with{" "}
+          <code>npm start</code> to load the demo.
         </EmptyState>
       ) : (
         <>

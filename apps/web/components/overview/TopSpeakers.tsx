@@ -17,14 +17,19 @@ interface TopSpeakersProps {
 
 export async function TopSpeakers({ range, bucket, filters }: TopSpeakersProps) {
   // The API cannot cross speakers with an outlet filter yet, so this list always counts every outlet.
-  const result = await load(CoverageQuery, coverageVariables({ dimension: "SPEAKER", ...range, bucket, top: 8, includeOther: false }));
+  const result = await load(
+    CoverageQuery,
+    coverageVariables({ dimension: "SPEAKER", ...range, bucket, top: 8, includeOther: false }),
+  );
   if (!result.data) return <ErrorState failure={result.failure} what="the most quoted people" />;
   const speakers = result.data.coverage.series.filter((s) => s.key && s.total > 0);
   const most = Math.max(1, ...speakers.map((s) => s.total));
   return (
     <section className="card" aria-labelledby="top-speakers">
       <h2 id="top-speakers">Most quoted people</h2>
-      {filters.outletIds.length ? <p className="muted">Counted over all outlets: quotes per person are not split by outlet yet.</p> : null}
+      {filters.outletIds.length ? (
+        <p className="muted">Counted over all outlets: quotes per person are not split by outlet yet.</p>
+      ) : null}
       {speakers.length === 0 ? (
         <EmptyState title="Nobody was quoted in this range">
           Quotes appear when articles quote someone by name. Widen the date range, or check the latest ingest run for failures.

@@ -2,9 +2,6 @@
 
 import type { TermStats } from "./term-stats.ts";
 
-/** IDF drifts slowly; a centroid's weighted length is recomputed once the corpus has grown this much. */
-const NORM_REFRESH_GROWTH = 1.1;
-
 export class Centroid {
   readonly mass = new Map<string, number>();
   private cachedNorm = -1;
@@ -34,9 +31,12 @@ export class Centroid {
     this.cachedNorm = -1;
   }
 
-  /** Length of the IDF-weighted centroid. */
+  /**
+   * Length of the IDF-weighted centroid. Cached only while no document has been counted since: a longer-lived
+   * cache would make results depend on when a norm happened to be computed, and a reloaded index differ.
+   */
   norm(stats: TermStats): number {
-    if (this.cachedNorm < 0 || stats.docCount > this.normDocCount * NORM_REFRESH_GROWTH) {
+    if (this.cachedNorm < 0 || stats.docCount !== this.normDocCount) {
       let sum = 0;
       for (const [t, m] of this.mass) {
         const w = m * stats.idf(t);

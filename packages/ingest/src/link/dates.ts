@@ -21,7 +21,17 @@ const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
   "december",
 ];
 const MONTH_RE =

@@ -152,6 +152,7 @@ export class EventIndex {
   private readonly evicted = new Set<string>();
   private readonly ids: IdFactory;
   private seq = 0;
+  private candidatesScored = 0;
   private clockDay: number | null = null;
   private nextEventNumber = 1;
   private nextStoryNumber = 1;
@@ -223,6 +224,7 @@ export class EventIndex {
     for (const id of this.postings.candidates(query, this.options.maxCandidates)) {
       const event = this.events.get(id);
       if (!event) continue;
+      this.candidatesScored++;
       const gap = dayGap(a.day, event);
       if (gap > this.options.windowDays) continue;
       let score = linkage(a.vector, event.centroid, event.articleCount, this.stats, this.options.centroidNormPower);
@@ -293,7 +295,10 @@ export class EventIndex {
     if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
     if (!event.lead) event.lead = firstSentence(a.doc.body);
     this.countEntities(event, a.doc);
-    this.postings.add(event.id, event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+    this.postings.add(
+      event.id,
+      event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
+    );
     this.dirty.add(event.id);
   }
 
@@ -409,6 +414,11 @@ export class EventIndex {
     return this.postings.termCount;
   }
 
+  /** Work counters: posting entries read and candidate events scored in full, since the index was made. */
+  get work(): { postingsVisited: number; candidatesScored: number } {
+    return { postingsVisited: this.postings.entriesVisited, candidatesScored: this.candidatesScored };
+  }
+
   snapshot(id: string): EventSnapshot | null {
     const e = this.events.get(id);
     if (!e) return this.pendingSnapshots.get(id) ?? null;
@@ -446,7 +456,10 @@ export class EventIndex {
       storyId: s.storyId,
     };
     this.events.set(e.id, e);
-    this.postings.add(e.id, e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t));
+    this.postings.add(
+      e.id,
+      e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
+    );
   }
 
   loadStory(s: StorySnapshot): void {

@@ -4,6 +4,8 @@
 
 export class Postings {
   private readonly lists = new Map<string, Set<string>>();
+  /** Posting entries read by candidates(): the work a lookup costs, for monitoring. */
+  entriesVisited = 0;
 
   constructor(private readonly maxPostings: number) {}
 
@@ -43,10 +45,14 @@ export class Postings {
     for (const [t, w] of query) {
       const list = this.lists.get(t);
       if (!list) continue;
+      this.entriesVisited += list.size;
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
     }
     if (exclude !== undefined) score.delete(exclude);
-    return [...score].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+    return [...score]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id]) => id);
   }
 
   get termCount(): number {

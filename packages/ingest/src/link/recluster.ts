@@ -4,7 +4,7 @@
 
 import { EventIndex, type EventIndexOptions, type EventIndexState, type IdFactory } from "./event-index.ts";
 import { TermStats } from "./term-stats.ts";
-import { documentTerms, DEFAULT_FEATURE_OPTIONS } from "./text.ts";
+import { DEFAULT_FEATURE_OPTIONS, documentTerms } from "./text.ts";
 import type { ClusterDoc } from "./types.ts";
 
 export interface PreviousAssignment {
@@ -37,7 +37,11 @@ export function recluster(
   // Knowing every document's terms up front gives the first articles the same IDF as the last.
   const stats = new TermStats(options.maxVocabulary, options.idfPower);
   for (const d of docs) stats.add(documentTerms(d.title, d.body, d.entities, features).keys());
-  const provisional = new EventIndex({ ...options, learnTermStats: false }, { event: counter("tmp-ev-"), story: counter("tmp-st-") }, stats);
+  const provisional = new EventIndex(
+    { ...options, learnTermStats: false },
+    { event: counter("tmp-ev-"), story: counter("tmp-st-") },
+    stats,
+  );
   const provisionalEvent = new Map<string, string>();
   const provisionalStory = new Map<string, string | null>();
   for (const d of docs) {
@@ -94,8 +98,16 @@ export function recluster(
     })),
     recentArticles: state.recentArticles.map(([a, e]) => [a, renameEvent(e)]),
   };
-  renamed.nextEventNumber = maxNumber(renamed.events.map((e) => e.id), "ev-") + 1;
-  renamed.nextStoryNumber = maxNumber(renamed.stories.map((s) => s.id), "st-") + 1;
+  renamed.nextEventNumber =
+    maxNumber(
+      renamed.events.map((e) => e.id),
+      "ev-",
+    ) + 1;
+  renamed.nextStoryNumber =
+    maxNumber(
+      renamed.stories.map((s) => s.id),
+      "st-",
+    ) + 1;
   const index = EventIndex.fromJSON(renamed, options, ids);
   const assignments = new Map([...provisionalEvent].map(([a, e]) => [a, renameEvent(e)]));
   const storyAssignments = new Map([...provisionalStory].map(([a, s]) => [a, s ? renameStory(s) : null]));
@@ -106,10 +118,7 @@ export function recluster(
  * Names each new cluster after the previous cluster it overlaps most, greedily by overlap, each previous id
  * used once, and only when that previous cluster makes up more than half of the new one.
  */
-export function matchByOverlap(
-  next: Map<string, string | null>,
-  previous: Map<string, string>,
-): Map<string, string> {
+export function matchByOverlap(next: Map<string, string | null>, previous: Map<string, string>): Map<string, string> {
   const size = new Map<string, number>();
   const overlap = new Map<string, number>();
   for (const [item, cluster] of next) {

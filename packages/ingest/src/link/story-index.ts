@@ -103,7 +103,7 @@ export class StoryIndex {
    */
   reconsider(storyId: string, event: StoryEventInput, seq: number): string | null {
     const own = this.stories.get(storyId);
-    if (!own || own.eventCount !== 1) return null;
+    if (own?.eventCount !== 1) return null;
     const best = this.best(event, storyId);
     if (!best) return null;
     this.absorb(best, event, event.centroid, 1, seq);
@@ -172,7 +172,10 @@ export class StoryIndex {
       story.lastDay = story.lastDay === null ? event.day : Math.max(story.lastDay, event.day);
     }
     story.lastSeq = seq;
-    this.postings.add(story.id, story.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+    this.postings.add(
+      story.id,
+      story.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t),
+    );
     this.dirty.add(story.id);
   }
 
@@ -252,7 +255,10 @@ export class StoryIndex {
       lastSeq: s.lastSeq,
     };
     this.stories.set(record.id, record);
-    this.postings.add(record.id, record.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t));
+    this.postings.add(
+      record.id,
+      record.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t),
+    );
   }
 
   takeChanges(): { stories: StorySnapshot[]; removedStoryIds: string[] } {

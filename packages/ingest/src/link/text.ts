@@ -63,7 +63,10 @@ export function americanize(word: string): string {
 const WORD_RE = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*/gu;
 
 export function foldText(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘]/g, "'");
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’‘]/g, "'");
 }
 
 /** A token as the index keys it: lower-cased, stemmed, numbers without thousands separators. */
@@ -162,7 +165,10 @@ export interface EntityRef {
 }
 
 export function entityKey(e: EntityRef): string {
-  const name = foldText(e.name).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const name = foldText(e.name)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
   return `${e.kind.toUpperCase()}:${name}`;
 }
 
@@ -198,16 +204,16 @@ export function documentTerms(
   if (title) addTerms(counts, tokenize(title), () => o.titleWeight, o);
   // A body that repeats the title as its first line would count the title twice.
   let text = body;
-  if (title && foldText(body.slice(0, title.length + 5)).trim().startsWith(foldText(title).trim())) {
+  if (
+    title &&
+    foldText(body.slice(0, title.length + 5))
+      .trim()
+      .startsWith(foldText(title).trim())
+  ) {
     text = body.slice(body.indexOf(title) + title.length);
   }
   const bodyTokens = tokenize(text.length > o.maxBodyWords * 12 ? text.slice(0, o.maxBodyWords * 12) : text);
-  addTerms(
-    counts,
-    bodyTokens,
-    (p) => (p >= o.maxBodyWords ? 0 : p < o.leadWords ? 1 : o.leadWords / (p + 1)),
-    o,
-  );
+  addTerms(counts, bodyTokens, (p) => (p >= o.maxBodyWords ? 0 : p < o.leadWords ? 1 : o.leadWords / (p + 1)), o);
   if (entities && o.entityWeight > 0) {
     for (const e of entities) {
       const k = `@${entityKey(e)}`;

@@ -145,7 +145,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     parts: q.parts ?? null,
     label: `Quote${q.speaker ? ` by ${q.speaker.name}` : ", speaker unknown"} (${words(q.attribution)}, ${formatShare(q.confidence)} sure)`,
   }));
-  const mentionSpans: MentionSpan[] = article.mentions.map((m) => ({ entityId: m.entity.id, name: m.entity.name, kind: m.entity.kind, offsets: m.offsets }));
+  const mentionSpans: MentionSpan[] = article.mentions.map((m) => ({
+    entityId: m.entity.id,
+    name: m.entity.name,
+    kind: m.entity.kind,
+    offsets: m.offsets,
+  }));
 
   return (
     <>
@@ -204,7 +209,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             </p>
           ) : null}
           {article.body.trim() ? (
-            <ArticleText body={article.body} quotes={quoteSpans} mentions={mentionSpans} highlight={highlight} filters={filters} />
+            <ArticleText
+              body={article.body}
+              quotes={quoteSpans}
+              mentions={mentionSpans}
+              highlight={highlight}
+              filters={filters}
+            />
           ) : (
             <p className="muted">No text was extracted from this article.</p>
           )}
@@ -215,7 +226,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <dl className="facts">
               <dt>Outlet</dt>
               <dd>
-                {article.outlet?.name ?? "unknown"} <span className="muted">— {PROVENANCE[article.outletSource] ?? words(article.outletSource)}</span>
+                {article.outlet?.name ?? "unknown"}{" "}
+                <span className="muted">— {PROVENANCE[article.outletSource] ?? words(article.outletSource)}</span>
                 {article.outletEvidence ? <div className="muted">evidence: “{article.outletEvidence}”</div> : null}
               </dd>
               <dt>Published</dt>
@@ -229,7 +241,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 )}
                 {article.publishedAtOffset ? ` (stated offset ${article.publishedAtOffset}, not applied)` : ""}
                 <div className="muted">
-                  {PROVENANCE[article.publishedAtSource] ?? words(article.publishedAtSource)}, {formatShare(article.publishedAtConfidence)} confidence
+                  {PROVENANCE[article.publishedAtSource] ?? words(article.publishedAtSource)},{" "}
+                  {formatShare(article.publishedAtConfidence)} confidence
                   {article.publishedAtPrecision ? `, to the ${words(article.publishedAtPrecision)}` : ""}
                 </div>
                 {article.publishedAtEvidence ? <div className="muted">evidence: “{article.publishedAtEvidence}”</div> : null}
@@ -248,7 +261,15 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <dt>Language</dt>
               <dd>{article.language ?? "unknown"}</dd>
               <dt>Address</dt>
-              <dd>{href ? <a href={href} rel="noopener noreferrer nofollow">{article.url}</a> : (article.url ?? "none given")}</dd>
+              <dd>
+                {href ? (
+                  <a href={href} rel="noopener noreferrer nofollow">
+                    {article.url}
+                  </a>
+                ) : (
+                  (article.url ?? "none given")
+                )}
+              </dd>
               {article.externalId ? (
                 <>
                   <dt>Input id</dt>
@@ -278,8 +299,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                     <a href={`#${quoteAnchor(q.id)}`}>“{q.text.length > 90 ? `${q.text.slice(0, 90)}…` : q.text}”</a>
                     <div className="meta">
                       {q.speaker ? <Link href={personHref(q.speaker.id, filters)}>{q.speaker.name}</Link> : "speaker unknown"}
-                      {q.speakerAsWritten && q.speakerAsWritten !== q.speaker?.name ? ` (as “${q.speakerAsWritten}”)` : ""} · {words(q.attribution)},{" "}
-                      {formatShare(q.confidence)}
+                      {q.speakerAsWritten && q.speakerAsWritten !== q.speaker?.name ? ` (as “${q.speakerAsWritten}”)` : ""} ·{" "}
+                      {words(q.attribution)}, {formatShare(q.confidence)}
                       {q.kind === "FRAGMENT" ? " · fragment" : ""}
                     </div>
                   </li>
@@ -295,7 +316,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <ul className="list">
                 {article.mentions.map((m) => (
                   <li key={m.entity.id} className="ranked">
-                    {m.entity.kind === "PERSON" ? <Link href={personHref(m.entity.id, filters)}>{m.entity.name}</Link> : <span>{m.entity.name}</span>}
+                    {m.entity.kind === "PERSON" ? (
+                      <Link href={personHref(m.entity.id, filters)}>{m.entity.name}</Link>
+                    ) : (
+                      <span>{m.entity.name}</span>
+                    )}
                     <span className="num muted">
                       {words(m.entity.kind)} · {m.count}×
                     </span>
@@ -308,8 +333,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <section className="card" aria-labelledby="article-citations">
               <h2 id="article-citations">Sources it cites</h2>
               <ul className="list">
-                {article.citations.map((c, i) => (
-                  <li key={`${c.outlet.id}-${i}`}>
+                {article.citations.map((c) => (
+                  <li key={`${c.outlet.id}-${c.kind}-${c.asWritten}`}>
                     <Link href={outletHref(c.outlet.slug, filters)}>{c.outlet.name}</Link>
                     <div className="meta">
                       {words(c.kind)}: “{c.asWritten}”

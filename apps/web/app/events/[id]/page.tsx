@@ -10,7 +10,16 @@ import { ErrorState } from "../../../components/ErrorState";
 import { FilterBar } from "../../../components/FilterBar";
 import { QuoteItem, QuoteItemFields } from "../../../components/QuoteItem";
 import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
-import { addDays, dayOf, readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams, withGlobalFilters } from "../../../lib/filters";
+import {
+  addDays,
+  dayOf,
+  readBucket,
+  readGlobalFilters,
+  readScale,
+  resolveRange,
+  type SearchParams,
+  withGlobalFilters,
+} from "../../../lib/filters";
 import { formatDay, formatDelay, formatLocal, formatNumber, plural } from "../../../lib/format";
 import { graphql, readFragment } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
@@ -150,7 +159,15 @@ export default async function EventPage({ params, searchParams }: Props) {
   return (
     <>
       <header className="page-head">
-        <p className="kicker muted">Event{event.story ? <> in <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link></> : null}</p>
+        <p className="kicker muted">
+          Event
+          {event.story ? (
+            <>
+              {" "}
+              in <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link>
+            </>
+          ) : null}
+        </p>
         <h1>{event.title}</h1>
         <p className="muted">
           {formatDay(event.date)}
@@ -196,7 +213,8 @@ export default async function EventPage({ params, searchParams }: Props) {
                   {articles.map((article) => {
                     const outletFirstTime = article.outlet && !seenOutlets.has(article.outlet.id);
                     if (article.outlet) seenOutlets.add(article.outlet.id);
-                    const delay = article === firstArticle ? "first report" : formatDelay(firstArticle?.publishedAt, article.publishedAt);
+                    const delay =
+                      article === firstArticle ? "first report" : formatDelay(firstArticle?.publishedAt, article.publishedAt);
                     return (
                       <tr key={article.id}>
                         <td>
@@ -204,7 +222,11 @@ export default async function EventPage({ params, searchParams }: Props) {
                           {delay ? <div className="muted">{delay}</div> : null}
                         </td>
                         <td>
-                          {article.outlet ? <Link href={outletHref(article.outlet.slug, filters)}>{article.outlet.name}</Link> : "unknown"}
+                          {article.outlet ? (
+                            <Link href={outletHref(article.outlet.slug, filters)}>{article.outlet.name}</Link>
+                          ) : (
+                            "unknown"
+                          )}
                           {outletFirstTime ? null : <div className="muted">again</div>}
                         </td>
                         <td>
@@ -219,7 +241,9 @@ export default async function EventPage({ params, searchParams }: Props) {
             </div>
           )}
           {articleTotal > ARTICLE_LIMIT ? (
-            <p className="muted">Showing the first {ARTICLE_LIMIT} of {formatNumber(articleTotal)} articles.</p>
+            <p className="muted">
+              Showing the first {ARTICLE_LIMIT} of {formatNumber(articleTotal)} articles.
+            </p>
           ) : null}
         </section>
         <div>

@@ -5,12 +5,17 @@ import { makeClient } from "../../../lib/urql";
 
 export const dynamic = "force-dynamic";
 
-const plainText = (status: number, text: string) => new Response(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+const plainText = (status: number, text: string) =>
+  new Response(`${text}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const wanted = coverageRequestFromUrl(url);
-  if (!wanted) return plainText(400, "This export link is incomplete: it needs dimension, from and to. Use the Download CSV link under a chart.");
+  if (!wanted)
+    return plainText(
+      400,
+      "This export link is incomplete: it needs dimension, from and to. Use the Download CSV link under a chart.",
+    );
   const result = await makeClient().query(CoverageQuery, coverageVariables(wanted)).toPromise();
   if (result.error || !result.data) {
     const failure = describeFailure(result.error);

@@ -119,8 +119,8 @@ export default async function IngestRunPage({ params, searchParams }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {run.errors.edges.map(({ node: error }, i) => (
-                  <tr key={`${error.input}-${i}`}>
+                {run.errors.edges.map(({ node: error }) => (
+                  <tr key={`${error.input}-${error.stage}-${error.createdAt}`}>
                     <td>
                       <code>{error.input}</code>
                     </td>

@@ -95,7 +95,14 @@ export default async function OutletPage({ params, searchParams }: Props) {
   const scale = readScale(query);
   // Keys pick the outlet as the only series; the API serves that from rollups instead of scanning articles.
   const volume: CoverageRequest = { dimension: "OUTLET", ...range, bucket, keys: [outlet.id], includeOther: false };
-  const covered: CoverageRequest = { dimension: "EVENT", ...range, bucket: "MONTH", outletIds: [outlet.id], top: 10, includeOther: false };
+  const covered: CoverageRequest = {
+    dimension: "EVENT",
+    ...range,
+    bucket: "MONTH",
+    outletIds: [outlet.id],
+    top: 10,
+    includeOther: false,
+  };
   const [volumeResult, coveredResult] = await Promise.all([
     load(CoverageQuery, coverageVariables(volume)),
     load(CoverageQuery, coverageVariables(covered)),
@@ -127,7 +134,14 @@ export default async function OutletPage({ params, searchParams }: Props) {
           </div>
         </dl>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} withOutlets={false} defaultRangeLabel="all of its articles" />
+      <FilterBar
+        path={path}
+        params={query}
+        filters={filters}
+        range={range}
+        withOutlets={false}
+        defaultRangeLabel="all of its articles"
+      />
       {volumeResult.failure ? (
         <ErrorState failure={volumeResult.failure} what="this outlet’s volume" />
       ) : (
@@ -173,7 +187,9 @@ export default async function OutletPage({ params, searchParams }: Props) {
                     {a.event ? (
                       <>
                         {" · "}
-                        <Link href={eventHref(a.event.id, filters)}>{a.event.title === a.title ? "its event" : a.event.title}</Link>
+                        <Link href={eventHref(a.event.id, filters)}>
+                          {a.event.title === a.title ? "its event" : a.event.title}
+                        </Link>
                       </>
                     ) : null}
                   </div>

@@ -152,7 +152,9 @@ export default async function PersonPage({ params, searchParams }: Props) {
           empty={<>{person.name} was not quoted in the chosen dates. Reset the date range to see every quote.</>}
         />
       )}
-      {filters.outletIds.length ? <p className="muted">The chart counts every outlet; the quotes below are from the chosen outlets.</p> : null}
+      {filters.outletIds.length ? (
+        <p className="muted">The chart counts every outlet; the quotes below are from the chosen outlets.</p>
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="person-quotes-list">
           <h2 id="person-quotes-list">Their quotes, newest first</h2>

@@ -74,7 +74,14 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const range = resolveRange(filters, span ?? { first: story.firstDate, last: story.lastDate });
   const bucket = readBucket(query, range.from, range.to);
   const scale = readScale(query);
-  const request: CoverageRequest = { dimension: "EVENT", ...range, bucket, storyIds: [story.id], outletIds: filters.outletIds, top: 8 };
+  const request: CoverageRequest = {
+    dimension: "EVENT",
+    ...range,
+    bucket,
+    storyIds: [story.id],
+    outletIds: filters.outletIds,
+    top: 8,
+  };
   const coverage = await load(CoverageQuery, coverageVariables(request));
 
   return (
@@ -107,7 +114,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
               ))}
             </ol>
             {story.eventCount > EVENT_LIMIT ? (
-              <p className="muted">Showing the first {EVENT_LIMIT} of {formatNumber(story.eventCount)} events.</p>
+              <p className="muted">
+                Showing the first {EVENT_LIMIT} of {formatNumber(story.eventCount)} events.
+              </p>
             ) : null}
           </>
         )}
@@ -125,7 +134,9 @@ export default async function StoryPage({ params, searchParams }: Props) {
           csvHref={coverageCsvHref(request, scale)}
           seriesHref={(key) => eventHref(key, filters)}
           controls={<ChartControls path={path} params={query} bucket={bucket} scale={scale} />}
-          empty={<>None of this story’s articles fall in the chosen dates or outlets. Reset the filters to see the whole story.</>}
+          empty={
+            <>None of this story’s articles fall in the chosen dates or outlets. Reset the filters to see the whole story.</>
+          }
         />
       )}
     </>

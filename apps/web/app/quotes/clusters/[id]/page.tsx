@@ -85,14 +85,18 @@ export default async function QuoteClusterPage({ params, searchParams }: Props) 
           <h1>“{cluster.canonicalText}”</h1>
         </blockquote>
         <p className="muted">
-          {cluster.speaker ? <Link href={personHref(cluster.speaker.id, filters)}>{cluster.speaker.name}</Link> : "Unattributed"} · carried by{" "}
-          {plural(cluster.outletCount, "outlet")} in {plural(cluster.quoteCount, "article")}
+          {cluster.speaker ? <Link href={personHref(cluster.speaker.id, filters)}>{cluster.speaker.name}</Link> : "Unattributed"}{" "}
+          · carried by {plural(cluster.outletCount, "outlet")} in {plural(cluster.quoteCount, "article")}
         </p>
       </header>
       <section className="card" aria-labelledby="first-carrier">
         <h2 id="first-carrier">First carrier</h2>
         <p>
-          {cluster.firstOutlet ? <Link href={outletHref(cluster.firstOutlet.slug, filters)}>{cluster.firstOutlet.name}</Link> : "Unknown outlet"}
+          {cluster.firstOutlet ? (
+            <Link href={outletHref(cluster.firstOutlet.slug, filters)}>{cluster.firstOutlet.name}</Link>
+          ) : (
+            "Unknown outlet"
+          )}
           {", "}
           {formatLocal(cluster.firstSeenAt)}
           {cluster.firstArticle ? (
