@@ -180,12 +180,16 @@ export const QUOTE_SEARCH_INDEXES = [
   'create index "bench_Quote_publishedAt_desc_idx" on "Quote" ("publishedAt" desc nulls last, id desc)',
 ];
 
-export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Promise<{ figures: Figure[]; errors: string[] }> {
+export async function apiBench(
+  corpus: SyntheticCorpus,
+  options: ApiOptions,
+): Promise<{ figures: Figure[]; errors: string[]; findings: string[] }> {
   const scale = formatCount(corpus.articles);
   const corpusText = `${scale} articles, ${corpus.quotes.toLocaleString("en-US")} quotes`;
   const group = `API at ${corpusText}`;
   const figures: Figure[] = [];
   const errors: string[] = [];
+  const findings: string[] = [];
   pointApiAt(corpus.db.url, corpus.db.prisma);
   const load = `${options.connections} clients, ${options.durationSeconds} s`;
 
@@ -317,7 +321,7 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
   try {
     for (const op of operations) await underLoad(api.url, op, "", true);
     if (options.experiments) {
-      const label = " [experiment: trigram + (publishedAt desc nulls last, id desc) indexes on Quote]";
+      const label = " [experiment: +2 Quote indexes]";
       log(`api ${scale}: experiment: adding ${QUOTE_SEARCH_INDEXES.length} indexes to Quote`);
       await withClient(corpus.db.url, async (c) => {
         await c.query("create extension if not exists pg_trgm");
@@ -327,6 +331,10 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
       try {
         await oneClient(label);
         await underLoad(api.url, operations[1]!, label, false);
+        findings.push(
+          `"[experiment: +2 Quote indexes]" figures were measured after ${QUOTE_SEARCH_INDEXES.join("; ")} ` +
+            "(with create extension pg_trgm); the indexes were dropped again afterwards",
+        );
       } finally {
         await withClient(corpus.db.url, async (c) => {
           for (const sql of QUOTE_SEARCH_INDEXES) await c.query(`drop index if exists "${/index "([^"]+)"/.exec(sql)![1]}"`);
@@ -336,5 +344,5 @@ export async function apiBench(corpus: SyntheticCorpus, options: ApiOptions): Pr
   } finally {
     await stopApi(api.child);
   }
-  return { figures, errors };
+  return { figures, errors, findings };
 }

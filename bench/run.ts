@@ -103,32 +103,48 @@ if (leftovers.length) {
 }
 
 const results = readResults();
-const sectionResult = (started: number, figures: Figure[], errors: string[]): SectionResult => ({
-  at: new Date().toISOString(),
-  seconds: (now() - started) / 1000,
-  environment,
-  figures,
-  errors,
-});
-const collected: Record<Section, { figures: Figure[]; errors: string[]; started: number }> = {
-  ingest: { figures: [], errors: [], started: 0 },
-  coverage: { figures: [], errors: [], started: 0 },
-  api: { figures: [], errors: [], started: 0 },
+interface Collected {
+  figures: Figure[];
+  findings: string[];
+  errors: string[];
+  seconds: number;
+}
+const collected: Record<Section, Collected> = {
+  ingest: { figures: [], findings: [], errors: [], seconds: 0 },
+  coverage: { figures: [], findings: [], errors: [], seconds: 0 },
+  api: { figures: [], findings: [], errors: [], seconds: 0 },
 };
+const sectionResult = (c: Collected): SectionResult => ({
+  at: new Date().toISOString(),
+  seconds: c.seconds,
+  environment: { ...environment, "load average at end": loadavg()[0]!.toFixed(2) },
+  figures: c.figures,
+  findings: c.findings,
+  errors: c.errors,
+});
 
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
-async function section(name: Section, body: () => Promise<{ figures: Figure[]; errors: string[] }>) {
+export interface BenchOutput {
+  figures: Figure[];
+  errors: string[];
+  findings?: string[];
+}
+
+async function section(name: Section, body: () => Promise<BenchOutput>) {
   const c = collected[name];
-  if (!c.started) c.started = now();
+  const started = now();
   try {
     const r = await body();
     c.figures.push(...r.figures);
     c.errors.push(...r.errors);
+    c.findings.push(...(r.findings ?? []));
   } catch (error) {
     // One broken benchmark must not cost the others; the error goes into the results.
     log(`${name}: FAILED: ${describe(error)}`);
     c.errors.push(describe(error).split("\n").slice(0, 3).join(" "));
+  } finally {
+    c.seconds += (now() - started) / 1000;
   }
 }
 
@@ -147,6 +163,13 @@ if (only.has("coverage") || only.has("api")) {
       if (!corpus) corpus = await createSyntheticCorpus(size);
       else await growSyntheticCorpus(corpus, size);
       const current: SyntheticCorpus = corpus;
+      if (only.has("coverage") && current.rollupSeconds > 5) {
+        collected.coverage.findings.push(
+          `rebuildRollups took ${current.rollupSeconds.toFixed(1)} s at ${formatCount(size)} articles: over Prisma's default 5 s ` +
+            "transaction timeout, so called as written (prisma.$transaction([...]) without options) it fails with P2028 and " +
+            "rolls back; the bench passes it a client whose $transaction has a longer timeout",
+        );
+      }
       if (only.has("coverage") && scales.includes(size))
         await section("coverage", () => coverageBench(current, options.coverage));
       if (only.has("api") && size === apiScale) await section("api", () => apiBench(current, options.api));
@@ -167,7 +190,7 @@ const measured: Figure[] = [];
 for (const s of SECTIONS) {
   if (!only.has(s)) continue;
   const c = collected[s];
-  results.sections[s] = sectionResult(c.started || now(), c.figures, c.errors);
+  results.sections[s] = sectionResult(c);
   measured.push(...c.figures);
 }
 results.generated = new Date().toISOString();
@@ -175,6 +198,7 @@ results.generated = new Date().toISOString();
 console.log(`\n${consoleTable(measured)}\n`);
 const missed = measured.filter((f) => met(f) === false);
 if (missed.length) console.log(`Missed targets: ${missed.length} (see bench/README.md for what each measures)`);
+for (const s of SECTIONS) for (const f of collected[s].findings) console.log(`finding (${s}): ${f}`);
 for (const s of SECTIONS) for (const e of collected[s].errors) console.log(`error (${s}): ${e}`);
 if (!values["no-write"]) {
   writeResults(results);

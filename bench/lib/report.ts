@@ -35,6 +35,8 @@ export interface SectionResult {
   seconds: number;
   environment: Record<string, string | number>;
   figures: Figure[];
+  /** Measured facts that are not a figure against a baseline (a timeout hit, a plan chosen). */
+  findings: string[];
   errors: string[];
 }
 
@@ -168,6 +170,7 @@ export function writeResults(results: Results) {
     if (s.figures.length) md.push(...markdownTables(s.figures));
     const notes = s.figures.filter((f) => f.note).map((f) => `- ${f.name} (${f.corpus}): ${f.note}`);
     if (notes.length) md.push("Notes:", "", ...notes, "");
+    if (s.findings?.length) md.push("Findings:", "", ...s.findings.map((e) => `- ${e}`), "");
     if (s.errors.length) md.push("Errors:", "", ...s.errors.map((e) => `- ${e}`), "");
   }
   write("latest.md", `${md.join("\n").trimEnd()}\n`);

@@ -77,9 +77,9 @@ interface ChartBodyProps {
 
 function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: ChartBodyProps) {
   const { buckets, series } = coverage;
-  const valueOf = (point: { count: number; share: number } | undefined) =>
+  const valueAt = (point: { count: number; share: number } | undefined) =>
     point ? (scale === "share" ? point.share : point.count) : 0;
-  const rows = buckets.map((_, i) => series.map((s) => valueOf(s.points[i])));
+  const rows = buckets.map((_, i) => series.map((s) => valueAt(s.points[i])));
   const layers = stack<number[], number>()
     .keys(series.map((_, index) => index))
     .value((row, index) => row[index] ?? 0)(rows);

@@ -30,7 +30,7 @@ export function EventTimeline({ events, filters }: { events: TimelineEvent[]; fi
   const ticks = x.ticks(6);
   const tickFormat = +max - +min > 120 * 86_400_000 ? "MONTH" : "DAY";
   return (
-    <div className="event-timeline" aria-label="Events on a timeline">
+    <div className="event-timeline">
       <div className="event-track">
         {dated.map((event) => (
           <Link

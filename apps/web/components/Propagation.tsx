@@ -37,11 +37,11 @@ export function Propagation({
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
   return (
-    <div className="propagation" role="list" aria-label="Carriers, first first">
+    <ol className="propagation" aria-label="Carriers, first first">
       {carryings.map((c, index) => {
         const reworded = normalise(c.text) !== normalise(canonicalText);
         return (
-          <div key={c.id} role="listitem" className="propagation-row">
+          <li key={c.id} className="propagation-row">
             <div>
               {c.article.outlet ? (
                 <Link href={outletHref(c.article.outlet.slug, filters)}>{c.article.outlet.name}</Link>
@@ -59,9 +59,9 @@ export function Propagation({
                 <span className={`dot ${index === 0 ? "first" : ""}`} style={{ left: `${x(toDate(c.publishedAt))}%` }} />
               ) : null}
             </div>
-          </div>
+          </li>
         );
       })}
-    </div>
+    </ol>
   );
 }

@@ -47,6 +47,7 @@ interface QuoteItemProps {
 export function QuoteItem({ quote: data, filters, context, hideSpeaker }: QuoteItemProps) {
   const quote = readFragment(QuoteItemFields, data);
   const outlet = quote.article.outlet;
+  const namedAs = quote.speakerAsWritten && quote.speakerAsWritten !== quote.speaker?.name;
   return (
     <li>
       <blockquote className="quote">
@@ -66,10 +67,8 @@ export function QuoteItem({ quote: data, filters, context, hideSpeaker }: QuoteI
         ) : (
           <span>Unattributed</span>
         )}
-        {quote.speakerAsWritten && quote.speakerAsWritten !== quote.speaker?.name ? (
-          <span title="How the article named the speaker"> (as “{quote.speakerAsWritten}”)</span>
-        ) : null}
-        {" · "}
+        {namedAs ? <span title="How the article named the speaker"> (as “{quote.speakerAsWritten}”)</span> : null}
+        {hideSpeaker && !namedAs ? null : " · "}
         {outlet ? <Link href={outletHref(outlet.slug, filters)}>{outlet.name}</Link> : <span>unknown outlet</span>}
         {" · "}
         <Link href={articleHref(quote.article.id, quoteAnchor(quote.id))}>{formatLocal(quote.publishedAt)}</Link>

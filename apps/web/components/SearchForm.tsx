@@ -15,19 +15,21 @@ export function SearchForm({
   placeholder?: string;
 }) {
   return (
-    <form className="search" method="get" action={path} role="search">
-      {Object.entries(params)
-        .filter(([key]) => !OWN_PARAMS.has(key))
-        .flatMap(([key, value]) =>
-          (Array.isArray(value) ? value : [value ?? ""]).map((v) => (
-            <input key={`${key}=${v}`} type="hidden" name={key} value={v} />
-          )),
-        )}
-      <label>
-        <span className="visually-hidden">{label}</span>
-        <input type="search" name="q" defaultValue={firstParam(params, "q") ?? ""} placeholder={placeholder ?? label} />
-      </label>
-      <button type="submit">Search</button>
-    </form>
+    <search>
+      <form className="search" method="get" action={path}>
+        {Object.entries(params)
+          .filter(([key]) => !OWN_PARAMS.has(key))
+          .flatMap(([key, value]) =>
+            (Array.isArray(value) ? value : [value ?? ""]).map((v) => (
+              <input key={`${key}=${v}`} type="hidden" name={key} value={v} />
+            )),
+          )}
+        <label>
+          <span className="visually-hidden">{label}</span>
+          <input type="search" name="q" defaultValue={firstParam(params, "q") ?? ""} placeholder={placeholder ?? label} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+    </search>
   );
 }

@@ -9,6 +9,7 @@ export interface ToggleOption {
 
 export function ToggleGroup({ label, options, current }: { label: string; options: ToggleOption[]; current: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset groups form controls; these are links to other views.
     <div className="toggle" role="group" aria-label={label}>
       {options.map((option) => (
         <Link

@@ -34,6 +34,22 @@ describe("serialisation", () => {
     expect(state.events.map((e) => e.id)).not.toContain(fresh.eventId);
   });
 
+  it("resumes from the core state plus per-event and per-story snapshots", () => {
+    const original = new EventIndex();
+    for (const doc of [...BACKGROUND, BRIDGE_COLLAPSE_A, CHESS_FINAL]) original.assign(doc);
+    const { events, stories } = original.takeChanges();
+    const core = JSON.parse(JSON.stringify(original.coreState())) as EventIndexState;
+    expect(core.events).toEqual([]);
+    const restored = EventIndex.fromJSON(core);
+    for (const s of stories) restored.loadStory(JSON.parse(JSON.stringify(s)));
+    for (const e of events) restored.loadEvent(JSON.parse(JSON.stringify(e)));
+    expect(restored.toJSON()).toEqual(original.toJSON());
+    const a = original.assign(BRIDGE_COLLAPSE_B);
+    const b = restored.assign(BRIDGE_COLLAPSE_B);
+    expect({ ...b, similarity: 0 }).toEqual({ ...a, similarity: 0 });
+    expect(b.similarity).toBeCloseTo(a.similarity, 3);
+  });
+
   it("keeps per-event state small", () => {
     const index = new EventIndex({ maxCentroidTerms: 50 });
     for (const doc of BACKGROUND) index.assign(doc);

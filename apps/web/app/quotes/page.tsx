@@ -132,36 +132,38 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
         <p className="muted">Search what was said. Filter by speaker here, by outlet and date above.</p>
       </header>
       <FilterBar path="/quotes" params={params} filters={filters} />
-      <form className="search card" method="get" action="/quotes" role="search">
-        {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
-        {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
-        {filters.outletIds.map((id) => (
-          <input key={id} type="hidden" name="outlet" value={id} />
-        ))}
-        {orderBy !== "NEWEST" ? <input type="hidden" name="order" value={orderBy} /> : null}
-        <label>
-          Words <input type="search" name="q" defaultValue={search ?? ""} placeholder="e.g. lighthouse" />
-        </label>
-        <label>
-          Speaker{" "}
-          <input
-            type="search"
-            name="speaker"
-            list="speaker-choices"
-            defaultValue={speakerName ?? ""}
-            placeholder="Name or surname"
-          />
-        </label>
-        <datalist id="speaker-choices">
-          {choices.data?.people.edges.map(({ node }) => (
-            <option key={node.id} value={node.name} />
+      <search>
+        <form className="search card" method="get" action="/quotes">
+          {filters.from ? <input type="hidden" name="from" value={filters.from} /> : null}
+          {filters.to ? <input type="hidden" name="to" value={filters.to} /> : null}
+          {filters.outletIds.map((id) => (
+            <input key={id} type="hidden" name="outlet" value={id} />
           ))}
-        </datalist>
-        <button type="submit">Search</button>
-        {search || speakerName ? (
-          <Link href={withParams("/quotes", params, { q: null, speaker: null, after: null, before: null })}>Clear</Link>
-        ) : null}
-      </form>
+          {orderBy !== "NEWEST" ? <input type="hidden" name="order" value={orderBy} /> : null}
+          <label>
+            Words <input type="search" name="q" defaultValue={search ?? ""} placeholder="e.g. lighthouse" />
+          </label>
+          <label>
+            Speaker{" "}
+            <input
+              type="search"
+              name="speaker"
+              list="speaker-choices"
+              defaultValue={speakerName ?? ""}
+              placeholder="Name or surname"
+            />
+          </label>
+          <datalist id="speaker-choices">
+            {choices.data?.people.edges.map(({ node }) => (
+              <option key={node.id} value={node.name} />
+            ))}
+          </datalist>
+          <button type="submit">Search</button>
+          {search || speakerName ? (
+            <Link href={withParams("/quotes", params, { q: null, speaker: null, after: null, before: null })}>Clear</Link>
+          ) : null}
+        </form>
+      </search>
       {unknownSpeaker ? (
         <section className="card">
           <EmptyState title={`Nobody called “${speakerName}” has been quoted`}>

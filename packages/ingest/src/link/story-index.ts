@@ -24,7 +24,7 @@ export interface StoryOptions {
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.3,
   windowDays: 120,
-  maxCentroidTerms: 300,
+  maxCentroidTerms: 150,
   indexTermsPerStory: 40,
   queryTerms: 20,
   maxPostings: 400,
@@ -34,7 +34,8 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
 /** What the story index needs to know of an event. */
 export interface StoryEventInput {
   id: string;
-  title: string;
+  /** Computed only when the story takes the event's title. */
+  title: () => string;
   articleCount: number;
   centroid: Centroid;
   entities: Map<string, EntityCount>;
@@ -144,7 +145,7 @@ export class StoryIndex {
       id: this.newStoryId(),
       centroid: new Centroid(),
       entities: new Map(),
-      title: event.title,
+      title: event.title(),
       titleWeight: event.articleCount,
       titleEventId: event.id,
       eventCount: 1,
@@ -182,7 +183,7 @@ export class StoryIndex {
   /** The story is named after its biggest event. */
   private retitle(story: StoryRecord, event: StoryEventInput): void {
     if (event.id === story.titleEventId || event.articleCount > story.titleWeight) {
-      story.title = event.title;
+      story.title = event.title();
       story.titleWeight = event.articleCount;
       story.titleEventId = event.id;
     }

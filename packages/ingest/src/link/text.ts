@@ -155,7 +155,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   maxBodyWords: 600,
   bigramWeight: 0.3,
   properBoost: 1,
-  entityWeight: 1.5,
+  entityWeight: 1,
   sublinearTf: true,
 };
 
