@@ -110,6 +110,8 @@ if (values.mode === "recluster") {
   }
   if (scale > 1) console.error(perCopyWork.join("\n"));
 }
+// Events move to a better story as they grow: report the story each event ended in.
+for (const row of rows) row.storyId = index.event(row.eventId)?.storyId ?? row.storyId;
 const elapsedMs = performance.now() - started;
 const cpu = process.cpuUsage(startedCpu);
 const cpuMs = (cpu.user + cpu.system) / 1000;

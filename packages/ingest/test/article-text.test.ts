@@ -154,3 +154,11 @@ describe("detectLanguage", () => {
     expect(detectLanguage("ok")).toBeNull();
   });
 });
+
+describe("separated menus", () => {
+  it("drops a line of short items between separators, keeps prose that uses a pipe", () => {
+    expect(isBoilerplateLine("Home | World | Politics | Business")).toBe(true);
+    expect(isBoilerplateLine("Sport • Culture • Weather")).toBe(true);
+    expect(isBoilerplateLine("The minister said the deal | was final | and binding for both countries")).toBe(false);
+  });
+});

@@ -77,7 +77,10 @@ function isIconResidue(text: string): boolean {
 
 function isMenuLine(text: string): boolean {
   if (/[.!?,;:"“”«»]/.test(text)) return false;
-  const tokens = text.split(/\s+/);
+  // "Home | World | Politics | Business": short items between separators are a menu, whatever the words.
+  const items = text.split(/\s+[|•·›»]\s+/);
+  if (items.length >= 3 && items.every((item) => item.split(/\s+/).length <= 3)) return true;
+  const tokens = text.split(/\s+/).filter((t) => !/^[|•·›»/]$/.test(t));
   if (tokens.length < 3 || tokens.length > 20) return false;
   const nav = tokens.filter((t) => NAV_WORDS.has(t.toLowerCase())).length;
   return nav / tokens.length >= 0.6;
