@@ -126,20 +126,20 @@ describe("storyline ingest", () => {
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     // Every stored article has all of its quotes, and the rollups count exactly the stored articles.
-    const [{ orphans }] = await db.prisma.$queryRaw<{ orphans: bigint }[]>`
+    const [orphanRow] = await db.prisma.$queryRaw<{ orphans: bigint }[]>`
       select count(*) as orphans from "Article" a where a."eventId" is null and a."publishedAt" is not null and a."inputKind" <> 'STDIN'
         and a."rawRef" like ${`${demo.dir}%`}`;
-    expect(Number(orphans)).toBe(0);
+    expect(Number(orphanRow?.orphans)).toBe(0);
     const rerun = storyline(["ingest", demo.dir, "--json"]);
     expect(rerun.code).toBe(0);
     const total = await db.prisma.article.count({ where: { rawRef: { startsWith: demo.dir } } });
     const again = JSON.parse(storyline(["ingest", demo.dir, "--json"]).stdout);
     expect(again.stored).toBe(0);
     expect(again.unchanged).toBe(total);
-    const [{ articles, rolled }] = await db.prisma.$queryRaw<{ articles: bigint; rolled: bigint }[]>`
+    const [counts] = await db.prisma.$queryRaw<{ articles: bigint; rolled: bigint }[]>`
       select (select count(*) from "Article" where "publishedAt" is not null) as articles,
              (select coalesce(sum(total), 0) from "CoverageDay" where dimension = 'ALL') as rolled`;
-    expect(Number(rolled)).toBe(Number(articles));
+    expect(Number(counts?.rolled)).toBe(Number(counts?.articles));
   });
 });
 

@@ -1,15 +1,20 @@
 // Event clustering wired to the database: the in-memory EventIndex decides, this class persists. Event and
 // story ids come from their Postgres sequences so an article can point at its event inside the same
-// transaction; the index's state is saved with every batch, so the next run resumes where this one stopped.
-import type { Prisma, PrismaClient } from "@storyline/db";
+// transaction. Each batch saves the index's small core (document frequencies, counters) in LinkerState and
+// each changed event's and story's snapshot in its own row; a run reloads the core plus the active events,
+// so memory and write volume follow the recent news, not the archive.
+import { Prisma, type PrismaClient } from "@storyline/db";
 import { EventIndex, type EventIndexState } from "../link/event-index.ts";
-import type { ClusterDoc } from "../link/types.ts";
+import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
 import type { ExtractedDocument } from "../extract/types.ts";
 import { entityKey } from "./reference.ts";
 import type { ArticleLinker } from "./write.ts";
 
 const STATE_ROW = 1;
 const ID_BLOCK = 32;
+/** Events and stories seen within this many days of the newest article are reloaded into memory. */
+const ACTIVE_DAYS = 30;
+const MAX_ACTIVE_EVENTS = 50_000;
 
 type Tx = Prisma.TransactionClient;
 
@@ -41,8 +46,27 @@ export class EventLinker implements ArticleLinker {
   async reload() {
     const row = await this.prisma.linkerState.findUnique({ where: { id: STATE_ROW } });
     const ids = { event: () => this.takeId(this.eventIds, "event"), story: () => this.takeId(this.storyIds, "story") };
-    this.index = row ? EventIndex.fromJSON(row.state as unknown as EventIndexState, {}, ids) : new EventIndex({}, ids);
     this.touchedStories.clear();
+    if (!row) {
+      this.index = new EventIndex({}, ids);
+      return;
+    }
+    const core = row.state as unknown as EventIndexState;
+    this.index = EventIndex.fromJSON({ ...core, events: [], stories: [] }, {}, ids);
+    const clock = core.clockDay ? asDate(core.clockDay)! : new Date();
+    const since = new Date(clock.getTime() - ACTIVE_DAYS * 86_400_000);
+    const recent = { OR: [{ lastSeenAt: { gte: since } }, { lastSeenAt: null, updatedAt: { gte: new Date(Date.now() - ACTIVE_DAYS * 86_400_000) } }] };
+    const [stories, events] = await Promise.all([
+      this.prisma.story.findMany({ where: { centroid: { not: Prisma.AnyNull }, events: { some: recent } }, select: { centroid: true } }),
+      this.prisma.event.findMany({
+        where: { centroid: { not: Prisma.AnyNull }, ...recent },
+        select: { centroid: true },
+        orderBy: { lastSeenAt: { sort: "desc", nulls: "last" } },
+        take: MAX_ACTIVE_EVENTS,
+      }),
+    ]);
+    for (const s of stories) this.index.loadStory(s.centroid as unknown as StorySnapshot);
+    for (const e of events) this.index.loadEvent(e.centroid as unknown as EventSnapshot);
   }
 
   private takeId(pool: number[], what: string): string {
@@ -123,7 +147,11 @@ export class EventLinker implements ArticleLinker {
   private async writeEvent(tx: Tx, eventId: number) {
     const view = this.index.event(String(eventId));
     const snapshot = this.index.snapshot(String(eventId));
-    if (!view) return;
+    if (!view) {
+      // Evicted from memory (inactive): keep its last snapshot so a later article can bring it back.
+      if (snapshot) await tx.event.updateMany({ where: { id: eventId }, data: { centroid: snapshot as unknown as Prisma.InputJsonValue } });
+      return;
+    }
     const storyId = view.storyId ? Number(view.storyId) : null;
     if (storyId) await this.ensureStory(tx, storyId);
     const placeId = view.place ? await this.entityId(tx, view.place.kind, view.place.name) : null;
@@ -180,6 +208,7 @@ export class EventLinker implements ArticleLinker {
         lastDate: asDate(story.lastDay),
         eventCount: story.eventCount,
         articleCount: story.articleCount,
+        centroid: story as unknown as Prisma.InputJsonValue,
       };
       await tx.story.upsert({ where: { id }, update: data, create: { id, ...data } });
     }
@@ -191,7 +220,7 @@ export class EventLinker implements ArticleLinker {
     }
     await this.refreshStoryRollups(tx, [...this.touchedStories]);
     this.touchedStories.clear();
-    const state = this.index.toJSON() as unknown as Prisma.InputJsonValue;
+    const state = this.index.coreState() as unknown as Prisma.InputJsonValue;
     await tx.linkerState.upsert({ where: { id: STATE_ROW }, update: { state }, create: { id: STATE_ROW, state } });
   }
 

@@ -1,0 +1,58 @@
+// Event linking across runs: the second run reloads the clusterer's state from the database.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runIngest } from "../src/pipeline.ts";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase("linker");
+});
+afterAll(async () => db?.drop());
+
+const report = (outlet: string, day: string, extra: string) =>
+  JSON.stringify({
+    id: `${outlet}-${day}`,
+    outlet,
+    publishedAt: `${day}T09:00:00`,
+    title: "Norland and Estova sign the Halden harbour treaty in Vessa",
+    text:
+      "Norland and Estova signed the Halden harbour treaty in Vessa on Monday, ending a forty-year dispute over the harbour. " +
+      `"Today the harbour belongs to the people who work on it," said Oleg Vetrov, Estova's president. ${extra}`,
+  });
+
+const ingest = async (lines: string[]) => {
+  const dir = mkdtempSync(join(tmpdir(), "storyline-linker-"));
+  writeFileSync(join(dir, "in.jsonl"), `${lines.join("\n")}\n`);
+  return runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [dir], command: "test" });
+};
+
+describe("event linking across runs", () => {
+  it("puts a later run's report of the same happening into the earlier run's event, and keeps rollups exact", async () => {
+    await ingest([report("Meridian Wire", "2025-10-27", "Maria Lind, Norland's prime minister, called it a proof of patient talks.")]);
+    await ingest([
+      report("Coastal Times", "2025-10-28", "Fishermen in Port Halden greeted the news with relief."),
+      JSON.stringify({
+        id: "unrelated",
+        outlet: "Coastal Times",
+        publishedAt: "2025-10-28T10:00:00",
+        title: "Storm closes the northern ferry routes",
+        text: "A winter storm closed every ferry route across the northern strait on Tuesday, stranding hundreds of travellers in three ports.",
+      }),
+    ]);
+    const articles = await db.prisma.article.findMany({ orderBy: { id: "asc" }, select: { externalId: true, eventId: true } });
+    const [first, second, unrelated] = articles;
+    expect(first?.eventId).not.toBeNull();
+    expect(second?.eventId).toBe(first?.eventId);
+    expect(unrelated?.eventId).not.toBe(first?.eventId);
+    const event = await db.prisma.event.findUniqueOrThrow({ where: { id: first!.eventId! } });
+    expect(event.articleCount).toBe(2);
+    expect(event.date?.toISOString().slice(0, 10)).toBe("2025-10-27");
+    const rollup = await db.prisma.coverageDay.aggregate({ where: { dimension: "EVENT", key: event.id }, _sum: { total: true } });
+    expect(rollup._sum.total).toBe(2);
+    const state = await db.prisma.linkerState.findUniqueOrThrow({ where: { id: 1 } });
+    expect((state.state as { events: unknown[] }).events).toEqual([]);
+  });
+});
