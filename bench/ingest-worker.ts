@@ -31,6 +31,9 @@ export interface IngestResult {
   rssAtCheckpointMb: number | null;
   checkpointDocs: number;
   rssAtEndMb: number;
+  /** JS heap still in use right after a full GC: what the pipeline retains, as opposed to what V8 reserved. */
+  heapAfterGcAtCheckpointMb: number | null;
+  heapAfterGcAtEndMb: number;
   rows: Record<string, number>;
   copy: { rows: number; seconds: number };
 }
@@ -76,12 +79,19 @@ async function copyBaseline(url: string): Promise<{ rows: number; seconds: numbe
   });
 }
 
+/** Needs --expose-gc, which the bench passes to this worker. */
+function heapAfterGcMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+}
+
 async function ingest(): Promise<IngestResult> {
   const checkpoint = Number(checkpointArg ?? 0);
   const db = await createBenchDatabase("ingest");
   try {
     let done = 0;
     let rssAtCheckpoint: number | null = null;
+    let heapAtCheckpoint: number | null = null;
     let nextReport = 250;
     const started = now();
     const summary = await runIngest({
@@ -92,7 +102,10 @@ async function ingest(): Promise<IngestResult> {
       onProgress: (event) => {
         if (event.type !== "document") return;
         done++;
-        if (rssAtCheckpoint === null && done >= checkpoint) rssAtCheckpoint = maxRssMb();
+        if (rssAtCheckpoint === null && done >= checkpoint) {
+          rssAtCheckpoint = maxRssMb();
+          heapAtCheckpoint = heapAfterGcMb();
+        }
         if (done >= nextReport) {
           const rate = done / ((now() - started) / 1000);
           log(`  ${done} documents stored (${rate.toFixed(1)}/s)`);
@@ -101,6 +114,7 @@ async function ingest(): Promise<IngestResult> {
       },
     });
     const rssAtEnd = maxRssMb();
+    const heapAtEnd = heapAfterGcMb();
     const rows = await withClient(db.url, async (c) => {
       const { rows } = await c.query<Record<string, string>>(
         `select (select count(*) from "Article") as articles, (select count(*) from "Quote") as quotes,
@@ -120,6 +134,8 @@ async function ingest(): Promise<IngestResult> {
       rssAtCheckpointMb: rssAtCheckpoint,
       checkpointDocs: checkpoint,
       rssAtEndMb: rssAtEnd,
+      heapAfterGcAtCheckpointMb: heapAtCheckpoint,
+      heapAfterGcAtEndMb: heapAtEnd,
       rows,
       copy,
     };

@@ -21,7 +21,7 @@ export interface IngestOptions {
 function worker<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)), [...args, `--t0=${runStart()}`], {
-      execArgv: ["--import", "tsx"],
+      execArgv: ["--import", "tsx", "--expose-gc"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let result: T | undefined;
@@ -209,6 +209,23 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
           target: { op: "<=", value: 1.2 },
           targetOn: "ratio",
           note: "flat in corpus size read as: 4x the documents, at most 1.2x the high-water mark (maxRSS of the ingest process)",
+        });
+      }
+      if (run.heapAfterGcAtCheckpointMb !== null) {
+        figures.push({
+          section: "ingest",
+          group: `Ingest: ${k.corpus}`,
+          name: `JS heap retained after a full GC, after ${formatCount(run.seen)} documents`,
+          corpus: k.corpus,
+          value: run.heapAfterGcAtEndMb,
+          unit: "MB",
+          baseline: {
+            name: `after ${formatCount(run.checkpointDocs)} documents`,
+            value: run.heapAfterGcAtCheckpointMb,
+            unit: "MB",
+          },
+          ratio: run.heapAfterGcAtEndMb / run.heapAfterGcAtCheckpointMb,
+          note: "what the pipeline holds on to; growth here with corpus size is state kept across documents, not GC slack",
         });
       }
     }

@@ -76,7 +76,7 @@ export async function dropDatabaseByName(name: string) {
 
 export async function serverInfo(): Promise<{ version: string; settings: Record<string, string> }> {
   return admin(async (c) => {
-    const version = (await c.query<{ v: string }>("show server_version")).rows[0]?.v ?? "?";
+    const version = (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? "?";
     const { rows } = await c.query<{ name: string; setting: string; unit: string | null }>(
       "select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit')",
     );

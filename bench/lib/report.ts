@@ -65,7 +65,8 @@ export function num(value: number): string {
   return value.toPrecision(2);
 }
 
-const ratioText = (r: number | undefined) => (r === undefined ? "" : `${num(r)}x`);
+const ratioText = (r: number | undefined | null) =>
+  r === undefined || r === null ? "" : Number.isFinite(r) ? `${num(r)}x` : "n/a";
 
 function targetText(f: Figure): string {
   if (!f.target) return "";

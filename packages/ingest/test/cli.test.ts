@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeDemoCorpus } from "../src/demo/generate.ts";
 import { acquireIngestLock } from "../src/store/lock.ts";
 
 const BIN = resolve(import.meta.dirname, "../bin/storyline.sh");
@@ -120,11 +119,20 @@ describe("storyline ingest", () => {
   });
 
   it("leaves no half article when killed mid-run, and the next run completes the corpus", async () => {
-    const demo = writeDemoCorpus(mkdtempSync(join(tmpdir(), "storyline-kill-")));
-    const child = spawn(BIN, ["ingest", demo.dir, "--batch-size", "2"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: "ignore" });
-    await new Promise((r) => setTimeout(r, 2500));
+    const demo = { dir: mkdtempSync(join(tmpdir(), "storyline-kill-")) };
+    for (let n = 0; n < 1500; n++) writeFileSync(join(demo.dir, `a${n}.txt`), ARTICLE(1000 + n).replace("Monday", ["Monday", "Tuesday", "Friday"][n % 3]!));
+    const child = spawn(BIN, ["ingest", demo.dir, "--batch-size", "5"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: "ignore" });
+    const exited = new Promise((r) => child.once("exit", r));
+    // Kill it once some batches have landed, wherever it is.
+    for (let i = 0; i < 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      if ((await db.prisma.article.count({ where: { rawRef: { startsWith: demo.dir } } })) >= 20) break;
+    }
     child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    await exited;
+    const partial = await db.prisma.article.count({ where: { rawRef: { startsWith: demo.dir } } });
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(1500);
     // Every stored article has all of its quotes, and the rollups count exactly the stored articles.
     const [orphanRow] = await db.prisma.$queryRaw<{ orphans: bigint }[]>`
       select count(*) as orphans from "Article" a where a."eventId" is null and a."publishedAt" is not null and a."inputKind" <> 'STDIN'
@@ -133,6 +141,7 @@ describe("storyline ingest", () => {
     const rerun = storyline(["ingest", demo.dir, "--json"]);
     expect(rerun.code).toBe(0);
     const total = await db.prisma.article.count({ where: { rawRef: { startsWith: demo.dir } } });
+    expect(total).toBe(1500);
     const again = JSON.parse(storyline(["ingest", demo.dir, "--json"]).stdout);
     expect(again.stored).toBe(0);
     expect(again.unchanged).toBe(total);

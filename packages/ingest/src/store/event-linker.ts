@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@storyline/db";
 import { EventIndex, type EventIndexState } from "../link/event-index.ts";
 import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
 import type { ExtractedDocument } from "../extract/types.ts";
-import { entityKey } from "./reference.ts";
+import type { ReferenceCache } from "./reference.ts";
 import type { ArticleLinker } from "./write.ts";
 
 const STATE_ROW = 1;
@@ -18,7 +18,6 @@ const MAX_ACTIVE_EVENTS = 50_000;
 
 type Tx = Prisma.TransactionClient;
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const asDate = (day: string | null | undefined) => (day ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : null);
 
 export class EventLinker implements ArticleLinker {
@@ -92,30 +91,30 @@ export class EventLinker implements ArticleLinker {
     return { event: next(events, "event"), story: next(stories, "story") };
   }
 
-  private async reserveIds(tx: Tx) {
+  async prepare(prisma: PrismaClient, count: number) {
     // Sequence values are never rolled back; gaps after a failed batch are harmless.
-    if (this.eventIds.length < 2) {
-      const rows = await tx.$queryRaw<{ id: number }[]>`select nextval(pg_get_serial_sequence('"Event"', 'id'))::int as id from generate_series(1, ${ID_BLOCK})`;
-      this.eventIds.push(...rows.map((r) => r.id));
-    }
-    if (this.storyIds.length < 4) {
-      const rows = await tx.$queryRaw<{ id: number }[]>`select nextval(pg_get_serial_sequence('"Story"', 'id'))::int as id from generate_series(1, ${ID_BLOCK})`;
-      this.storyIds.push(...rows.map((r) => r.id));
-    }
+    const take = async (table: "Event" | "Story", pool: number[]) => {
+      if (pool.length >= count + 2) return;
+      const n = Math.max(ID_BLOCK, count + 2 - pool.length);
+      const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::int as id from generate_series(1, $1)`,
+        n,
+      );
+      pool.push(...rows.map((r) => r.id));
+    };
+    await take("Event", this.eventIds);
+    await take("Story", this.storyIds);
   }
 
-  async link(
-    tx: Tx,
-    article: { id: number; doc: ExtractedDocument; publishedAt: Date | null; duplicateOfId: number | null },
-  ): Promise<{ eventId: number | null; storyId: number | null }> {
-    await this.reserveIds(tx);
+  assign(article: {
+    id: number;
+    doc: ExtractedDocument;
+    publishedAt: Date | null;
+    duplicateOfId: number | null;
+    duplicateOfEventId: number | null;
+  }): { eventId: number; storyId: number | null; similarity: number } {
     const { doc } = article;
-    let duplicateOfEventId: string | null = null;
-    if (article.duplicateOfId) {
-      const original = await tx.article.findUnique({ where: { id: article.duplicateOfId }, select: { eventId: true } });
-      duplicateOfEventId = original?.eventId ? String(original.eventId) : null;
-    }
-    const clusterDoc: ClusterDoc = {
+    const result = this.index.assign({
       id: String(article.id),
       title: doc.title,
       body: doc.body,
@@ -123,59 +122,13 @@ export class EventLinker implements ArticleLinker {
       outlet: doc.outlet?.name ?? null,
       entities: doc.entities.map((e) => ({ kind: e.kind, name: e.name })),
       duplicateOf: article.duplicateOfId ? String(article.duplicateOfId) : null,
-      duplicateOfEventId,
-    };
-    const result = this.index.assign(clusterDoc);
-    const eventId = Number(result.eventId);
-    const storyId = result.storyId ? Number(result.storyId) : null;
-    if (storyId) await this.ensureStory(tx, storyId);
-    await this.writeEvent(tx, eventId);
-    await tx.article.update({ where: { id: article.id }, data: { eventId, eventSimilarity: result.similarity } });
-    if (storyId) this.touchedStories.add(storyId);
-    return { eventId, storyId };
+      duplicateOfEventId: article.duplicateOfEventId ? String(article.duplicateOfEventId) : null,
+    } satisfies ClusterDoc);
+    return { eventId: Number(result.eventId), storyId: result.storyId ? Number(result.storyId) : null, similarity: result.similarity };
   }
 
-  private async ensureStory(tx: Tx, storyId: number) {
-    const view = this.index.story(String(storyId));
-    await tx.story.upsert({
-      where: { id: storyId },
-      update: {},
-      create: { id: storyId, title: view?.title ?? "Untitled story" },
-    });
-  }
-
-  private async writeEvent(tx: Tx, eventId: number) {
-    const view = this.index.event(String(eventId));
-    const snapshot = this.index.snapshot(String(eventId));
-    if (!view) {
-      // Evicted from memory (inactive): keep its last snapshot so a later article can bring it back.
-      if (snapshot) await tx.event.updateMany({ where: { id: eventId }, data: { centroid: snapshot as unknown as Prisma.InputJsonValue } });
-      return;
-    }
-    const storyId = view.storyId ? Number(view.storyId) : null;
-    if (storyId) await this.ensureStory(tx, storyId);
-    const placeId = view.place ? await this.entityId(tx, view.place.kind, view.place.name) : null;
-    const data = {
-      title: view.title,
-      date: asDate(view.date),
-      dateEnd: asDate(view.dateEnd),
-      placeId,
-      storyId,
-      articleCount: view.articleCount,
-      firstSeenAt: asDate(view.firstSeen),
-      lastSeenAt: asDate(view.lastSeen),
-      centroid: (snapshot ?? undefined) as unknown as Prisma.InputJsonValue | undefined,
-    };
-    await tx.event.upsert({ where: { id: eventId }, update: data, create: { id: eventId, ...data } });
-  }
-
-  private async entityId(tx: Tx, kind: string, name: string): Promise<number | null> {
-    const row = await tx.entity.findFirst({ where: { kind: kind as "PERSON" | "PLACE" | "ORGANIZATION", key: entityKey(name) }, select: { id: true } });
-    return row?.id ?? null;
-  }
-
-  /** Persists what the batch changed: events, participants, stories, story rollups, the index state. */
-  async flush(tx: Tx, options: { everything?: boolean } = {}) {
+  /** Writes every event and story the batch changed, their participants, and the index's core state. */
+  async persist(tx: Tx, reference: ReferenceCache, options: { everything?: boolean } = {}) {
     const changes = this.index.takeChanges();
     if (options.everything) {
       // A rebuilt index: every event and story is new to the database, not just the ones marked changed.
@@ -183,34 +136,77 @@ export class EventLinker implements ArticleLinker {
       changes.events = state.events;
       changes.stories = state.stories;
     }
-    for (const snapshot of changes.events) {
-      const eventId = Number(snapshot.id);
-      await this.writeEvent(tx, eventId);
-      const view = this.index.event(snapshot.id);
-      if (!view) continue;
-      const participants: { entityId: number; weight: number }[] = [];
-      for (const p of view.participants) {
-        const entityId = await this.entityId(tx, p.kind, p.name);
-        if (entityId) participants.push({ entityId, weight: p.weight });
-      }
-      await tx.eventParticipant.deleteMany({ where: { eventId } });
-      if (participants.length) {
-        await tx.eventParticipant.createMany({ data: participants.map((p) => ({ eventId, ...p })), skipDuplicates: true });
-      }
-      if (view.storyId) this.touchedStories.add(Number(view.storyId));
+    const views = changes.events.map((snapshot) => ({ snapshot, view: this.index.event(snapshot.id) }));
+    const refs = views.flatMap(({ view }) => (view ? [...(view.place ? [view.place] : []), ...view.participants] : []));
+    const entityIds = await reference.existingEntityIds(refs);
+
+    const stories = changes.stories.map((story) => ({
+      id: Number(story.id),
+      title: story.title,
+      firstDate: story.firstDay,
+      lastDate: story.lastDay,
+      eventCount: story.eventCount,
+      articleCount: story.articleCount,
+      centroid: story,
+    }));
+    // Stories an event points at but whose snapshot did not change still need a row.
+    const storyIdsNeeded = new Set(views.flatMap(({ view }) => (view?.storyId ? [Number(view.storyId)] : [])));
+    for (const s of stories) storyIdsNeeded.delete(s.id);
+    for (const id of storyIdsNeeded) {
+      const view = this.index.story(String(id));
+      stories.push({ id, title: view?.title ?? "Untitled story", firstDate: view?.firstDate ?? null, lastDate: view?.lastDate ?? null, eventCount: view?.eventCount ?? 0, articleCount: view?.articleCount ?? 0, centroid: undefined as never });
     }
-    for (const story of changes.stories) {
-      const id = Number(story.id);
-      this.touchedStories.add(id);
-      const data = {
-        title: story.title,
-        firstDate: asDate(story.firstDay),
-        lastDate: asDate(story.lastDay),
-        eventCount: story.eventCount,
-        articleCount: story.articleCount,
-        centroid: story as unknown as Prisma.InputJsonValue,
-      };
-      await tx.story.upsert({ where: { id }, update: data, create: { id, ...data } });
+    if (stories.length) {
+      await tx.$executeRaw`
+        insert into "Story" (id, title, "firstDate", "lastDate", "eventCount", "articleCount", centroid, "updatedAt")
+        select id, title, "firstDate", "lastDate", "eventCount", "articleCount", centroid, now()
+        from jsonb_to_recordset(${JSON.stringify(stories)}::jsonb)
+          as x(id int, title text, "firstDate" date, "lastDate" date, "eventCount" int, "articleCount" int, centroid jsonb)
+        on conflict (id) do update set title = excluded.title, "firstDate" = excluded."firstDate", "lastDate" = excluded."lastDate",
+          "eventCount" = excluded."eventCount", "articleCount" = excluded."articleCount",
+          centroid = coalesce(excluded.centroid, "Story".centroid), "updatedAt" = now()`;
+      for (const s of stories) this.touchedStories.add(s.id);
+    }
+
+    const live = views.filter((v) => v.view);
+    const events = live.map(({ snapshot, view }) => ({
+      id: Number(snapshot.id),
+      title: view!.title,
+      date: view!.date,
+      dateEnd: view!.dateEnd,
+      placeId: view!.place ? (entityIds.get(`${view!.place.kind}:${view!.place.name}`) ?? null) : null,
+      storyId: view!.storyId ? Number(view!.storyId) : null,
+      articleCount: view!.articleCount,
+      firstSeenAt: view!.firstSeen,
+      lastSeenAt: view!.lastSeen,
+      centroid: snapshot,
+    }));
+    if (events.length) {
+      await tx.$executeRaw`
+        insert into "Event" (id, title, date, "dateEnd", "placeId", "storyId", "articleCount", "firstSeenAt", "lastSeenAt", centroid, "updatedAt")
+        select id, title, date, "dateEnd", "placeId", "storyId", "articleCount", "firstSeenAt", "lastSeenAt", centroid, now()
+        from jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
+          as x(id int, title text, date date, "dateEnd" date, "placeId" int, "storyId" int, "articleCount" int,
+               "firstSeenAt" timestamp, "lastSeenAt" timestamp, centroid jsonb)
+        on conflict (id) do update set title = excluded.title, date = excluded.date, "dateEnd" = excluded."dateEnd",
+          "placeId" = excluded."placeId", "storyId" = excluded."storyId", "articleCount" = excluded."articleCount",
+          "firstSeenAt" = excluded."firstSeenAt", "lastSeenAt" = excluded."lastSeenAt", centroid = excluded.centroid, "updatedAt" = now()`;
+      const participants = live.flatMap(({ snapshot, view }) =>
+        view!.participants.flatMap((p) => {
+          const entityId = entityIds.get(`${p.kind}:${p.name}`);
+          return entityId ? [{ eventId: Number(snapshot.id), entityId, weight: p.weight }] : [];
+        }),
+      );
+      await tx.eventParticipant.deleteMany({ where: { eventId: { in: events.map((e) => e.id) } } });
+      if (participants.length) await tx.eventParticipant.createMany({ data: participants, skipDuplicates: true });
+      for (const e of events) if (e.storyId) this.touchedStories.add(e.storyId);
+    }
+    // Evicted from memory (inactive): keep the last snapshot so a later article can bring the event back.
+    const evicted = views.filter((v) => !v.view).map(({ snapshot }) => ({ id: Number(snapshot.id), centroid: snapshot }));
+    if (evicted.length) {
+      await tx.$executeRaw`
+        update "Event" e set centroid = x.centroid from jsonb_to_recordset(${JSON.stringify(evicted)}::jsonb) as x(id int, centroid jsonb)
+        where e.id = x.id`;
     }
     const removed = changes.removedStoryIds.map(Number);
     if (removed.length) {
@@ -218,10 +214,13 @@ export class EventLinker implements ArticleLinker {
       await tx.story.deleteMany({ where: { id: { in: removed } } });
       for (const id of removed) this.touchedStories.add(id);
     }
-    await this.refreshStoryRollups(tx, [...this.touchedStories]);
-    this.touchedStories.clear();
     const state = this.index.coreState() as unknown as Prisma.InputJsonValue;
     await tx.linkerState.upsert({ where: { id: STATE_ROW }, update: { state }, create: { id: STATE_ROW, state } });
+  }
+
+  async afterArticles(tx: Tx) {
+    await this.refreshStoryRollups(tx, [...this.touchedStories]);
+    this.touchedStories.clear();
   }
 
   /** Events move between stories as they grow, so a story's rollup is recomputed rather than incremented. */
@@ -236,4 +235,3 @@ export class EventLinker implements ArticleLinker {
   }
 }
 
-export { isoDay };

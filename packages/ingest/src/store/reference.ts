@@ -1,6 +1,6 @@
 // Outlets and entities are reference data shared by many articles: resolved once per run and cached.
 // They are written outside article transactions; an outlet or entity left without articles is harmless.
-import type { PrismaClient } from "@storyline/db";
+import type { Prisma, PrismaClient } from "@storyline/db";
 import { lookupOutlet, outletSlug } from "../extract/known-outlets.ts";
 import type { ExtractedEntity } from "../extract/types.ts";
 
@@ -53,37 +53,115 @@ export class ReferenceCache {
   }
 
   /**
-   * Finds or creates the canonical entity. A lone surname ("Putin") joins the one person already stored
-   * with that surname, so "Putin" and "Vladimir Putin" from different articles are one entity.
+   * Finds or creates the canonical entities of a batch in a few statements. A lone surname ("Putin") joins the
+   * one person already stored with that surname, so "Putin" and "Vladimir Putin" from different articles are
+   * one entity. Returns "KIND:name" -> id for every entity given.
    */
-  async entityId(entity: Pick<ExtractedEntity, "kind" | "name" | "aliases" | "gender">): Promise<number> {
-    let key = entityKey(entity.name);
-    const cacheKey = `${entity.kind}:${key}`;
-    const cached = this.entities.get(cacheKey);
-    if (cached) return cached;
-    if (entity.kind === "PERSON" && !key.includes(" ")) {
-      const fuller = await this.prisma.entity.findMany({
-        where: { kind: "PERSON", key: { endsWith: ` ${key}` } },
-        select: { id: true },
-        take: 2,
+  async entityIds(entities: Pick<ExtractedEntity, "kind" | "name" | "aliases" | "gender">[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    const wanted = new Map<string, { kind: ExtractedEntity["kind"]; key: string; name: string; aliases: Set<string>; gender: string | null }>();
+    for (const e of entities) {
+      const key = entityKey(e.name) || e.name.toLowerCase();
+      const cacheKey = `${e.kind}:${key}`;
+      const cached = this.entities.get(cacheKey);
+      if (cached) {
+        result.set(`${e.kind}:${e.name}`, cached);
+        this.noteAliases(cached, e.aliases);
+        continue;
+      }
+      const row = wanted.get(cacheKey) ?? { kind: e.kind, key, name: e.name, aliases: new Set<string>(), gender: e.gender };
+      for (const a of e.aliases) row.aliases.add(a);
+      wanted.set(cacheKey, row);
+    }
+    if (wanted.size) {
+      const surnames = [...wanted.values()].filter((w) => w.kind === "PERSON" && !w.key.includes(" "));
+      if (surnames.length) {
+        const fuller = await this.prisma.$queryRaw<{ id: number; key: string }[]>`
+          select id, key from "Entity" where kind = 'PERSON' and key like any(${surnames.map((w) => `% ${w.key}`)}::text[])`;
+        for (const w of surnames) {
+          const matches = fuller.filter((f) => f.key.endsWith(` ${w.key}`));
+          if (matches.length === 1 && matches[0]) {
+            this.entities.set(`PERSON:${w.key}`, matches[0].id);
+            wanted.delete(`PERSON:${w.key}`);
+          }
+        }
+      }
+      // A surname whose full name arrives in the same batch ("Putin" beside "Vladimir Putin") is that person.
+      const sameBatch = new Map<string, string>();
+      for (const w of [...wanted.values()]) {
+        if (w.kind !== "PERSON" || w.key.includes(" ")) continue;
+        const full = [...wanted.values()].filter((o) => o.kind === "PERSON" && o.key.endsWith(` ${w.key}`));
+        if (full.length === 1 && full[0]) {
+          for (const a of w.aliases) full[0].aliases.add(a);
+          full[0].aliases.add(w.name);
+          sameBatch.set(`PERSON:${w.key}`, `PERSON:${full[0].key}`);
+          wanted.delete(`PERSON:${w.key}`);
+        }
+      }
+      const rows = [...wanted.values()];
+      await this.prisma.entity.createMany({
+        data: rows.map((w) => ({ kind: w.kind, key: w.key, name: w.name, aliases: [...w.aliases], gender: w.gender })),
+        skipDuplicates: true,
       });
-      if (fuller.length === 1 && fuller[0]) {
-        this.entities.set(cacheKey, fuller[0].id);
-        return fuller[0].id;
+      const found = await this.prisma.entity.findMany({
+        where: { OR: rows.map((w) => ({ kind: w.kind, key: w.key })) },
+        select: { id: true, kind: true, key: true },
+      });
+      for (const f of found) this.entities.set(`${f.kind}:${f.key}`, f.id);
+      for (const [surname, full] of sameBatch) {
+        const id = this.entities.get(full);
+        if (id !== undefined) this.entities.set(surname, id);
       }
     }
-    if (!key) key = entity.name.toLowerCase();
-    const row = await this.prisma.entity.upsert({
-      where: { kind_key: { kind: entity.kind, key } },
-      update: {},
-      create: { kind: entity.kind, key, name: entity.name, aliases: entity.aliases, gender: entity.gender },
-      select: { id: true, aliases: true },
-    });
-    const missing = entity.aliases.filter((a) => !row.aliases.includes(a));
-    if (missing.length) {
-      await this.prisma.entity.update({ where: { id: row.id }, data: { aliases: { push: missing } } });
+    for (const e of entities) {
+      const id = this.entities.get(`${e.kind}:${entityKey(e.name) || e.name.toLowerCase()}`);
+      if (id !== undefined) {
+        result.set(`${e.kind}:${e.name}`, id);
+        this.noteAliases(id, e.aliases);
+      }
     }
-    this.entities.set(cacheKey, row.id);
-    return row.id;
+    return result;
+  }
+
+  /** Ids of entities already stored, by kind and name; never creates. */
+  async existingEntityIds(refs: { kind: string; name: string }[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    const missing: { kind: ExtractedEntity["kind"]; key: string }[] = [];
+    for (const r of refs) {
+      const key = entityKey(r.name);
+      const id = this.entities.get(`${r.kind}:${key}`);
+      if (id !== undefined) result.set(`${r.kind}:${r.name}`, id);
+      else missing.push({ kind: r.kind as ExtractedEntity["kind"], key });
+    }
+    if (missing.length) {
+      const found = await this.prisma.entity.findMany({ where: { OR: missing }, select: { id: true, kind: true, key: true } });
+      for (const f of found) this.entities.set(`${f.kind}:${f.key}`, f.id);
+      for (const r of refs) {
+        const id = this.entities.get(`${r.kind}:${entityKey(r.name)}`);
+        if (id !== undefined) result.set(`${r.kind}:${r.name}`, id);
+      }
+    }
+    return result;
+  }
+
+  private pendingAliases = new Map<number, Set<string>>();
+
+  private noteAliases(id: number, aliases: string[]) {
+    const set = this.pendingAliases.get(id) ?? new Set<string>();
+    for (const a of aliases) set.add(a);
+    this.pendingAliases.set(id, set);
+  }
+
+  /** Adds the surface forms seen in this batch to their entities, in one statement. */
+  async flushAliases(tx: Prisma.TransactionClient) {
+    if (!this.pendingAliases.size) return;
+    const ids: number[] = [];
+    const aliases: string[] = [];
+    for (const [id, set] of this.pendingAliases) for (const a of set) (ids.push(id), aliases.push(a));
+    this.pendingAliases.clear();
+    await tx.$executeRaw`
+      update "Entity" e set aliases = (select array_agg(distinct a) from unnest(e.aliases || x.seen) as a)
+      from (select id, array_agg(alias) as seen from unnest(${ids}::int[], ${aliases}::text[]) as t(id, alias) group by id) x
+      where e.id = x.id and not (x.seen <@ e.aliases)`;
   }
 }

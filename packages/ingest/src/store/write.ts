@@ -22,14 +22,21 @@ export interface StoreOutcome {
   articleId: number | null;
 }
 
-/** What event linking needs of a stored article; implemented by the link stage. */
+/** What event linking needs of a batch: ids up front, decisions in memory, then one write of the changes. */
 export interface ArticleLinker {
-  link(
-    tx: Prisma.TransactionClient,
-    article: { id: number; doc: ExtractedDocument; publishedAt: Date | null; duplicateOfId: number | null },
-  ): Promise<{ eventId: number | null; storyId: number | null }>;
-  /** Persists what the batch changed, inside the batch's transaction. */
-  flush(tx: Prisma.TransactionClient): Promise<void>;
+  /** Reserves ids for up to `count` new events and stories (the only I/O before assignment). */
+  prepare(prisma: PrismaClient, count: number): Promise<void>;
+  assign(article: {
+    id: number;
+    doc: ExtractedDocument;
+    publishedAt: Date | null;
+    duplicateOfId: number | null;
+    duplicateOfEventId: number | null;
+  }): { eventId: number | null; storyId: number | null; similarity: number };
+  /** Writes the events and stories the batch changed; they must exist before the articles that point at them. */
+  persist(tx: Prisma.TransactionClient, reference: ReferenceCache): Promise<void>;
+  /** Runs after the batch's articles are written: rollups that depend on event and story membership. */
+  afterArticles(tx: Prisma.TransactionClient): Promise<void>;
 }
 
 export interface StoreContext {
@@ -66,12 +73,16 @@ interface Prepared {
   bands: number[];
 }
 
+/** Syndication carries the same text under several ids; an input's own id keeps them apart. */
+const carriesOwnId = (doc: ExtractedDocument) => doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
+
 export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): Promise<StoreOutcome[]> {
+  const { prisma, reference } = ctx;
   const outcomes = new Map<ExtractedDocument, StoreOutcome>();
   const seenInBatch = new Set<string>();
   const fresh: Prepared[] = [];
   for (const doc of docs) {
-    const hash = contentHash(doc.body, doc.outlet?.name ?? null);
+    const hash = contentHash(doc.body, [doc.outlet?.name ?? "", carriesOwnId(doc) ? doc.id : ""].join("\u0000"));
     if (seenInBatch.has(hash)) {
       outcomes.set(doc, { doc, status: "unchanged", articleId: null });
       continue;
@@ -81,161 +92,177 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     fresh.push({ doc, hash, simhash: sim, bands: simhashBands(sim) });
   }
 
-  const existing = await ctx.prisma.article.findMany({
-    where: { contentHash: { in: fresh.map((p) => p.hash) } },
-    select: { contentHash: true, id: true },
-  });
+  const existing = fresh.length
+    ? await prisma.article.findMany({ where: { contentHash: { in: fresh.map((p) => p.hash) } }, select: { contentHash: true, id: true } })
+    : [];
   const stored = new Map(existing.map((a) => [a.contentHash, a.id]));
   const toWrite = fresh.filter((p) => {
     const id = stored.get(p.hash);
     if (id !== undefined) outcomes.set(p.doc, { doc: p.doc, status: "unchanged", articleId: id });
     return id === undefined;
   });
+  if (toWrite.length === 0) return docs.map((doc) => outcomes.get(doc)!);
 
-  // Reference data first, outside the transaction.
+  // Reference data first, outside the transaction, in bulk.
+  const entityIds = await reference.entityIds(toWrite.flatMap((p) => p.doc.entities));
   const outletIds = new Map<ExtractedDocument, number | null>();
-  const entityIds = new Map<ExtractedDocument, Map<string, number>>();
-  const citationOutletIds = new Map<ExtractedDocument, number[]>();
+  const citationRows = new Map<ExtractedDocument, Prisma.CitationCreateManyInput[]>();
   for (const { doc } of toWrite) {
-    outletIds.set(doc, doc.outlet ? await ctx.reference.outletId(doc.outlet.name, doc.outlet.domain) : null);
-    const ids = new Map<string, number>();
-    for (const entity of doc.entities) ids.set(`${entity.kind}:${entity.name}`, await ctx.reference.entityId(entity));
-    entityIds.set(doc, ids);
-    const cited: number[] = [];
-    for (const c of doc.citations) cited.push(await ctx.reference.outletId(c.outlet, c.domain));
-    citationOutletIds.set(doc, cited);
+    outletIds.set(doc, doc.outlet ? await reference.outletId(doc.outlet.name, doc.outlet.domain) : null);
+    const rows = new Map<string, Omit<Prisma.CitationCreateManyInput, "articleId">>();
+    for (const c of doc.citations) {
+      const outletId = await reference.outletId(c.outlet, c.domain);
+      rows.set(`${outletId}:${c.kind}`, { outletId, kind: c.kind, asWritten: c.asWritten, start: c.start, end: c.end });
+    }
+    citationRows.set(doc, [...rows.values()] as Prisma.CitationCreateManyInput[]);
   }
 
-  const candidates = toWrite.length
-    ? await ctx.prisma.article.findMany({
-        where: { simhashBands: { hasSome: [...new Set(toWrite.flatMap((p) => p.bands))] } },
-        select: { id: true, simhash: true, duplicateOfId: true },
-        take: 5000,
-      })
-    : [];
-  const knownCopies = candidates.map((c) => ({ id: c.id, simhash: c.simhash ?? 0n, original: c.duplicateOfId ?? c.id }));
+  const candidates = await prisma.article.findMany({
+    where: { simhashBands: { hasSome: [...new Set(toWrite.flatMap((p) => p.bands))] } },
+    select: { id: true, simhash: true, duplicateOfId: true, eventId: true },
+    take: 5000,
+  });
+  const knownCopies = candidates.map((c) => ({ id: c.id, simhash: c.simhash ?? 0n, original: c.duplicateOfId ?? c.id, eventId: c.eventId }));
 
-  await ctx.prisma.$transaction(
+  // Article ids up front, so event assignment can run in memory before anything is written.
+  const articleIds = await prisma.$queryRaw<{ id: number }[]>`
+    select nextval(pg_get_serial_sequence('"Article"', 'id'))::int as id from generate_series(1, ${toWrite.length})`;
+  await ctx.linker?.prepare(prisma, toWrite.length);
+
+  const articles: Prisma.ArticleCreateManyInput[] = [];
+  const mentions: Prisma.MentionCreateManyInput[] = [];
+  const citations: Prisma.CitationCreateManyInput[] = [];
+  const quotes: (Prisma.QuoteCreateManyInput & { outletId: number | null })[] = [];
+  const rollups = new RollupDeltas();
+  const roleRows = new Map<string, { role: string; entityId: number; first: Date; last: Date; count: number }>();
+  toWrite.forEach((prepared, i) => {
+    const { doc } = prepared;
+    const id = articleIds[i]!.id;
+    let duplicateOf: (typeof knownCopies)[number] | null = null;
+    let duplicateSimilarity: number | null = null;
+    for (const other of knownCopies) {
+      const distance = hammingDistance(prepared.simhash, other.simhash);
+      const similarity = similarityFromDistance(distance);
+      if (distance <= NEAR_DUPLICATE_BITS && (duplicateSimilarity === null || similarity > duplicateSimilarity)) {
+        duplicateOf = other;
+        duplicateSimilarity = similarity;
+      }
+    }
+    const duplicateOfId = duplicateOf?.original ?? null;
+    const publishedAt = chartableDate(doc.published);
+    const outletId = outletIds.get(doc) ?? null;
+    const personId = (name: string | null) => (name ? (entityIds.get(`PERSON:${name}`) ?? null) : null);
+    const linked = ctx.linker
+      ? ctx.linker.assign({ id, doc, publishedAt, duplicateOfId, duplicateOfEventId: duplicateOf?.eventId ?? null })
+      : { eventId: null, storyId: null, similarity: 0 };
+    knownCopies.push({ id, simhash: prepared.simhash, original: duplicateOfId ?? id, eventId: linked.eventId });
+
+    articles.push({
+      id,
+      outletId,
+      outletSource: doc.outlet?.source ?? "NONE",
+      outletEvidence: doc.outlet?.evidence ?? null,
+      externalId: doc.id,
+      url: doc.url,
+      title: doc.title,
+      authors: doc.authors,
+      body: doc.body,
+      language: doc.language,
+      wordCount: doc.wordCount,
+      publishedAt,
+      publishedAtOffset: doc.published?.offset ?? null,
+      publishedAtPrecision: doc.published?.precision ?? null,
+      publishedAtSource: doc.published?.source ?? "NONE",
+      publishedAtConfidence: doc.published?.confidence ?? 0,
+      publishedAtEarliest: wallClock(doc.published?.earliest ?? (publishedAt ? null : doc.published?.value)),
+      publishedAtLatest: wallClock(doc.published?.latest),
+      publishedAtEvidence: doc.published?.evidence ?? null,
+      modifiedAt: wallClock(doc.modifiedAt),
+      contentHash: prepared.hash,
+      simhash: prepared.simhash,
+      simhashBands: prepared.bands,
+      duplicateOfId,
+      duplicateSimilarity,
+      inputKind: doc.inputKind,
+      rawRef: doc.origin,
+      ingestRunId: ctx.runId,
+      eventId: linked.eventId,
+      eventSimilarity: linked.eventId ? linked.similarity : null,
+    });
+    const seenEntities = new Set<number>();
+    for (const e of doc.entities) {
+      const entityId = entityIds.get(`${e.kind}:${e.name}`);
+      if (!entityId || seenEntities.has(entityId)) continue;
+      seenEntities.add(entityId);
+      mentions.push({ articleId: id, entityId, count: e.count, offsets: e.offsets, asWritten: e.aliases });
+      if (e.kind === "PERSON" && publishedAt) {
+        for (const role of e.roles) {
+          const key = `${entityKey(role)}|${entityId}`;
+          const row = roleRows.get(key) ?? { role: entityKey(role), entityId, first: publishedAt, last: publishedAt, count: 0 };
+          if (publishedAt < row.first) row.first = publishedAt;
+          if (publishedAt > row.last) row.last = publishedAt;
+          row.count++;
+          roleRows.set(key, row);
+        }
+      }
+    }
+    for (const c of citationRows.get(doc) ?? []) citations.push({ ...c, articleId: id });
+    for (const q of doc.quotes) {
+      quotes.push({
+        articleId: id,
+        text: q.text,
+        start: q.start,
+        end: q.end,
+        parts: q.parts ?? undefined,
+        kind: q.kind,
+        speakerId: personId(q.speaker),
+        speakerAsWritten: q.speakerAsWritten,
+        attribution: q.attribution,
+        confidence: q.confidence,
+        publishedAt,
+        outletId,
+      });
+    }
+    const day = dayOf(publishedAt);
+    const unique = duplicateOfId === null;
+    rollups.add("ALL", 0, day, unique);
+    rollups.add("OUTLET", outletId, day, unique);
+    rollups.add("EVENT", linked.eventId, day, unique);
+    for (const q of doc.quotes) rollups.add("SPEAKER", personId(q.speaker), day, unique);
+    outcomes.set(doc, { doc, status: duplicateOfId ? "near-duplicate" : "stored", articleId: id });
+  });
+
+  await prisma.$transaction(
     async (tx) => {
-      const rollups = new RollupDeltas();
-      const roleRows: { role: string; entityId: number; day: Date }[] = [];
-      for (const prepared of toWrite) {
-        const { doc } = prepared;
-        let duplicateOfId: number | null = null;
-        let duplicateSimilarity: number | null = null;
-        for (const other of knownCopies) {
-          const distance = hammingDistance(prepared.simhash, other.simhash);
-          if (distance <= NEAR_DUPLICATE_BITS && (duplicateSimilarity === null || similarityFromDistance(distance) > duplicateSimilarity)) {
-            duplicateOfId = other.original;
-            duplicateSimilarity = similarityFromDistance(distance);
-          }
-        }
-        const publishedAt = chartableDate(doc.published);
-        const outletId = outletIds.get(doc) ?? null;
-        const ids = entityIds.get(doc) ?? new Map();
-        const personId = (name: string | null) => (name ? (ids.get(`PERSON:${name}`) ?? null) : null);
-        const cited = citationOutletIds.get(doc) ?? [];
-        const citationRows = new Map<string, Prisma.CitationCreateManyArticleInput>();
-        doc.citations.forEach((c, i) => {
-          const outlet = cited[i];
-          if (outlet !== undefined) citationRows.set(`${outlet}:${c.kind}`, { outletId: outlet, kind: c.kind, asWritten: c.asWritten, start: c.start, end: c.end });
+      await ctx.linker?.persist(tx, reference);
+      await tx.article.createMany({ data: articles });
+      if (mentions.length) await tx.mention.createMany({ data: mentions, skipDuplicates: true });
+      if (citations.length) await tx.citation.createMany({ data: citations, skipDuplicates: true });
+      if (quotes.length) {
+        const created = await tx.quote.createManyAndReturn({
+          data: quotes.map(({ outletId: _outlet, ...q }) => q),
+          select: { id: true, text: true, speakerId: true, kind: true, articleId: true, publishedAt: true },
         });
-
-        const article = await tx.article.create({
-          data: {
-            outletId,
-            outletSource: doc.outlet?.source ?? "NONE",
-            outletEvidence: doc.outlet?.evidence ?? null,
-            externalId: doc.id,
-            url: doc.url,
-            title: doc.title,
-            authors: doc.authors,
-            body: doc.body,
-            language: doc.language,
-            wordCount: doc.wordCount,
-            publishedAt,
-            publishedAtOffset: doc.published?.offset ?? null,
-            publishedAtPrecision: doc.published?.precision ?? null,
-            publishedAtSource: doc.published?.source ?? "NONE",
-            publishedAtConfidence: doc.published?.confidence ?? 0,
-            publishedAtEarliest: wallClock(doc.published?.earliest ?? (publishedAt ? null : doc.published?.value)),
-            publishedAtLatest: wallClock(doc.published?.latest),
-            publishedAtEvidence: doc.published?.evidence ?? null,
-            modifiedAt: wallClock(doc.modifiedAt),
-            contentHash: prepared.hash,
-            simhash: prepared.simhash,
-            simhashBands: prepared.bands,
-            duplicateOfId,
-            duplicateSimilarity,
-            inputKind: doc.inputKind,
-            rawRef: doc.origin,
-            ingestRunId: ctx.runId,
-            mentions: {
-              createMany: {
-                data: doc.entities.flatMap((e) => {
-                  const entityId = ids.get(`${e.kind}:${e.name}`);
-                  return entityId ? [{ entityId, count: e.count, offsets: e.offsets, asWritten: e.aliases }] : [];
-                }),
-                skipDuplicates: true,
-              },
-            },
-            citations: { createMany: { data: [...citationRows.values()], skipDuplicates: true } },
-          },
-          select: { id: true },
-        });
-        knownCopies.push({ id: article.id, simhash: prepared.simhash, original: duplicateOfId ?? article.id });
-
-        const quotes = doc.quotes.length
-          ? await tx.quote.createManyAndReturn({
-              data: doc.quotes.map((q) => ({
-                articleId: article.id,
-                text: q.text,
-                start: q.start,
-                end: q.end,
-                parts: q.parts ?? undefined,
-                kind: q.kind,
-                speakerId: personId(q.speaker),
-                speakerAsWritten: q.speakerAsWritten,
-                attribution: q.attribution,
-                confidence: q.confidence,
-                publishedAt,
-              })),
-              select: { id: true, text: true, speakerId: true, kind: true },
-            })
-          : [];
-        const clusterable: NewQuote[] = quotes
+        const outletOf = new Map(articles.map((a) => [a.id!, a.outletId ?? null]));
+        const clusterable: NewQuote[] = created
           .filter((q) => q.kind === "FULL")
-          .map((q) => ({ id: q.id, text: q.text, speakerId: q.speakerId, articleId: article.id, outletId, publishedAt }));
+          .map((q) => ({ id: q.id, text: q.text, speakerId: q.speakerId, articleId: q.articleId, outletId: outletOf.get(q.articleId) ?? null, publishedAt: q.publishedAt }));
         await assignQuoteClusters(tx, clusterable);
-
-        const linked = ctx.linker
-          ? await ctx.linker.link(tx, { id: article.id, doc, publishedAt, duplicateOfId })
-          : { eventId: null, storyId: null };
-
-        const day = dayOf(publishedAt);
-        const unique = duplicateOfId === null;
-        rollups.add("ALL", 0, day, unique);
-        rollups.add("OUTLET", outletId, day, unique);
-        rollups.add("EVENT", linked.eventId, day, unique);
-        for (const q of quotes) rollups.add("SPEAKER", q.speakerId, day, unique);
-
-        for (const e of doc.entities) {
-          const id = ids.get(`${e.kind}:${e.name}`);
-          if (e.kind === "PERSON" && id && publishedAt) for (const role of e.roles) roleRows.push({ role: entityKey(role), entityId: id, day: publishedAt });
-        }
-        outcomes.set(doc, { doc, status: duplicateOfId ? "near-duplicate" : "stored", articleId: article.id });
       }
       await rollups.apply(tx);
-      // Story rollups are recomputed by the linker: events can move between stories as they grow.
-      await ctx.linker?.flush(tx);
-      for (const r of roleRows) {
+      await ctx.linker?.afterArticles(tx);
+      await reference.flushAliases(tx);
+      if (roleRows.size) {
+        const rows = [...roleRows.values()];
         await tx.$executeRaw`
           insert into "RoleHolding" (role, "entityId", "firstSeen", "lastSeen", "evidenceCount")
-          values (${r.role}, ${r.entityId}, ${r.day}, ${r.day}, 1)
+          select * from unnest(${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.entityId)}::int[],
+                               ${rows.map((r) => r.first)}::timestamp[], ${rows.map((r) => r.last)}::timestamp[],
+                               ${rows.map((r) => r.count)}::int[])
           on conflict (role, "entityId") do update set
             "firstSeen" = least("RoleHolding"."firstSeen", excluded."firstSeen"),
             "lastSeen" = greatest("RoleHolding"."lastSeen", excluded."lastSeen"),
-            "evidenceCount" = "RoleHolding"."evidenceCount" + 1`;
+            "evidenceCount" = "RoleHolding"."evidenceCount" + excluded."evidenceCount"`;
       }
     },
     { timeout: 120_000, maxWait: 30_000 },
