@@ -40,7 +40,7 @@ export interface IngestSummary {
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? 200;
   const summary: IngestSummary = {
     runId: null,
     status: "SUCCEEDED",
@@ -129,6 +129,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
     }
     await flush(batch);
+    if (linker instanceof EventLinker) await linker.saveCore(prisma);
 
     summary.status = summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";
     if (summary.failed > 0 && summary.seen === 0) summary.status = "FAILED";

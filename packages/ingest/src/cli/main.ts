@@ -29,7 +29,7 @@ program
   .option("--exclude <glob>", "files to skip inside directories (repeatable)", collect)
   .option("--dry-run", "extract and report without writing to the database")
   .option("--json", "print one machine-readable summary instead of progress")
-  .option("--batch-size <n>", "articles per transaction", positiveInt("--batch-size"), 50)
+  .option("--batch-size <n>", "articles per transaction", positiveInt("--batch-size"), 200)
   .option("--wait <seconds>", "wait this long for a running ingest to finish", positiveInt("--wait"))
   .option("--max-file-size <mb>", "largest file or page read whole, in MB", positiveInt("--max-file-size"), 20)
   .addHelpText(

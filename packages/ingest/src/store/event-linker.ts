@@ -15,6 +15,7 @@ const ID_BLOCK = 32;
 /** Events and stories seen within this many days of the newest article are reloaded into memory. */
 const ACTIVE_DAYS = 30;
 const MAX_ACTIVE_EVENTS = 50_000;
+const CORE_SAVE_INTERVAL_MS = 10_000;
 
 type Tx = Prisma.TransactionClient;
 
@@ -214,8 +215,17 @@ export class EventLinker implements ArticleLinker {
       await tx.story.deleteMany({ where: { id: { in: removed } } });
       for (const id of removed) this.touchedStories.add(id);
     }
+    // The core (document frequencies, counters) is statistics: saving it every few seconds rather than every
+    // batch loses nothing that matters after a crash, and it is the largest write of a batch.
+    if (options.everything || Date.now() - this.savedCoreAt > CORE_SAVE_INTERVAL_MS) await this.saveCore(tx);
+  }
+
+  private savedCoreAt = 0;
+
+  async saveCore(tx: Tx | PrismaClient) {
     const state = this.index.coreState() as unknown as Prisma.InputJsonValue;
     await tx.linkerState.upsert({ where: { id: STATE_ROW }, update: { state }, create: { id: STATE_ROW, state } });
+    this.savedCoreAt = Date.now();
   }
 
   async afterArticles(tx: Tx) {

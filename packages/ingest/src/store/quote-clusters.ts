@@ -1,5 +1,6 @@
 // Links the same statement across articles ("without any pre-conditions" / "without any preconditions",
-// a shorter excerpt of a longer quote) into one QuoteCluster with its first carrier.
+// a shorter excerpt of a longer quote) into one QuoteCluster with its first carrier. Set-based: one read of
+// candidate clusters per batch, then a handful of writes.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@storyline/db";
 
@@ -7,6 +8,7 @@ const MIN_WORDS = 4;
 /** Share of the shorter quote's words found in the longer one for the two to be the same statement. */
 const CONTAINMENT = 0.8;
 const WINDOW_DAYS = 60;
+const DAY_MS = 86_400_000;
 
 export const quoteWords = (text: string) =>
   text
@@ -41,68 +43,118 @@ export interface NewQuote {
   publishedAt: Date | null;
 }
 
+interface Cluster {
+  id: number | null;
+  canonicalText: string;
+  words: string[];
+  fingerprint: string;
+  speakerId: number | null;
+  firstSeenAt: Date | null;
+  firstArticleId: number | null;
+  firstOutletId: number | null;
+  quoteIds: number[];
+  outlets: Set<number>;
+  changed: boolean;
+}
+
 export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: NewQuote[]) {
-  for (const quote of quotes) {
-    const words = quoteWords(quote.text);
-    if (words.length < MIN_WORDS) continue;
-    const fingerprint = quoteFingerprint(quote.text);
-    const around = quote.publishedAt ?? new Date();
-    const window = {
-      gte: new Date(around.getTime() - WINDOW_DAYS * 86_400_000),
-      lte: new Date(around.getTime() + WINDOW_DAYS * 86_400_000),
-    };
-    const candidates = await tx.quoteCluster.findMany({
-      where: {
-        OR: [
-          { fingerprint },
-          ...(quote.speakerId ? [{ speakerId: quote.speakerId, OR: [{ firstSeenAt: window }, { firstSeenAt: null }] }] : []),
-        ],
-      },
-      select: { id: true, canonicalText: true, firstSeenAt: true, fingerprint: true },
-      orderBy: { id: "desc" },
-      take: 500,
-    });
-    let best: { id: number; score: number; canonicalText: string; firstSeenAt: Date | null } | null = null;
-    for (const c of candidates) {
-      const score = c.fingerprint === fingerprint ? 1 : containment(words, quoteWords(c.canonicalText));
-      if (score >= CONTAINMENT && (!best || score > best.score)) best = { ...c, score };
+  const usable = quotes.map((q) => ({ q, words: quoteWords(q.text) })).filter((x) => x.words.length >= MIN_WORDS);
+  if (!usable.length) return;
+  const fingerprints = usable.map((x) => quoteFingerprint(x.q.text));
+  const speakers = [...new Set(usable.flatMap((x) => (x.q.speakerId ? [x.q.speakerId] : [])))];
+  const times = usable.flatMap((x) => (x.q.publishedAt ? [x.q.publishedAt.getTime()] : []));
+  const from = new Date((times.length ? Math.min(...times) : Date.now()) - WINDOW_DAYS * DAY_MS);
+  const to = new Date((times.length ? Math.max(...times) : Date.now()) + WINDOW_DAYS * DAY_MS);
+  const stored = await tx.quoteCluster.findMany({
+    where: {
+      OR: [
+        { fingerprint: { in: fingerprints } },
+        ...(speakers.length ? [{ speakerId: { in: speakers }, OR: [{ firstSeenAt: { gte: from, lte: to } }, { firstSeenAt: null }] }] : []),
+      ],
+    },
+    select: { id: true, canonicalText: true, fingerprint: true, speakerId: true, firstSeenAt: true, firstArticleId: true, firstOutletId: true },
+    orderBy: { id: "desc" },
+    take: 5000,
+  });
+  const clusters: Cluster[] = stored.map((c) => ({ ...c, words: quoteWords(c.canonicalText), quoteIds: [], outlets: new Set(), changed: false }));
+
+  usable.forEach(({ q, words }, i) => {
+    const fingerprint = fingerprints[i]!;
+    let best: Cluster | null = null;
+    let bestScore = 0;
+    for (const c of clusters) {
+      if (c.fingerprint !== fingerprint) {
+        if (q.speakerId && c.speakerId && c.speakerId !== q.speakerId) continue;
+        if (!q.speakerId && !c.speakerId) continue;
+        if (q.publishedAt && c.firstSeenAt && Math.abs(q.publishedAt.getTime() - c.firstSeenAt.getTime()) > WINDOW_DAYS * DAY_MS) continue;
+      }
+      const score = c.fingerprint === fingerprint ? 1 : containment(words, c.words);
+      if (score >= CONTAINMENT && score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
     }
-    const isEarlier = (d: Date | null | undefined) => quote.publishedAt && (!d || quote.publishedAt < d);
     if (!best) {
-      const created = await tx.quoteCluster.create({
-        data: {
-          canonicalText: quote.text,
-          fingerprint,
-          speakerId: quote.speakerId,
-          firstArticleId: quote.articleId,
-          firstOutletId: quote.outletId,
-          firstSeenAt: quote.publishedAt,
-          quoteCount: 1,
-          outletCount: quote.outletId ? 1 : 0,
-        },
-        select: { id: true },
-      });
-      await tx.quote.update({ where: { id: quote.id }, data: { clusterId: created.id } });
-      continue;
+      best = { id: null, canonicalText: q.text, words, fingerprint, speakerId: q.speakerId, firstSeenAt: null, firstArticleId: null, firstOutletId: null, quoteIds: [], outlets: new Set(), changed: true };
+      clusters.push(best);
     }
-    await tx.quote.update({ where: { id: quote.id }, data: { clusterId: best.id } });
-    const outlets = await tx.quote.findMany({
-      where: { clusterId: best.id, article: { outletId: { not: null } } },
-      select: { article: { select: { outletId: true } } },
-      distinct: ["articleId"],
+    best.quoteIds.push(q.id);
+    if (q.outletId) best.outlets.add(q.outletId);
+    // The longer wording is the better canonical text; the earliest carrier is "first".
+    if (q.text.length > best.canonicalText.length) {
+      best.canonicalText = q.text;
+      best.words = words;
+    }
+    if (q.publishedAt && (!best.firstSeenAt || q.publishedAt < best.firstSeenAt)) {
+      best.firstSeenAt = q.publishedAt;
+      best.firstArticleId = q.articleId;
+      best.firstOutletId = q.outletId;
+    } else if (!best.firstArticleId) {
+      best.firstArticleId = q.articleId;
+      best.firstOutletId = q.outletId;
+    }
+    best.speakerId ??= q.speakerId;
+    best.changed = true;
+  });
+
+  const fresh = clusters.filter((c) => c.id === null);
+  if (fresh.length) {
+    const created = await tx.quoteCluster.createManyAndReturn({
+      data: fresh.map((c) => ({
+        canonicalText: c.canonicalText,
+        fingerprint: c.fingerprint,
+        speakerId: c.speakerId,
+        firstArticleId: c.firstArticleId,
+        firstOutletId: c.firstOutletId,
+        firstSeenAt: c.firstSeenAt,
+      })),
+      select: { id: true },
     });
-    await tx.quoteCluster.update({
-      where: { id: best.id },
-      data: {
-        quoteCount: { increment: 1 },
-        outletCount: new Set(outlets.map((o) => o.article.outletId)).size,
-        // The longer wording is the better canonical text; the earliest carrier is "first".
-        ...(quote.text.length > best.canonicalText.length ? { canonicalText: quote.text } : {}),
-        ...(isEarlier(best.firstSeenAt)
-          ? { firstSeenAt: quote.publishedAt, firstArticleId: quote.articleId, firstOutletId: quote.outletId }
-          : {}),
-        ...(quote.speakerId ? { speakerId: quote.speakerId } : {}),
-      },
+    fresh.forEach((c, i) => {
+      c.id = created[i]!.id;
     });
   }
+  const touched = clusters.filter((c) => c.changed && c.quoteIds.length);
+  const pairs = touched.flatMap((c) => c.quoteIds.map((quoteId) => [quoteId, c.id!] as const));
+  await tx.$executeRaw`
+    update "Quote" q set "clusterId" = x.cluster_id
+    from unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::int[]) as x(quote_id, cluster_id) where q.id = x.quote_id`;
+  const rows = touched.map((c) => ({
+    id: c.id!,
+    canonicalText: c.canonicalText,
+    speakerId: c.speakerId,
+    firstSeenAt: c.firstSeenAt,
+    firstArticleId: c.firstArticleId,
+    firstOutletId: c.firstOutletId,
+  }));
+  // Counts are recomputed from the quotes, so they stay right whatever order batches arrive in.
+  await tx.$executeRaw`
+    update "QuoteCluster" c set "canonicalText" = x."canonicalText", "speakerId" = x."speakerId",
+      "firstSeenAt" = x."firstSeenAt", "firstArticleId" = x."firstArticleId", "firstOutletId" = x."firstOutletId",
+      "quoteCount" = s.quotes, "outletCount" = s.outlets
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as x(id int, "canonicalText" text, "speakerId" int, "firstSeenAt" timestamp, "firstArticleId" int, "firstOutletId" int),
+      lateral (select count(*)::int as quotes, count(distinct a."outletId")::int as outlets
+               from "Quote" q join "Article" a on a.id = q."articleId" where q."clusterId" = x.id) s
+    where c.id = x.id`;
 }
