@@ -31,7 +31,10 @@ const portIsFree = (port: number) =>
 async function waitFor(url: string, seconds: number) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.status < 500, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ok) return true;
     await new Promise((r) => setTimeout(r, 300));
   }
@@ -44,7 +47,10 @@ const { ConfigError, env } = await import("../prisma/src/env.ts");
 const { openDatabaseServer, redactUrl } = await import("../prisma/src/server.ts");
 const { migrateDeploy } = await import("../prisma/src/migrate.ts");
 
-for (const [name, port] of [["STORYLINE_API_PORT", env.STORYLINE_API_PORT], ["STORYLINE_WEB_PORT", env.STORYLINE_WEB_PORT]] as const) {
+for (const [name, port] of [
+  ["STORYLINE_API_PORT", env.STORYLINE_API_PORT],
+  ["STORYLINE_WEB_PORT", env.STORYLINE_WEB_PORT],
+] as const) {
   if (!(await portIsFree(port))) {
     console.error(`storyline: port ${port} is busy. Stop the program using it, or set ${name} to a free port.`);
     process.exit(1);
@@ -54,7 +60,9 @@ for (const [name, port] of [["STORYLINE_API_PORT", env.STORYLINE_API_PORT], ["ST
 let database: Awaited<ReturnType<typeof openDatabaseServer>>;
 try {
   database = await openDatabaseServer();
-  say(`database: ${database.embedded ? `embedded PostgreSQL, data in ${env.STORYLINE_DATA_DIR}` : "external"} (${redactUrl(database.url)})`);
+  say(
+    `database: ${database.embedded ? `embedded PostgreSQL, data in ${env.STORYLINE_DATA_DIR}` : "external"} (${redactUrl(database.url)})`,
+  );
   const { applied } = await migrateDeploy(database.url);
   say(applied.length ? `applied ${applied.length} migration(s)` : "schema up to date");
 } catch (error) {
@@ -72,7 +80,13 @@ if ((await prisma.article.count()) === 0) {
 }
 await prisma.$disconnect();
 
-runStep("building the dashboard (cached after the first start)", "npx", ["turbo", "run", "build", "--filter=@storyline/web", "--output-logs=errors-only"]);
+runStep("building the dashboard (cached after the first start)", "npx", [
+  "turbo",
+  "run",
+  "build",
+  "--filter=@storyline/web",
+  "--output-logs=errors-only",
+]);
 
 const children: ChildProcess[] = [];
 const apiUrl = `http://localhost:${env.STORYLINE_API_PORT}`;

@@ -4,8 +4,8 @@ import { PrismaClient } from "../generated/client/client.ts";
 import { ConfigError, env } from "./env.ts";
 
 export { Prisma, PrismaClient } from "../generated/client/client.ts";
-export type * from "../generated/client/models.ts";
 export * from "../generated/client/enums.ts";
+export type * from "../generated/client/models.ts";
 
 let databaseUrl: string | undefined = env.DATABASE_URL;
 let client: PrismaClient | undefined;

@@ -1,11 +1,12 @@
 // The yoga instance, apart from any listener, so tests drive it in process with yoga.fetch.
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { env } from "@storyline/db/env";
-import { schema } from "@storyline/schema";
+
 import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
+import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { env } from "@storyline/db/env";
+import { schema } from "@storyline/schema";
 import { createYoga, type Plugin } from "graphql-yoga";
 import { defaultQuery, exampleOperations } from "./graphiql-examples.ts";
 
@@ -19,7 +20,14 @@ const bodySizePlugin: Plugin = {
     if (length > LIMITS.maxBodyBytes) {
       endResponse(
         fetchAPI.Response.json(
-          { errors: [{ message: `Request body is ${length} bytes; the limit is ${LIMITS.maxBodyBytes}.`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] },
+          {
+            errors: [
+              {
+                message: `Request body is ${length} bytes; the limit is ${LIMITS.maxBodyBytes}.`,
+                extensions: { code: "PAYLOAD_TOO_LARGE" },
+              },
+            ],
+          },
           { status: 413 },
         ),
       );

@@ -37,7 +37,8 @@ describe("GraphiQL examples on the demo data", () => {
       });
       const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
       expect(result.errors).toBeUndefined();
-      for (const [field, value] of Object.entries(result.data ?? {})) expect(answered(value), `${example.name}.${field}`).toBe(true);
+      for (const [field, value] of Object.entries(result.data ?? {}))
+        expect(answered(value), `${example.name}.${field}`).toBe(true);
     });
   }
 

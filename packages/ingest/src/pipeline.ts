@@ -4,7 +4,7 @@ import { extractDocument } from "./extract/index.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
-import { acquireIngestLock, type ArticleLinker, EventLinker, ReferenceCache, RoleMemory, storeBatch } from "./store/index.ts";
+import { type ArticleLinker, acquireIngestLock, EventLinker, ReferenceCache, RoleMemory, storeBatch } from "./store/index.ts";
 
 export interface IngestOptions {
   prisma: PrismaClient;
@@ -118,7 +118,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         continue;
       }
       if (!doc.body.trim()) {
-        await fail(new InputError(item.doc.origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));
+        await fail(
+          new InputError(item.doc.origin, "extract", "no article text found (the page may be an index, a login wall or empty)"),
+        );
         continue;
       }
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
@@ -131,7 +133,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     await flush(batch);
     if (linker instanceof EventLinker) await linker.saveCore(prisma);
 
-    summary.status = summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";
+    summary.status =
+      summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";
     if (summary.failed > 0 && summary.seen === 0) summary.status = "FAILED";
     summary.seconds = (performance.now() - started) / 1000;
     await prisma.ingestRun.update({

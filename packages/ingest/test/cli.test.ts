@@ -12,7 +12,12 @@ let db: TestDatabase;
 let inputs: string;
 
 const storyline = (args: string[], input?: string) => {
-  const result = spawnSync(BIN, args, { env: { ...process.env, DATABASE_URL: db.url }, encoding: "utf8", input, timeout: 120_000 });
+  const result = spawnSync(BIN, args, {
+    env: { ...process.env, DATABASE_URL: db.url },
+    encoding: "utf8",
+    input,
+    timeout: 120_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
@@ -35,7 +40,13 @@ beforeAll(async () => {
   writeFileSync(
     join(inputs, "records.jsonl"),
     [
-      JSON.stringify({ id: "r1", title: "Record one", text: ARTICLE(3), publishedAt: "2025-03-04T08:00:00", outlet: "Meridian Wire" }),
+      JSON.stringify({
+        id: "r1",
+        title: "Record one",
+        text: ARTICLE(3),
+        publishedAt: "2025-03-04T08:00:00",
+        outlet: "Meridian Wire",
+      }),
       "{ this is not json",
       JSON.stringify({ id: "r2", title: 42, text: "wrong types" }),
       JSON.stringify({ id: "r3", text: "a", html: "<p>both</p>" }),
@@ -120,8 +131,12 @@ describe("storyline ingest", () => {
 
   it("leaves no half article when killed mid-run, and the next run completes the corpus", async () => {
     const demo = { dir: mkdtempSync(join(tmpdir(), "storyline-kill-")) };
-    for (let n = 0; n < 1500; n++) writeFileSync(join(demo.dir, `a${n}.txt`), ARTICLE(1000 + n).replace("Monday", ["Monday", "Tuesday", "Friday"][n % 3]!));
-    const child = spawn(BIN, ["ingest", demo.dir, "--batch-size", "5"], { env: { ...process.env, DATABASE_URL: db.url }, stdio: "ignore" });
+    for (let n = 0; n < 1500; n++)
+      writeFileSync(join(demo.dir, `a${n}.txt`), ARTICLE(1000 + n).replace("Monday", ["Monday", "Tuesday", "Friday"][n % 3]!));
+    const child = spawn(BIN, ["ingest", demo.dir, "--batch-size", "5"], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      stdio: "ignore",
+    });
     const exited = new Promise((r) => child.once("exit", r));
     // Kill it once some batches have landed, wherever it is.
     for (let i = 0; i < 200; i++) {
@@ -168,7 +183,10 @@ describe("storyline extract and export", () => {
   it("exports every article as JSONL and CSV", () => {
     const jsonl = storyline(["export", "articles", "--format", "jsonl"]);
     expect(jsonl.code).toBe(0);
-    const rows = jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const rows = jsonl.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.every((r) => "eventId" in r && "storyId" in r && r.id)).toBe(true);
     const csv = storyline(["export", "quotes", "--format", "csv"]);

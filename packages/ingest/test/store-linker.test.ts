@@ -31,7 +31,9 @@ const ingest = async (lines: string[]) => {
 
 describe("event linking across runs", () => {
   it("puts a later run's report of the same happening into the earlier run's event, and keeps rollups exact", async () => {
-    await ingest([report("Meridian Wire", "2025-10-27", "Maria Lind, Norland's prime minister, called it a proof of patient talks.")]);
+    await ingest([
+      report("Meridian Wire", "2025-10-27", "Maria Lind, Norland's prime minister, called it a proof of patient talks."),
+    ]);
     await ingest([
       report("Coastal Times", "2025-10-28", "Fishermen in Port Halden greeted the news with relief."),
       JSON.stringify({

@@ -31,7 +31,9 @@ describe("the seeds through GraphQL", () => {
   });
 
   it("resolves the role noun 'the Russian President' to Vladimir Putin", async () => {
-    const { data } = await h.run(`{ quotes(first: 100, filter: { speakerName: "Putin" }) { edges { node { speakerAsWritten attribution speaker { name } } } } }`);
+    const { data } = await h.run(
+      `{ quotes(first: 100, filter: { speakerName: "Putin" }) { edges { node { speakerAsWritten attribution speaker { name } } } } }`,
+    );
     const viaRole = data.quotes.edges.filter((e: any) => /^the russian president$/i.test(e.node.speakerAsWritten ?? ""));
     expect(viaRole.length).toBeGreaterThan(0);
     expect(viaRole.every((e: any) => e.node.speaker.name === "Vladimir Putin")).toBe(true);

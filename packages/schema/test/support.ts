@@ -51,5 +51,5 @@ export async function startHarness(label: string, inputs: { seeds?: boolean; dem
 /** The tables each statement reads, in order: stable across Prisma versions, yet any N+1 changes it. */
 export const tablesTouched = (sql: string[]) =>
   // Sorted: relations load in parallel, so their order varies between runs; the multiset is what matters.
- 
+
   sql.map((q) => [...new Set([...q.matchAll(/(?:FROM|JOIN)\s+"public"\."(\w+)"/g)].map((m) => m[1]))].join("+")).sort();

@@ -20,7 +20,9 @@ export async function demoCommand(flags: { out: string; ingest: boolean }): Prom
   }
   try {
     const summary = await loadDemo({ prisma: db.prisma, databaseUrl: db.url, dir });
-    console.error(`storyline: demo: ${summary.stored} articles stored, ${summary.unchanged} already there, ${summary.failed} failed`);
+    console.error(
+      `storyline: demo: ${summary.stored} articles stored, ${summary.unchanged} already there, ${summary.failed} failed`,
+    );
     return summary.failed ? EXIT.SOME_FAILED : EXIT.OK;
   } catch (error) {
     return couldNotRun(error);

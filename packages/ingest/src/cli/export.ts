@@ -7,7 +7,13 @@ import { EXIT } from "./exit-codes.ts";
 type Row = Record<string, string | number | boolean | null | string[]>;
 const PAGE = 1000;
 
-const iso = (d: Date | null) => (d ? d.toISOString().replace(/\.000Z$/, "").replace(/T00:00:00$/, "") : null);
+const iso = (d: Date | null) =>
+  d
+    ? d
+        .toISOString()
+        .replace(/\.000Z$/, "")
+        .replace(/T00:00:00$/, "")
+    : null;
 
 async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
   for (let after = 0; ; ) {
@@ -16,17 +22,38 @@ async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
       orderBy: { id: "asc" },
       take: PAGE,
       select: {
-        id: true, externalId: true, url: true, title: true, authors: true, language: true, wordCount: true,
-        publishedAt: true, publishedAtSource: true, publishedAtConfidence: true, duplicateOfId: true, eventId: true,
-        outlet: { select: { name: true } }, event: { select: { storyId: true } },
+        id: true,
+        externalId: true,
+        url: true,
+        title: true,
+        authors: true,
+        language: true,
+        wordCount: true,
+        publishedAt: true,
+        publishedAtSource: true,
+        publishedAtConfidence: true,
+        duplicateOfId: true,
+        eventId: true,
+        outlet: { select: { name: true } },
+        event: { select: { storyId: true } },
       },
     });
     for (const a of page) {
       yield {
-        id: a.externalId ?? String(a.id), articleId: a.id, eventId: a.eventId, storyId: a.event?.storyId ?? null,
-        title: a.title, outlet: a.outlet?.name ?? null, publishedAt: iso(a.publishedAt), publishedAtSource: a.publishedAtSource,
-        publishedAtConfidence: a.publishedAtConfidence, url: a.url, authors: a.authors, language: a.language,
-        wordCount: a.wordCount, duplicateOf: a.duplicateOfId,
+        id: a.externalId ?? String(a.id),
+        articleId: a.id,
+        eventId: a.eventId,
+        storyId: a.event?.storyId ?? null,
+        title: a.title,
+        outlet: a.outlet?.name ?? null,
+        publishedAt: iso(a.publishedAt),
+        publishedAtSource: a.publishedAtSource,
+        publishedAtConfidence: a.publishedAtConfidence,
+        url: a.url,
+        authors: a.authors,
+        language: a.language,
+        wordCount: a.wordCount,
+        duplicateOf: a.duplicateOfId,
       };
     }
     if (page.length < PAGE) return;
@@ -41,17 +68,37 @@ async function* quoteRows(prisma: PrismaClient): AsyncGenerator<Row> {
       orderBy: { id: "asc" },
       take: PAGE,
       select: {
-        id: true, articleId: true, text: true, kind: true, speakerAsWritten: true, attribution: true, confidence: true,
-        clusterId: true, publishedAt: true, start: true, end: true, speaker: { select: { name: true } },
+        id: true,
+        articleId: true,
+        text: true,
+        kind: true,
+        speakerAsWritten: true,
+        attribution: true,
+        confidence: true,
+        clusterId: true,
+        publishedAt: true,
+        start: true,
+        end: true,
+        speaker: { select: { name: true } },
         article: { select: { externalId: true, outlet: { select: { name: true } } } },
       },
     });
     for (const q of page) {
       yield {
-        quoteId: q.id, articleId: q.articleId, articleExternalId: q.article.externalId, text: q.text, kind: q.kind,
-        speaker: q.speaker?.name ?? null, speakerAsWritten: q.speakerAsWritten, attribution: q.attribution,
-        confidence: q.confidence, clusterId: q.clusterId, outlet: q.article.outlet?.name ?? null,
-        publishedAt: iso(q.publishedAt), start: q.start, end: q.end,
+        quoteId: q.id,
+        articleId: q.articleId,
+        articleExternalId: q.article.externalId,
+        text: q.text,
+        kind: q.kind,
+        speaker: q.speaker?.name ?? null,
+        speakerAsWritten: q.speakerAsWritten,
+        attribution: q.attribution,
+        confidence: q.confidence,
+        clusterId: q.clusterId,
+        outlet: q.article.outlet?.name ?? null,
+        publishedAt: iso(q.publishedAt),
+        start: q.start,
+        end: q.end,
       };
     }
     if (page.length < PAGE) return;
@@ -66,15 +113,26 @@ async function* eventRows(prisma: PrismaClient): AsyncGenerator<Row> {
       orderBy: { id: "asc" },
       take: PAGE,
       select: {
-        id: true, title: true, date: true, storyId: true, articleCount: true, place: { select: { name: true } },
+        id: true,
+        title: true,
+        date: true,
+        storyId: true,
+        articleCount: true,
+        place: { select: { name: true } },
         story: { select: { title: true } },
         participants: { select: { entity: { select: { name: true } } }, orderBy: { weight: "desc" }, take: 5 },
       },
     });
     for (const e of page) {
       yield {
-        eventId: e.id, title: e.title, date: iso(e.date), place: e.place?.name ?? null, storyId: e.storyId,
-        story: e.story?.title ?? null, articleCount: e.articleCount, participants: e.participants.map((p) => p.entity.name),
+        eventId: e.id,
+        title: e.title,
+        date: iso(e.date),
+        place: e.place?.name ?? null,
+        storyId: e.storyId,
+        story: e.story?.title ?? null,
+        articleCount: e.articleCount,
+        participants: e.participants.map((p) => p.entity.name),
       };
     }
     if (page.length < PAGE) return;

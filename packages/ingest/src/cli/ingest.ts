@@ -1,7 +1,7 @@
 // `storyline ingest`: progress bar on a terminal, one JSON summary with --json.
 import { SingleBar } from "cli-progress";
-import { IngestBusyError } from "../store/index.ts";
 import { runIngest } from "../pipeline.ts";
+import { IngestBusyError } from "../store/index.ts";
 import { couldNotRun, openCliDatabase } from "./database.ts";
 import { EXIT } from "./exit-codes.ts";
 
@@ -24,7 +24,11 @@ export async function ingestCommand(inputs: string[], flags: IngestFlags): Promi
   }
   const interactive = !flags.json && process.stderr.isTTY;
   const bar = interactive
-    ? new SingleBar({ format: "ingest {bar} {value} docs | {stored} new | {failed} failed | {origin}", stream: process.stderr, hideCursor: true })
+    ? new SingleBar({
+        format: "ingest {bar} {value} docs | {stored} new | {failed} failed | {origin}",
+        stream: process.stderr,
+        hideCursor: true,
+      })
     : null;
   let done = 0;
   let stored = 0;

@@ -85,7 +85,9 @@ Examples:
 
 program
   .command("recluster")
-  .description("Rebuild events and stories from every article (after a threshold change); ids stay where membership is unchanged.")
+  .description(
+    "Rebuild events and stories from every article (after a threshold change); ids stay where membership is unchanged.",
+  )
   .option("--json", "print a machine-readable summary")
   .action(async (opts) => {
     const { reclusterCommand } = await import("./recluster.ts");

@@ -1,6 +1,6 @@
 // Loads the demo corpus into a database through the real ingest pipeline.
 import type { PrismaClient } from "@storyline/db";
-import { runIngest, type IngestSummary } from "../pipeline.ts";
+import { type IngestSummary, runIngest } from "../pipeline.ts";
 import { writeDemoCorpus } from "./generate.ts";
 
 export async function loadDemo(options: { prisma: PrismaClient; databaseUrl: string; dir: string }): Promise<IngestSummary> {

@@ -28,7 +28,12 @@ export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysi
   return {
     quotes: whole.quotes
       .filter((q) => q.start >= shift)
-      .map((q) => ({ ...q, start: move(q.start), end: move(q.end), parts: q.parts?.map((p) => ({ start: move(p.start), end: move(p.end) })) ?? null })),
+      .map((q) => ({
+        ...q,
+        start: move(q.start),
+        end: move(q.end),
+        parts: q.parts?.map((p) => ({ start: move(p.start), end: move(p.end) })) ?? null,
+      })),
     entities: whole.entities.flatMap((e) => {
       const offsets: number[] = [];
       for (let i = 0; i + 1 < e.offsets.length; i += 2) {

@@ -130,7 +130,10 @@ for (const outlet of KNOWN_OUTLETS) {
 
 /** Finds an outlet by any of its names ("AP", "The Associated Press") or by a domain ("rt.com", "www.rt.com"). */
 export function lookupOutlet(nameOrDomain: string): KnownOutlet | null {
-  const raw = nameOrDomain.trim().toLowerCase().replace(/^www\./, "");
+  const raw = nameOrDomain
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, "");
   const domainHit = byDomain.get(raw);
   if (domainHit) return domainHit;
   for (const [domain, outlet] of byDomain) if (raw.endsWith(`.${domain}`)) return outlet;

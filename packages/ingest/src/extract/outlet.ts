@@ -67,7 +67,12 @@ export function outletFromChrome(lines: string[]): OutletGuess | null {
     for (const { outlet, pattern } of CHROME_SIGNATURES) {
       if (pattern.test(line)) {
         const known = lookupOutlet(outlet);
-        return { name: known?.name ?? outlet, domain: known?.domain ?? null, source: "INFERRED", evidence: `site chrome: "${line.slice(0, 80)}"` };
+        return {
+          name: known?.name ?? outlet,
+          domain: known?.domain ?? null,
+          source: "INFERRED",
+          evidence: `site chrome: "${line.slice(0, 80)}"`,
+        };
       }
     }
   }

@@ -32,7 +32,7 @@ const text = (v: unknown): string | null => {
 
 export function looksLikeFeed(content: string): boolean {
   const head = content.slice(0, 2000);
-  return /<rss[\s>]|<feed[\s>][^]*?xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom|<rdf:RDF/i.test(head);
+  return /<rss[\s>]|<feed[\s>][\s\S]*?xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom|<rdf:RDF/i.test(head);
 }
 
 /** Converts RFC 822 feed dates to ISO while keeping the wall-clock time and offset as written. */

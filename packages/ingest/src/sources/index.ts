@@ -79,7 +79,9 @@ async function* fromFile(path: string, options: ReadOptions): AsyncGenerator<Sou
   try {
     const { size } = await stat(path);
     if (size > cap) {
-      yield { error: new InputError(path, "read", `file is ${mb(size)}, over the ${mb(cap)} cap (raise it with --max-file-size)`) };
+      yield {
+        error: new InputError(path, "read", `file is ${mb(size)}, over the ${mb(cap)} cap (raise it with --max-file-size)`),
+      };
       return;
     }
     bytes = await readFile(path);
@@ -110,17 +112,28 @@ async function* fromBytes(
   const ext = hint.ext ?? "";
   const head = content.trimStart().slice(0, 1);
   const contentType = hint.contentType?.toLowerCase() ?? "";
-  if (ext === ".json" || contentType.includes("json") || (!ext && head === "[") ) {
+  if (ext === ".json" || contentType.includes("json") || (!ext && head === "[")) {
     yield* fromJsonDocument(content, origin, options);
   } else if (FEED_EXT.has(ext) || contentType.includes("rss") || contentType.includes("atom") || looksLikeFeed(content)) {
     yield* fromFeed(content, origin, hint.inputKind ?? "FEED");
   } else if (!ext && head === "{") {
     yield* fromJsonlLines(content.split("\n"), origin, options);
   } else {
-    const html = HTML_EXT.has(ext) || contentType.includes("html") || (!TEXT_EXT.has(ext) && /^\s*<(!doctype|html|head|body)/i.test(content));
+    const html =
+      HTML_EXT.has(ext) ||
+      contentType.includes("html") ||
+      (!TEXT_EXT.has(ext) && /^\s*<(!doctype|html|head|body)/i.test(content));
     const inputKind: InputKind = hint.inputKind ?? (html ? "HTML" : "TEXT");
     yield {
-      doc: { id: hint.url ?? origin, format: html ? "html" : "text", content, url: hint.url ?? null, meta: {}, inputKind, origin },
+      doc: {
+        id: hint.url ?? origin,
+        format: html ? "html" : "text",
+        content,
+        url: hint.url ?? null,
+        meta: {},
+        inputKind,
+        origin,
+      },
     };
   }
 }
@@ -156,7 +169,12 @@ async function* fromJsonlLines(lines: string[], origin: string, options: ReadOpt
   for (const [index, line] of lines.entries()) yield* fromJsonlLine(line, origin, index + 1, options);
 }
 
-async function* fromJsonlLine(line: string, origin: string, lineNumber: number, options: ReadOptions): AsyncGenerator<SourceItem> {
+async function* fromJsonlLine(
+  line: string,
+  origin: string,
+  lineNumber: number,
+  options: ReadOptions,
+): AsyncGenerator<SourceItem> {
   if (!line.trim()) return;
   const where = `${origin}:${lineNumber}`;
   let parsed: unknown;

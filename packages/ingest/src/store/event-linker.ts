@@ -4,9 +4,9 @@
 // each changed event's and story's snapshot in its own row; a run reloads the core plus the active events,
 // so memory and write volume follow the recent news, not the archive.
 import { Prisma, type PrismaClient } from "@storyline/db";
+import type { ExtractedDocument } from "../extract/types.ts";
 import { EventIndex, type EventIndexState } from "../link/event-index.ts";
 import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
-import type { ExtractedDocument } from "../extract/types.ts";
 import type { ReferenceCache } from "./reference.ts";
 import type { ArticleLinker } from "./write.ts";
 
@@ -55,9 +55,17 @@ export class EventLinker implements ArticleLinker {
     this.index = EventIndex.fromJSON({ ...core, events: [], stories: [] }, {}, ids);
     const clock = core.clockDay ? asDate(core.clockDay)! : new Date();
     const since = new Date(clock.getTime() - ACTIVE_DAYS * 86_400_000);
-    const recent = { OR: [{ lastSeenAt: { gte: since } }, { lastSeenAt: null, updatedAt: { gte: new Date(Date.now() - ACTIVE_DAYS * 86_400_000) } }] };
+    const recent = {
+      OR: [
+        { lastSeenAt: { gte: since } },
+        { lastSeenAt: null, updatedAt: { gte: new Date(Date.now() - ACTIVE_DAYS * 86_400_000) } },
+      ],
+    };
     const [stories, events] = await Promise.all([
-      this.prisma.story.findMany({ where: { centroid: { not: Prisma.AnyNull }, events: { some: recent } }, select: { centroid: true } }),
+      this.prisma.story.findMany({
+        where: { centroid: { not: Prisma.AnyNull }, events: { some: recent } },
+        select: { centroid: true },
+      }),
       this.prisma.event.findMany({
         where: { centroid: { not: Prisma.AnyNull }, ...recent },
         select: { centroid: true },
@@ -78,10 +86,12 @@ export class EventLinker implements ArticleLinker {
   /** Ids for an index that will be built synchronously (recluster): `count` of each, from the sequences. */
   static async reserve(prisma: PrismaClient, count: number): Promise<{ event: () => string; story: () => string }> {
     const take = async (table: string) =>
-      (await prisma.$queryRawUnsafe<{ id: number }[]>(
-        `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::int as id from generate_series(1, $1)`,
-        count,
-      )).map((r) => r.id);
+      (
+        await prisma.$queryRawUnsafe<{ id: number }[]>(
+          `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::int as id from generate_series(1, $1)`,
+          count,
+        )
+      ).map((r) => r.id);
     const events = await take("Event");
     const stories = await take("Story");
     const next = (pool: number[], what: string) => () => {
@@ -125,7 +135,11 @@ export class EventLinker implements ArticleLinker {
       duplicateOf: article.duplicateOfId ? String(article.duplicateOfId) : null,
       duplicateOfEventId: article.duplicateOfEventId ? String(article.duplicateOfEventId) : null,
     } satisfies ClusterDoc);
-    return { eventId: Number(result.eventId), storyId: result.storyId ? Number(result.storyId) : null, similarity: result.similarity };
+    return {
+      eventId: Number(result.eventId),
+      storyId: result.storyId ? Number(result.storyId) : null,
+      similarity: result.similarity,
+    };
   }
 
   /** Writes every event and story the batch changed, their participants, and the index's core state. */
@@ -155,7 +169,15 @@ export class EventLinker implements ArticleLinker {
     for (const s of stories) storyIdsNeeded.delete(s.id);
     for (const id of storyIdsNeeded) {
       const view = this.index.story(String(id));
-      stories.push({ id, title: view?.title ?? "Untitled story", firstDate: view?.firstDate ?? null, lastDate: view?.lastDate ?? null, eventCount: view?.eventCount ?? 0, articleCount: view?.articleCount ?? 0, centroid: undefined as never });
+      stories.push({
+        id,
+        title: view?.title ?? "Untitled story",
+        firstDate: view?.firstDate ?? null,
+        lastDate: view?.lastDate ?? null,
+        eventCount: view?.eventCount ?? 0,
+        articleCount: view?.articleCount ?? 0,
+        centroid: undefined as never,
+      });
     }
     if (stories.length) {
       await tx.$executeRaw`
@@ -244,4 +266,3 @@ export class EventLinker implements ArticleLinker {
       where e."storyId" = any(${storyIds}::int[]) and a."publishedAt" is not null group by 2, 3`;
   }
 }
-

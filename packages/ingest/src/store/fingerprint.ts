@@ -28,7 +28,8 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 export function simhash(body: string): bigint {
   const words = body.toLowerCase().match(WORDS) ?? [];
   const weights = new Int32Array(64);
-  const shingles = words.length < 3 ? [words.join(" ")] : words.slice(0, -2).map((_, i) => `${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  const shingles =
+    words.length < 3 ? [words.join(" ")] : words.slice(0, -2).map((_, i) => `${words[i]} ${words[i + 1]} ${words[i + 2]}`);
   for (const shingle of shingles) {
     const h = fnv64(shingle);
     for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + ((h >> BigInt(bit)) & 1n ? 1 : -1);

@@ -1,6 +1,6 @@
+export { EventLinker } from "./event-linker.ts";
 export { acquireIngestLock, IngestBusyError } from "./lock.ts";
 export { ReferenceCache } from "./reference.ts";
 export { RoleMemory } from "./roles.ts";
 export { rebuildRollups } from "./rollups.ts";
 export { type ArticleLinker, type StoreOutcome, storeBatch, wallClock } from "./write.ts";
-export { EventLinker } from "./event-linker.ts";

@@ -69,14 +69,30 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
     where: {
       OR: [
         { fingerprint: { in: fingerprints } },
-        ...(speakers.length ? [{ speakerId: { in: speakers }, OR: [{ firstSeenAt: { gte: from, lte: to } }, { firstSeenAt: null }] }] : []),
+        ...(speakers.length
+          ? [{ speakerId: { in: speakers }, OR: [{ firstSeenAt: { gte: from, lte: to } }, { firstSeenAt: null }] }]
+          : []),
       ],
     },
-    select: { id: true, canonicalText: true, fingerprint: true, speakerId: true, firstSeenAt: true, firstArticleId: true, firstOutletId: true },
+    select: {
+      id: true,
+      canonicalText: true,
+      fingerprint: true,
+      speakerId: true,
+      firstSeenAt: true,
+      firstArticleId: true,
+      firstOutletId: true,
+    },
     orderBy: { id: "desc" },
     take: 5000,
   });
-  const clusters: Cluster[] = stored.map((c) => ({ ...c, words: quoteWords(c.canonicalText), quoteIds: [], outlets: new Set(), changed: false }));
+  const clusters: Cluster[] = stored.map((c) => ({
+    ...c,
+    words: quoteWords(c.canonicalText),
+    quoteIds: [],
+    outlets: new Set(),
+    changed: false,
+  }));
 
   usable.forEach(({ q, words }, i) => {
     const fingerprint = fingerprints[i]!;
@@ -86,7 +102,8 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
       if (c.fingerprint !== fingerprint) {
         if (q.speakerId && c.speakerId && c.speakerId !== q.speakerId) continue;
         if (!q.speakerId && !c.speakerId) continue;
-        if (q.publishedAt && c.firstSeenAt && Math.abs(q.publishedAt.getTime() - c.firstSeenAt.getTime()) > WINDOW_DAYS * DAY_MS) continue;
+        if (q.publishedAt && c.firstSeenAt && Math.abs(q.publishedAt.getTime() - c.firstSeenAt.getTime()) > WINDOW_DAYS * DAY_MS)
+          continue;
       }
       const score = c.fingerprint === fingerprint ? 1 : containment(words, c.words);
       if (score >= CONTAINMENT && score > bestScore) {
@@ -95,7 +112,19 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
       }
     }
     if (!best) {
-      best = { id: null, canonicalText: q.text, words, fingerprint, speakerId: q.speakerId, firstSeenAt: null, firstArticleId: null, firstOutletId: null, quoteIds: [], outlets: new Set(), changed: true };
+      best = {
+        id: null,
+        canonicalText: q.text,
+        words,
+        fingerprint,
+        speakerId: q.speakerId,
+        firstSeenAt: null,
+        firstArticleId: null,
+        firstOutletId: null,
+        quoteIds: [],
+        outlets: new Set(),
+        changed: true,
+      };
       clusters.push(best);
     }
     best.quoteIds.push(q.id);

@@ -21,8 +21,14 @@ export async function reclusterAll(prisma: PrismaClient): Promise<ReclusterSumma
   const articles = await prisma.article.findMany({
     orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: {
-      id: true, title: true, body: true, publishedAt: true, duplicateOfId: true, eventId: true,
-      outlet: { select: { name: true } }, event: { select: { storyId: true } },
+      id: true,
+      title: true,
+      body: true,
+      publishedAt: true,
+      duplicateOfId: true,
+      eventId: true,
+      outlet: { select: { name: true } },
+      event: { select: { storyId: true } },
       mentions: { select: { entity: { select: { kind: true, name: true } } } },
     },
   });
@@ -36,7 +42,9 @@ export async function reclusterAll(prisma: PrismaClient): Promise<ReclusterSumma
     duplicateOf: a.duplicateOfId ? String(a.duplicateOfId) : null,
   }));
   const previous = new Map(
-    articles.filter((a) => a.eventId).map((a) => [String(a.id), { eventId: String(a.eventId), storyId: a.event?.storyId ? String(a.event.storyId) : null }]),
+    articles
+      .filter((a) => a.eventId)
+      .map((a) => [String(a.id), { eventId: String(a.eventId), storyId: a.event?.storyId ? String(a.event.storyId) : null }]),
   );
   const ids = await EventLinker.reserve(prisma, Math.max(16, docs.length));
   const result = recluster(docs, previous, {}, ids);

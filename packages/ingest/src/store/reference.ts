@@ -59,7 +59,10 @@ export class ReferenceCache {
    */
   async entityIds(entities: Pick<ExtractedEntity, "kind" | "name" | "aliases" | "gender">[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
-    const wanted = new Map<string, { kind: ExtractedEntity["kind"]; key: string; name: string; aliases: Set<string>; gender: string | null }>();
+    const wanted = new Map<
+      string,
+      { kind: ExtractedEntity["kind"]; key: string; name: string; aliases: Set<string>; gender: string | null }
+    >();
     for (const e of entities) {
       const key = entityKey(e.name) || e.name.toLowerCase();
       const cacheKey = `${e.kind}:${key}`;
@@ -157,7 +160,7 @@ export class ReferenceCache {
     if (!this.pendingAliases.size) return;
     const ids: number[] = [];
     const aliases: string[] = [];
-    for (const [id, set] of this.pendingAliases) for (const a of set) (ids.push(id), aliases.push(a));
+    for (const [id, set] of this.pendingAliases) for (const a of set) ids.push(id), aliases.push(a);
     this.pendingAliases.clear();
     await tx.$executeRaw`
       update "Entity" e set aliases = (select array_agg(distinct a) from unnest(e.aliases || x.seen) as a)

@@ -43,7 +43,8 @@ export class RoleMemory {
   learn(doc: ExtractedDocument) {
     const day = doc.published?.value ? Date.parse(`${doc.published.value.slice(0, 10)}T00:00:00Z`) : Number.NaN;
     if (Number.isNaN(day)) return;
-    for (const e of doc.entities) if (e.kind === "PERSON") for (const role of e.roles) this.add(entityKey(role), e.name, day, day, 1);
+    for (const e of doc.entities)
+      if (e.kind === "PERSON") for (const role of e.roles) this.add(entityKey(role), e.name, day, day, 1);
   }
 
   readonly lookup: RoleAliasLookup = (role, onDay) => {

@@ -6,9 +6,9 @@ import {
   contentHash,
   hammingDistance,
   NEAR_DUPLICATE_BITS,
-  similarityFromDistance,
   simhash,
   simhashBands,
+  similarityFromDistance,
 } from "./fingerprint.ts";
 import { assignQuoteClusters, type NewQuote } from "./quote-clusters.ts";
 import { entityKey, type ReferenceCache } from "./reference.ts";
@@ -51,7 +51,9 @@ export function wallClock(value: string | null | undefined): Date | null {
   if (!value) return null;
   const m = value.match(/^(\d{4})(?:-(\d\d)(?:-(\d\d))?(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?)?/);
   if (!m) return null;
-  const date = new Date(Date.UTC(+m[1]!, m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0));
+  const date = new Date(
+    Date.UTC(+m[1]!, m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0),
+  );
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
@@ -74,7 +76,8 @@ interface Prepared {
 }
 
 /** Syndication carries the same text under several ids; an input's own id keeps them apart. */
-const carriesOwnId = (doc: ExtractedDocument) => doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
+const carriesOwnId = (doc: ExtractedDocument) =>
+  doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
 
 export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): Promise<StoreOutcome[]> {
   const { prisma, reference } = ctx;
@@ -93,7 +96,10 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   }
 
   const existing = fresh.length
-    ? await prisma.article.findMany({ where: { contentHash: { in: fresh.map((p) => p.hash) } }, select: { contentHash: true, id: true } })
+    ? await prisma.article.findMany({
+        where: { contentHash: { in: fresh.map((p) => p.hash) } },
+        select: { contentHash: true, id: true },
+      })
     : [];
   const stored = new Map(existing.map((a) => [a.contentHash, a.id]));
   const toWrite = fresh.filter((p) => {
@@ -122,7 +128,12 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     select: { id: true, simhash: true, duplicateOfId: true, eventId: true },
     take: 5000,
   });
-  const knownCopies = candidates.map((c) => ({ id: c.id, simhash: c.simhash ?? 0n, original: c.duplicateOfId ?? c.id, eventId: c.eventId }));
+  const knownCopies = candidates.map((c) => ({
+    id: c.id,
+    simhash: c.simhash ?? 0n,
+    original: c.duplicateOfId ?? c.id,
+    eventId: c.eventId,
+  }));
 
   // Article ids up front, so event assignment can run in memory before anything is written.
   const articleIds = await prisma.$queryRaw<{ id: number }[]>`
@@ -246,7 +257,14 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         const outletOf = new Map(articles.map((a) => [a.id!, a.outletId ?? null]));
         const clusterable: NewQuote[] = created
           .filter((q) => q.kind === "FULL")
-          .map((q) => ({ id: q.id, text: q.text, speakerId: q.speakerId, articleId: q.articleId, outletId: outletOf.get(q.articleId) ?? null, publishedAt: q.publishedAt }));
+          .map((q) => ({
+            id: q.id,
+            text: q.text,
+            speakerId: q.speakerId,
+            articleId: q.articleId,
+            outletId: outletOf.get(q.articleId) ?? null,
+            publishedAt: q.publishedAt,
+          }));
         await assignQuoteClusters(tx, clusterable);
       }
       await rollups.apply(tx);

@@ -68,7 +68,11 @@ const Coverage = builder.objectRef<CoverageResult>("Coverage").implement({
   description: "Coverage series over a range of days.",
   fields: (t) => ({
     buckets: t.field({ type: ["Date"], description: "Every bucket's first day, in order.", resolve: (c) => c.buckets }),
-    totals: t.field({ type: ["Int"], description: "All coverage per bucket: the denominator of share.", resolve: (c) => c.totals }),
+    totals: t.field({
+      type: ["Int"],
+      description: "All coverage per bucket: the denominator of share.",
+      resolve: (c) => c.totals,
+    }),
     series: t.field({ type: [CoverageSeries], description: "Biggest first.", resolve: (c) => c.series }),
   }),
 });
@@ -86,7 +90,10 @@ function bucketsBetween(from: Date, to: Date, bucket: "DAY" | "WEEK" | "MONTH"):
   const out: Date[] = [];
   for (let b = bucketStart(from, bucket); b <= to; ) {
     out.push(b);
-    b = bucket === "MONTH" ? new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1)) : new Date(b.getTime() + (bucket === "WEEK" ? 7 : 1) * 86_400_000);
+    b =
+      bucket === "MONTH"
+        ? new Date(Date.UTC(b.getUTCFullYear(), b.getUTCMonth() + 1, 1))
+        : new Date(b.getTime() + (bucket === "WEEK" ? 7 : 1) * 86_400_000);
   }
   return out;
 }
@@ -100,9 +107,15 @@ async function labelsFor(dimension: keyof typeof TYPENAME, keys: number[]): Prom
     dimension === "OUTLET"
       ? await prisma.outlet.findMany({ where: { id: { in: keys } }, select: { id: true, name: true } })
       : dimension === "EVENT"
-        ? (await prisma.event.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((e) => ({ id: e.id, name: e.title }))
+        ? (await prisma.event.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((e) => ({
+            id: e.id,
+            name: e.title,
+          }))
         : dimension === "STORY"
-          ? (await prisma.story.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((s) => ({ id: s.id, name: s.title }))
+          ? (await prisma.story.findMany({ where: { id: { in: keys } }, select: { id: true, title: true } })).map((s) => ({
+              id: s.id,
+              name: s.title,
+            }))
           : await prisma.entity.findMany({ where: { id: { in: keys } }, select: { id: true, name: true } });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
@@ -122,7 +135,11 @@ builder.queryField("coverage", (t) =>
       outletIds: t.arg.idList({ required: false, description: "Count only articles from these outlets." }),
       eventIds: t.arg.idList({ required: false, description: "Count only articles of these events." }),
       storyIds: t.arg.idList({ required: false, description: "Count only articles of these stories." }),
-      uniqueOnly: t.arg.boolean({ required: false, defaultValue: false, description: "Count syndicated copies once (near-duplicates excluded)." }),
+      uniqueOnly: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: "Count syndicated copies once (near-duplicates excluded).",
+      }),
       top: t.arg.int({ required: false, defaultValue: 8, description: "Keep the biggest N series (at most 50)." }),
       includeOther: t.arg.boolean({ required: false, defaultValue: true, description: "Merge the rest into an 'Other' series." }),
     },
@@ -160,9 +177,17 @@ builder.queryField("coverage", (t) =>
           group by 1`;
       } else {
         const keyColumn =
-          dimension === "OUTLET" ? Prisma.sql`a."outletId"` : dimension === "EVENT" ? Prisma.sql`a."eventId"` : dimension === "STORY" ? Prisma.sql`e."storyId"` : Prisma.sql`0`;
+          dimension === "OUTLET"
+            ? Prisma.sql`a."outletId"`
+            : dimension === "EVENT"
+              ? Prisma.sql`a."eventId"`
+              : dimension === "STORY"
+                ? Prisma.sql`e."storyId"`
+                : Prisma.sql`0`;
         if (dimension === "SPEAKER") {
-          throw new GraphQLError("Speaker series cannot be crossed with outlet, event or story filters yet.", { extensions: { code: "BAD_USER_INPUT" } });
+          throw new GraphQLError("Speaker series cannot be crossed with outlet, event or story filters yet.", {
+            extensions: { code: "BAD_USER_INPUT" },
+          });
         }
         const filters = [
           Prisma.sql`a."publishedAt" >= ${args.from} and a."publishedAt" < ${new Date(args.to.getTime() + 86_400_000)}`,
@@ -197,7 +222,11 @@ builder.queryField("coverage", (t) =>
         counts[i] = (counts[i] ?? 0) + Number(r.n);
         byKey.set(r.k, counts);
       }
-      if (dimension === "ALL" && !byKey.size) byKey.set(0, buckets.map(() => 0));
+      if (dimension === "ALL" && !byKey.size)
+        byKey.set(
+          0,
+          buckets.map(() => 0),
+        );
       const toPoints = (counts: number[]) =>
         counts.map((count, i) => ({ bucket: buckets[i]!, count, share: totals[i] ? count / totals[i]! : 0 }));
       const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
@@ -205,7 +234,10 @@ builder.queryField("coverage", (t) =>
       const top = Math.max(1, Math.min(args.top ?? 8, 50));
       const kept = ranked.slice(0, top);
       const rest = ranked.slice(top);
-      const labels = await labelsFor(dimension, kept.map(([k]) => k));
+      const labels = await labelsFor(
+        dimension,
+        kept.map(([k]) => k),
+      );
       const series: Series[] = kept.map(([key, counts]) => ({
         typename,
         key: dimension === "ALL" ? null : key,

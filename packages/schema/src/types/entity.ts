@@ -11,7 +11,7 @@ export const EntityKindEnum = builder.enumType("EntityKind", {
 
 builder.prismaNode("Entity", {
   id: { field: "id" },
-  description: "A person, place or organisation, merged across articles (\"Putin\", \"Vladimir Putin\" are one).",
+  description: 'A person, place or organisation, merged across articles ("Putin", "Vladimir Putin" are one).',
   fields: (t) => ({
     kind: t.expose("kind", { type: EntityKindEnum, description: "Person, place or organisation." }),
     name: t.exposeString("name", { description: "The fullest name seen." }),
@@ -27,7 +27,8 @@ builder.prismaNode("Entity", {
       nullable: true,
       description: "The same entity as a Person, when it is one (for quote fields).",
       select: { kind: true },
-      resolve: (query, entity) => (entity.kind === "PERSON" ? getPrisma().entity.findUnique({ ...query, where: { id: entity.id } }) : null),
+      resolve: (query, entity) =>
+        entity.kind === "PERSON" ? getPrisma().entity.findUnique({ ...query, where: { id: entity.id } }) : null,
     }),
   }),
 });
@@ -49,7 +50,7 @@ export const PersonRef = builder.prismaNode("Entity", {
       query: () => ({ orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] }),
     }),
     roles: t.relation("roles", {
-      description: "Roles articles gave them (\"russian president\"), with the dates seen.",
+      description: 'Roles articles gave them ("russian president"), with the dates seen.',
       query: { orderBy: { evidenceCount: "desc" } },
     }),
     quotedBy: t.field({
@@ -84,7 +85,7 @@ export const OutletCount = builder.objectRef<{ outletId: number; name: string; c
 builder.prismaObject("RoleHolding", {
   description: "A role an article attached to a person, and when it was seen held.",
   fields: (t) => ({
-    role: t.exposeString("role", { description: "Normalised role, e.g. \"russian president\"." }),
+    role: t.exposeString("role", { description: 'Normalised role, e.g. "russian president".' }),
     firstSeen: t.expose("firstSeen", { type: "LocalDateTime", description: "First article day that said so." }),
     lastSeen: t.expose("lastSeen", { type: "LocalDateTime", description: "Last article day that said so." }),
     evidenceCount: t.exposeInt("evidenceCount", { description: "Articles that said so." }),
@@ -127,7 +128,11 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: EntityFilter, required: false }) },
     totalCount: (_p, args) => getPrisma().entity.count({ where: entityWhere(args.filter) }),
     resolve: (query, _p, args) =>
-      getPrisma().entity.findMany({ ...query, where: entityWhere(args.filter), orderBy: [{ mentions: { _count: "desc" } }, { id: "asc" }] }),
+      getPrisma().entity.findMany({
+        ...query,
+        where: entityWhere(args.filter),
+        orderBy: [{ mentions: { _count: "desc" } }, { id: "asc" }],
+      }),
   }),
   people: t.prismaConnection({
     type: PersonRef,
@@ -147,7 +152,7 @@ builder.queryFields((t) => ({
   person: t.prismaField({
     type: PersonRef,
     errors: { types: [NotFoundError] },
-    description: "One person, by id or by name (\"Putin\" finds Vladimir Putin).",
+    description: 'One person, by id or by name ("Putin" finds Vladimir Putin).',
     args: {
       id: t.arg.id({ required: false, description: "Person id." }),
       name: t.arg.string({ required: false, description: "Full name, surname or alias." }),

@@ -14,7 +14,7 @@ builder.prismaObject("EventParticipant", {
 });
 
 builder.prismaObject("EventMention", {
-  description: "An article that refers to an event it does not report (\"the Joint Declaration of October 19, 1956\").",
+  description: 'An article that refers to an event it does not report ("the Joint Declaration of October 19, 1956").',
   fields: (t) => ({
     article: t.relation("article", { description: "The referring article." }),
     event: t.relation("event", { description: "The event referred to." }),
@@ -71,8 +71,16 @@ builder.prismaNode("Event", {
         if (!event.storyId || !event.date) return [];
         const prisma = getPrisma();
         const [before, after] = await Promise.all([
-          prisma.event.findFirst({ ...query, where: { storyId: event.storyId, date: { lt: event.date } }, orderBy: { date: "desc" } }),
-          prisma.event.findFirst({ ...query, where: { storyId: event.storyId, date: { gt: event.date } }, orderBy: { date: "asc" } }),
+          prisma.event.findFirst({
+            ...query,
+            where: { storyId: event.storyId, date: { lt: event.date } },
+            orderBy: { date: "desc" },
+          }),
+          prisma.event.findFirst({
+            ...query,
+            where: { storyId: event.storyId, date: { gt: event.date } },
+            orderBy: { date: "asc" },
+          }),
         ]);
         return [before, after].filter((e) => e !== null);
       },

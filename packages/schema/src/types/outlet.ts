@@ -104,9 +104,16 @@ builder.queryField("outlet", (t) =>
       domain: t.arg.string({ required: false, description: "e.g. rt.com" }),
     },
     resolve: async (query, _p, args) => {
-      const where = args.id ? { id: decodeNodeId(args.id, "Outlet") } : args.slug ? { slug: args.slug } : args.domain ? { domain: args.domain } : null;
+      const where = args.id
+        ? { id: decodeNodeId(args.id, "Outlet") }
+        : args.slug
+          ? { slug: args.slug }
+          : args.domain
+            ? { domain: args.domain }
+            : null;
       const found = where ? await getPrisma().outlet.findFirst({ ...query, where }) : null;
-      if (!found) throw new NotFoundError("Outlet", String(args.id ?? args.slug ?? args.domain ?? "nothing (give id, slug or domain)"));
+      if (!found)
+        throw new NotFoundError("Outlet", String(args.id ?? args.slug ?? args.domain ?? "nothing (give id, slug or domain)"));
       return found;
     },
   }),

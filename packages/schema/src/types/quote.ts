@@ -24,7 +24,10 @@ const AttributionEnum = builder.enumType("Attribution", {
 
 const QuoteKindEnum = builder.enumType("QuoteKind", {
   description: "A full quote, or a fragment quoted inside paraphrase.",
-  values: { FULL: { description: "A quoted statement." }, FRAGMENT: { description: 'A few quoted words inside paraphrase: called it "a big problem".' } } as const,
+  values: {
+    FULL: { description: "A quoted statement." },
+    FRAGMENT: { description: 'A few quoted words inside paraphrase: called it "a big problem".' },
+  } as const,
 });
 
 const QuotePart = builder.objectRef<{ start: number; end: number }>("QuotePart").implement({
@@ -51,10 +54,17 @@ builder.prismaNode("Quote", {
       resolve: (q) => (Array.isArray(q.parts) ? (q.parts as { start: number; end: number }[]) : null),
     }),
     speaker: t.relation("speaker", { nullable: true, description: "The resolved speaker; null when unknown (never guessed)." }),
-    speakerAsWritten: t.exposeString("speakerAsWritten", { nullable: true, description: 'How the article named the speaker: "he", "the Russian President".' }),
+    speakerAsWritten: t.exposeString("speakerAsWritten", {
+      nullable: true,
+      description: 'How the article named the speaker: "he", "the Russian President".',
+    }),
     attribution: t.expose("attribution", { type: AttributionEnum, description: "How the speaker was found." }),
     confidence: t.exposeFloat("confidence", { description: "0..1: how sure the attribution is." }),
-    publishedAt: t.expose("publishedAt", { type: "LocalDateTime", nullable: true, description: "The article's publication time." }),
+    publishedAt: t.expose("publishedAt", {
+      type: "LocalDateTime",
+      nullable: true,
+      description: "The article's publication time.",
+    }),
     article: t.relation("article", { description: "Where it was quoted." }),
     cluster: t.relation("cluster", { nullable: true, description: "The same statement in other articles." }),
   }),
@@ -165,11 +175,19 @@ builder.queryFields((t) => ({
     },
     totalCount: (_p, args) => getPrisma().quoteCluster.count({ where: clusterWhere(args) }),
     resolve: (query, _p, args) =>
-      getPrisma().quoteCluster.findMany({ ...query, where: clusterWhere(args), orderBy: [{ outletCount: "desc" }, { id: "asc" }] }),
+      getPrisma().quoteCluster.findMany({
+        ...query,
+        where: clusterWhere(args),
+        orderBy: [{ outletCount: "desc" }, { id: "asc" }],
+      }),
   }),
 }));
 
-function clusterWhere(args: { search?: string | null; speakerIds?: readonly (string | number)[] | null; minOutlets?: number | null }) {
+function clusterWhere(args: {
+  search?: string | null;
+  speakerIds?: readonly (string | number)[] | null;
+  minOutlets?: number | null;
+}) {
   const speakers = decodeNodeIds(args.speakerIds, "Person", "Entity");
   return {
     ...(args.search ? { canonicalText: { contains: args.search, mode: "insensitive" as const } } : {}),
