@@ -218,7 +218,8 @@ async function* fromRecord(
     return;
   }
   const html = record.html != null;
-  const content = (html ? record.html : record.text) ?? "";
+  // A headline-only item (common in feeds and wire dumps) is still a report: its headline is its text.
+  const content = ((html ? record.html : record.text) ?? "").trim() || (record.title ?? "");
   if (!content.trim()) {
     yield { error: new InputError(where, "parse", `record ${id} has an empty ${html ? "html" : "text"} field`) };
     return;
