@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   STORYLINE_API_URL: z.string().url().optional(),
   STORYLINE_WRITE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   STORYLINE_CORS_ORIGINS: z.string().optional(),
+  /** How long identical API reads are answered from memory; ingest runs out of process, so this bounds staleness. 0 disables. */
+  STORYLINE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5000),
   STORYLINE_USER_AGENT: z.string().default("StorylineBot/0.1 (+self-hosted news-coverage tracker)"),
 });
 

@@ -61,5 +61,6 @@ export async function rebuildRollups(prisma: PrismaClient) {
       select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
       from "Quote" q join "Article" a on a.id = q."articleId"
       where q."publishedAt" is not null and q."speakerId" is not null group by 2, 3`,
-  ]);
+    // At 10M articles the rebuild takes about half a minute; Prisma's default 5 s would roll it back.
+  ], { timeout: 30 * 60_000, maxWait: 60_000 });
 }
