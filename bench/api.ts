@@ -261,12 +261,12 @@ export async function apiBench(
         corpus: corpusText,
         value: viaApi.p99,
         unit: "ms",
-        detail: `p50 ${viaApi.p50}, ${viaApi.errors} errors of ${viaApi.requests}`,
+        detail: `p50 ${ms(viaApi.p50)}; ${viaApi.requests} of ${viaApi.sent} requests completed in the run, ${viaApi.errors} errors`,
         baseline: {
           name: op.baselineName,
           value: viaPool.p99,
           unit: "ms",
-          detail: `p50 ${ms(viaPool.p50)}, ${viaPool.errors} errors`,
+          detail: `p50 ${ms(viaPool.p50)}; ${viaPool.requests} of ${viaPool.sent} completed, ${viaPool.errors} errors`,
         },
         ratio: viaApi.p99 / viaPool.p99,
         target: { op: "<=", value: 50 },
@@ -294,7 +294,7 @@ export async function apiBench(
     log(`api ${scale}: ${op.name}${label}: open loop at ${rate} req/s through the API, then over pg.Pool`);
     const apiAtRate = await loadApi(apiUrl, op.request, options, rate);
     const poolAtRate = await loadPoolAtRate(corpus.db.url, op.statements, rate, options);
-    log(`api ${scale}: ${op.name}${label}: at ${rate} req/s p99 ${apiAtRate.p99} ms (pool ${ms(poolAtRate.p99)} ms)`);
+    log(`api ${scale}: ${op.name}${label}: at ${rate} req/s p99 ${ms(apiAtRate.p99)} ms (pool ${ms(poolAtRate.p99)} ms)`);
     figures.push({
       section: "api",
       group,

@@ -65,6 +65,9 @@ export function num(value: number): string {
   return value.toPrecision(2);
 }
 
+/** "n/a" alone when nothing was measured (no request completed), rather than "n/a ms". */
+const amount = (value: number | null, unit: string) => (value !== null && Number.isFinite(value) ? `${num(value)} ${unit}` : "n/a");
+
 const ratioText = (r: number | undefined | null) =>
   r === undefined || r === null ? "" : Number.isFinite(r) ? `${num(r)}x` : "n/a";
 
@@ -169,8 +172,8 @@ export function writeResults(results: Results) {
       "",
     );
     if (s.figures.length) md.push(...markdownTables(s.figures));
-    const notes = s.figures.filter((f) => f.note).map((f) => `- ${f.name} (${f.corpus}): ${f.note}`);
-    if (notes.length) md.push("Notes:", "", ...notes, "");
+    const notes = [...new Set(s.figures.flatMap((f) => (f.note ? [f.note] : [])))];
+    if (notes.length) md.push("Notes:", "", ...notes.map((n) => `- ${n}`), "");
     if (s.findings?.length) md.push("Findings:", "", ...s.findings.map((e) => `- ${e}`), "");
     if (s.errors.length) md.push("Errors:", "", ...s.errors.map((e) => `- ${e}`), "");
   }

@@ -103,6 +103,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     };
 
     let batch: ExtractedDocument[] = [];
+    let writing: Promise<void> = Promise.resolve();
     for await (const item of readInputs(options.inputs, options.read)) {
       if ("error" in item) {
         await fail(item.error);
@@ -127,10 +128,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
       if (batch.length >= batchSize) {
-        await flush(batch);
+        // One batch is written while the next is extracted: the write waits on Postgres, not on this thread.
+        await writing;
+        writing = flush(batch);
+        // Marks the failure as handled until it is awaited above, so it is reported there, not as a crash.
+        writing.catch(() => {});
         batch = [];
       }
     }
+    await writing;
     await flush(batch);
     if (linker instanceof EventLinker) await linker.saveCore(prisma);
 
