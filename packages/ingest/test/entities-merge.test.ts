@@ -87,6 +87,17 @@ describe("organisations", () => {
     expect(named(list, "Tax Policy Center").kind).toBe("ORGANIZATION");
     expect(named(list, "United Nations").kind).toBe("ORGANIZATION");
   });
+  it("keeps an \"of\" after an institution word inside the name", () => {
+    const list = entities("The Grand Bank of Ireland Group cut rates, and the Institute of Coastal Studies disagreed.");
+    expect(named(list, "Grand Bank of Ireland Group").kind).toBe("ORGANIZATION");
+    expect(named(list, "Institute of Coastal Studies").kind).toBe("ORGANIZATION");
+    expect(list.some((e) => e.name === "Ireland")).toBe(false);
+  });
+  it("a bare institution word of an outlet named in full is that outlet, not a person", () => {
+    const list = entities("The Washington Post looked at the records, and the Post found gaps.");
+    expect(named(list, "The Washington Post").count).toBe(2);
+    expect(list.some((e) => e.kind === "PERSON")).toBe(false);
+  });
 });
 
 describe("seed articles", () => {

@@ -412,7 +412,7 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
       }
       // A name may end in a suffix ("Jr.") and must not run into a weekday or month.
       let nameEnd = r;
-      while (nameEnd <= b && !(NOT_NAME_WORDS.has((tokens[nameEnd] as Token).lower) && nameEnd > r)) {
+      while (nameEnd <= b && !(NOT_NAME_WORDS.has((tokens[nameEnd] as Token).lower) && nameEnd > r && !orgOfAt(nameEnd, b))) {
         if ((tokens[nameEnd] as Token).possessive) break;
         nameEnd++;
       }
@@ -476,6 +476,14 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
       mentions.push(m);
       pos = nameEnd + 1;
     }
+  }
+
+  /** An "of" inside an organisation's name ("Grand Bank of Ireland Group", "Institute of Coastal Studies"): it follows a
+   * capitalised institution word and the run goes on. Without this the name splits at "of" and the tail is
+   * taken for a place ("Ireland"), so "the company said" later finds no organisation to point back to. */
+  function orgOfAt(j: number, b: number): boolean {
+    const prev = tokens[j - 1];
+    return (tokens[j] as Token).lower === "of" && j < b && !!prev?.cap && !prev.possessive && ORG_HEADS.has(prev.lower);
   }
 
   /** Lower-case roles and place or party words just before a name: "former Wisconsin Gov.", "psychotherapist". */
@@ -685,6 +693,21 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
     const end = last === m.lastToken ? m.end : lastTok.possessive ? lastTok.end - 2 : lastTok.end;
     return body.slice(m.start, end).replace(/[,\s]+$/, "");
   };
+
+  // A bare last word of an outlet named in full ("Times" after "The New York Times", "the Post"): the outlet,
+  // not a person with that surname. Only institution words ("times", "post", "journal"), which no one is called.
+  const outletMentions = mentions.filter((m) => m.outlet && m.lastToken > m.firstToken);
+  for (const m of mentions) {
+    if (m.kind !== "UNKNOWN" || m.firstToken !== m.lastToken) continue;
+    const w = (tokens[m.firstToken] as Token).lower;
+    if (!ORG_HEADS.has(w)) continue;
+    const same = outletMentions.filter((o) => (tokens[o.lastToken] as Token).lower === w);
+    if (!same.length) continue;
+    // The latest one named before it, else the first named after.
+    const source = [...same].reverse().find((o) => o.start < m.start) ?? (same[0] as Mention);
+    m.kind = "ORGANIZATION";
+    m.outlet = source.outlet;
+  }
 
   // Pass 1: confident multi-word persons.
   for (const m of mentions) if (m.kind === "PERSON" && nameParts(m).length >= 2) registerFull(m);

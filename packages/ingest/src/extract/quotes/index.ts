@@ -305,7 +305,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const words = roleWords.filter((t) => !DETERMINERS.has(t.lower));
     if (words.length && words.length <= 4 && words.every((t) => t.cap) && !NOT_NAME_WORDS.has((words[0] as Token).lower)) {
       const name = body.slice((words[0] as Token).start, (words[words.length - 1] as Token).end).replace(/[’']s$/, "");
-      return { speaker: name, asWritten, method, confidence: 0.6, cluster: null };
+      // "the Times wrote" after "The Times" was named: the same organisation, so a later "it added" can follow it.
+      return { speaker: name, asWritten, method, confidence: 0.6, cluster: organizationNamed(name) };
     }
     return null;
   };
@@ -314,19 +315,27 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
    * the noun ("the bank" -> "Royal Bank of Scotland") or that was quoted already; outlets for "the article". */
   const resolveOrganizationNoun = (noun: string, at: number): EntityCluster | null => {
     const wantsOutlet = OUTLET_NOUNS.has(noun);
+    if (wantsOutlet) {
+      const owner = outletOfEarlierNoun(noun, at);
+      if (owner) return owner;
+    }
     let best: EntityCluster | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     for (const c of index.clusters) {
       if (c.kind !== "ORGANIZATION") continue;
       if (wantsOutlet && !c.outlet) continue;
-      let last = -1;
-      for (const m of c.mentions) if (m.start < at && m.start > last) last = m.start;
-      if (last < 0) continue;
+      let lastMention: Mention | null = null;
+      for (const m of c.mentions) if (m.start < at && (!lastMention || m.start > lastMention.start)) lastMention = m;
+      if (!lastMention) continue;
+      const last = lastMention.start;
       const distance = index.sentenceAt(at) - index.sentenceAt(last);
       if (distance > 8) continue;
       let score = -distance;
       if (c.name.toLowerCase().includes(noun)) score += 3;
       if (lastSpeaker?.cluster === c) score += 2;
+      // "the lender's parent, Harbor Freight Holdings, said on Monday ...": an organisation last seen speaking is
+      // what "the company" goes on with, even when its quote was a fragment that set no speaker.
+      else if (speaksAfter(lastMention.lastToken)) score += 1.5;
       if (c.mentions.length > 1) score += 1;
       if (score > bestScore) {
         bestScore = score;
@@ -334,6 +343,62 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       }
     }
     return best;
+  };
+
+  /** A speech verb right after token j ("Reuters said", "Harbor Freight Holdings, said"): the mention is a speaker. */
+  const speaksAfter = (j: number): boolean => {
+    let k = j + 1;
+    if (!/^,?\s+$/.test((tokens[j] as Token | undefined)?.gapAfter ?? "")) return false;
+    while (k < tokens.length && k <= j + 3 && CUE_ADVERBS.has((tokens[k] as Token).lower)) k++;
+    const t = tokens[k];
+    return !!t && isCueWord(t.lower) && !NAMING_CUES.has(t.lower);
+  };
+
+  /** The organisation whose name or alias is `name`, give or take a leading "The". */
+  const organizationNamed = (name: string): EntityCluster | null => {
+    const bare = (x: string) => x.toLowerCase().replace(/^the\s+/, "");
+    const want = bare(name);
+    return (
+      index.clusters.find((c) => c.kind === "ORGANIZATION" && (bare(c.name) === want || [...c.aliases].some((a) => bare(a) === want))) ??
+      null
+    );
+  };
+
+  /** "a Times article", "an article in the Post": the outlet an earlier mention of the same noun belongs to,
+   * which is what "the article read" means when several outlets are named. Looks back at most 8 sentences. */
+  const outletOfEarlierNoun = (noun: string, at: number): EntityCluster | null => {
+    const outletWith = (t: Token | undefined): EntityCluster | null => {
+      if (!t?.cap) return null;
+      const m = mentionAt[t.i];
+      if (m?.outlet && m.entity >= 0) return index.clusters[m.entity] as EntityCluster;
+      // A bare short form ("Times") that is no mention of its own: the outlet whose name has it, latest named.
+      let best: EntityCluster | null = null;
+      let bestLast = -1;
+      for (const c of index.clusters) {
+        if (!c.outlet || !c.nameParts.includes(t.bare.toLowerCase())) continue;
+        const last = c.mentions.reduce((acc, x) => (x.start < at && x.start > acc ? x.start : acc), -1);
+        if (last > bestLast) {
+          best = c;
+          bestLast = last;
+        }
+      }
+      return best;
+    };
+    const floor = index.sentenceAt(at) - 8;
+    for (let j = firstTokenAtOrAfter(at) - 1; j > 0; j--) {
+      const t = tokens[j] as Token;
+      if (index.sentenceAt(t.start) < floor) break;
+      if (t.lower !== noun || insideQuote(t.start)) continue;
+      const before = outletWith(tokens[j - 1]);
+      if (before && /^ $/.test((tokens[j - 1] as Token).gapAfter)) return before;
+      const prep = tokens[j + 1];
+      if (prep && /^(?:in|from|by)$/.test(prep.lower)) {
+        const k = tokens[j + 2]?.lower === "the" ? j + 3 : j + 2;
+        const after = outletWith(tokens[k]);
+        if (after) return after;
+      }
+    }
+    return null;
   };
 
   const findClusterByName = (name: string): EntityCluster | null => {
