@@ -118,7 +118,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         await fail(new InputError(item.doc.origin, "extract", reasonOf(error)));
         continue;
       }
-      if (!doc.body.trim() && doc.title?.trim()) doc = { ...doc, body: doc.title.trim(), wordCount: doc.title.trim().split(/\s+/).length };
+      if (!doc.body.trim() && doc.title?.trim())
+        doc = { ...doc, body: doc.title.trim(), wordCount: doc.title.trim().split(/\s+/).length };
       if (!doc.body.trim()) {
         await fail(
           new InputError(item.doc.origin, "extract", "no article text found (the page may be an index, a login wall or empty)"),

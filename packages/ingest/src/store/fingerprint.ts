@@ -12,14 +12,19 @@ export const contentHash = (body: string, outlet: string | null = null) =>
     .update(`${(outlet ?? "").toLowerCase()}\u0000${normalizeForHash(body)}`)
     .digest("hex");
 
-// FNV-1a 64-bit over a shingle: fast, stable across runs and machines.
-function fnv64(text: string): bigint {
-  let hash = 0xcbf29ce484222325n;
+// Two independent 32-bit FNV-1a lanes make the 64 SimHash bits: plain integer math, no BigInt per shingle
+// (BigInt arithmetic made hashing the most expensive step of storing an article).
+function fnv32(text: string, seed: number): number {
+  let hash = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  // A final avalanche so similar shingles do not share high bits.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  return hash >>> 0;
 }
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -28,15 +33,23 @@ const WORDS = /[\p{L}\p{N}]+/gu;
 export function simhash(body: string): bigint {
   const words = body.toLowerCase().match(WORDS) ?? [];
   const weights = new Int32Array(64);
-  const shingles =
-    words.length < 3 ? [words.join(" ")] : words.slice(0, -2).map((_, i) => `${words[i]} ${words[i + 1]} ${words[i + 2]}`);
-  for (const shingle of shingles) {
-    const h = fnv64(shingle);
-    for (let bit = 0; bit < 64; bit++) weights[bit] = (weights[bit] ?? 0) + ((h >> BigInt(bit)) & 1n ? 1 : -1);
+  const count = Math.max(1, words.length - 2);
+  for (let i = 0; i < count; i++) {
+    const shingle = words.length < 3 ? words.join(" ") : `${words[i]} ${words[i + 1]} ${words[i + 2]}`;
+    const lo = fnv32(shingle, 0x811c9dc5);
+    const hi = fnv32(shingle, 0x050c5d1f);
+    for (let bit = 0; bit < 32; bit++) {
+      weights[bit]! += (lo >>> bit) & 1 ? 1 : -1;
+      weights[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
+    }
   }
-  let value = 0n;
-  for (let bit = 0; bit < 64; bit++) if ((weights[bit] ?? 0) > 0) value |= 1n << BigInt(bit);
-  return BigInt.asIntN(64, value);
+  let lo = 0;
+  let hi = 0;
+  for (let bit = 0; bit < 32; bit++) {
+    if (weights[bit]! > 0) lo |= 1 << bit;
+    if (weights[bit + 32]! > 0) hi |= 1 << bit;
+  }
+  return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
 }
 
 /** Four 16-bit bands tagged with their position, so equal bands at different positions never match. */
@@ -45,14 +58,22 @@ export function simhashBands(hash: bigint): number[] {
   return [0, 1, 2, 3].map((band) => Number((unsigned >> BigInt(band * 16)) & 0xffffn) | (band << 16));
 }
 
-export function hammingDistance(a: bigint, b: bigint): number {
-  let x = BigInt.asUintN(64, a ^ b);
-  let count = 0;
-  while (x) {
-    x &= x - 1n;
-    count++;
-  }
-  return count;
+/** A SimHash as two 32-bit halves, for distance checks without BigInt. */
+export function halves(hash: bigint): [number, number] {
+  const unsigned = BigInt.asUintN(64, hash);
+  return [Number(unsigned & 0xffffffffn), Number(unsigned >> 32n)];
+}
+
+const popcount = (x: number) => {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+};
+
+export function hammingDistance(a: bigint | [number, number], b: bigint | [number, number]): number {
+  const [alo, ahi] = typeof a === "bigint" ? halves(a) : a;
+  const [blo, bhi] = typeof b === "bigint" ? halves(b) : b;
+  return popcount((alo ^ blo) >>> 0) + popcount((ahi ^ bhi) >>> 0);
 }
 
 /** Bodies within this many differing bits are treated as copies of one another. */

@@ -18,22 +18,6 @@ export const quoteWords = (text: string) =>
 
 export const quoteFingerprint = (text: string) => createHash("sha1").update(quoteWords(text).join(" ")).digest("hex");
 
-export function containment(a: string[], b: string[]): number {
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  if (shorter.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const w of longer) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let hit = 0;
-  for (const w of shorter) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      hit++;
-      counts.set(w, c - 1);
-    }
-  }
-  return hit / shorter.length;
-}
-
 export interface NewQuote {
   id: number;
   text: string;
@@ -43,10 +27,26 @@ export interface NewQuote {
   publishedAt: Date | null;
 }
 
+const countWords = (words: string[]) => {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+};
+
+/** The share of the shorter side's words found in the longer one, over precomputed word counts. */
+function overlap(a: Map<string, number>, aLength: number, b: Map<string, number>, bLength: number): number {
+  const [shorter, shorterLength, longer] = aLength <= bLength ? [a, aLength, b] : [b, bLength, a];
+  if (shorterLength === 0) return 0;
+  let hit = 0;
+  for (const [w, n] of shorter) hit += Math.min(n, longer.get(w) ?? 0);
+  return hit / shorterLength;
+}
+
 interface Cluster {
   id: number | null;
   canonicalText: string;
   words: string[];
+  counts: Map<string, number>;
   fingerprint: string;
   speakerId: number | null;
   firstSeenAt: Date | null;
@@ -86,29 +86,40 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
     orderBy: { id: "desc" },
     take: 5000,
   });
-  const clusters: Cluster[] = stored.map((c) => ({
-    ...c,
-    words: quoteWords(c.canonicalText),
-    quoteIds: [],
-    outlets: new Set(),
-    changed: false,
-  }));
+  const clusters: Cluster[] = [];
+  const byFingerprint = new Map<string, Cluster>();
+  // Candidates by speaker; key 0 holds clusters without one (only an attributed quote may join those).
+  const bySpeaker = new Map<number, Cluster[]>();
+  const index = (c: Cluster) => {
+    clusters.push(c);
+    if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
+    const key = c.speakerId ?? 0;
+    const list = bySpeaker.get(key);
+    if (list) list.push(c);
+    else bySpeaker.set(key, [c]);
+  };
+  for (const c of stored) {
+    const words = quoteWords(c.canonicalText);
+    index({ ...c, words, counts: countWords(words), quoteIds: [], outlets: new Set(), changed: false });
+  }
 
   usable.forEach(({ q, words }, i) => {
     const fingerprint = fingerprints[i]!;
-    let best: Cluster | null = null;
-    let bestScore = 0;
-    for (const c of clusters) {
-      if (c.fingerprint !== fingerprint) {
-        if (q.speakerId && c.speakerId && c.speakerId !== q.speakerId) continue;
-        if (!q.speakerId && !c.speakerId) continue;
+    const counts = countWords(words);
+    let best: Cluster | null = byFingerprint.get(fingerprint) ?? null;
+    if (!best) {
+      let bestScore = 0;
+      const candidates = q.speakerId
+        ? [...(bySpeaker.get(q.speakerId) ?? []), ...(bySpeaker.get(0) ?? [])]
+        : [...bySpeaker.entries()].flatMap(([speaker, list]) => (speaker === 0 ? [] : list));
+      for (const c of candidates) {
         if (q.publishedAt && c.firstSeenAt && Math.abs(q.publishedAt.getTime() - c.firstSeenAt.getTime()) > WINDOW_DAYS * DAY_MS)
           continue;
-      }
-      const score = c.fingerprint === fingerprint ? 1 : containment(words, c.words);
-      if (score >= CONTAINMENT && score > bestScore) {
-        best = c;
-        bestScore = score;
+        const score = overlap(counts, words.length, c.counts, c.words.length);
+        if (score >= CONTAINMENT && score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
       }
     }
     if (!best) {
@@ -116,6 +127,7 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
         id: null,
         canonicalText: q.text,
         words,
+        counts,
         fingerprint,
         speakerId: q.speakerId,
         firstSeenAt: null,
@@ -125,7 +137,7 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
         outlets: new Set(),
         changed: true,
       };
-      clusters.push(best);
+      index(best);
     }
     best.quoteIds.push(q.id);
     if (q.outletId) best.outlets.add(q.outletId);
@@ -133,6 +145,7 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
     if (q.text.length > best.canonicalText.length) {
       best.canonicalText = q.text;
       best.words = words;
+      best.counts = counts;
     }
     if (q.publishedAt && (!best.firstSeenAt || q.publishedAt < best.firstSeenAt)) {
       best.firstSeenAt = q.publishedAt;

@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
 import {
   contentHash,
+  halves,
   hammingDistance,
   NEAR_DUPLICATE_BITS,
   simhash,
@@ -130,7 +131,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   });
   const knownCopies = candidates.map((c) => ({
     id: c.id,
-    simhash: c.simhash ?? 0n,
+    simhash: halves(c.simhash ?? 0n),
     original: c.duplicateOfId ?? c.id,
     eventId: c.eventId,
   }));
@@ -151,8 +152,9 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     const id = articleIds[i]!.id;
     let duplicateOf: (typeof knownCopies)[number] | null = null;
     let duplicateSimilarity: number | null = null;
+    const ownHalves = halves(prepared.simhash);
     for (const other of knownCopies) {
-      const distance = hammingDistance(prepared.simhash, other.simhash);
+      const distance = hammingDistance(ownHalves, other.simhash);
       const similarity = similarityFromDistance(distance);
       if (distance <= NEAR_DUPLICATE_BITS && (duplicateSimilarity === null || similarity > duplicateSimilarity)) {
         duplicateOf = other;
@@ -166,7 +168,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     const linked = ctx.linker
       ? ctx.linker.assign({ id, doc, publishedAt, duplicateOfId, duplicateOfEventId: duplicateOf?.eventId ?? null })
       : { eventId: null, storyId: null, similarity: 0 };
-    knownCopies.push({ id, simhash: prepared.simhash, original: duplicateOfId ?? id, eventId: linked.eventId });
+    knownCopies.push({ id, simhash: ownHalves, original: duplicateOfId ?? id, eventId: linked.eventId });
 
     articles.push({
       id,

@@ -359,8 +359,9 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const bare = (x: string) => x.toLowerCase().replace(/^the\s+/, "");
     const want = bare(name);
     return (
-      index.clusters.find((c) => c.kind === "ORGANIZATION" && (bare(c.name) === want || [...c.aliases].some((a) => bare(a) === want))) ??
-      null
+      index.clusters.find(
+        (c) => c.kind === "ORGANIZATION" && (bare(c.name) === want || [...c.aliases].some((a) => bare(a) === want)),
+      ) ?? null
     );
   };
 
