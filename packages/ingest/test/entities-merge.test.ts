@@ -87,7 +87,7 @@ describe("organisations", () => {
     expect(named(list, "Tax Policy Center").kind).toBe("ORGANIZATION");
     expect(named(list, "United Nations").kind).toBe("ORGANIZATION");
   });
-  it("keeps an \"of\" after an institution word inside the name", () => {
+  it('keeps an "of" after an institution word inside the name', () => {
     const list = entities("The Grand Bank of Ireland Group cut rates, and the Institute of Coastal Studies disagreed.");
     expect(named(list, "Grand Bank of Ireland Group").kind).toBe("ORGANIZATION");
     expect(named(list, "Institute of Coastal Studies").kind).toBe("ORGANIZATION");

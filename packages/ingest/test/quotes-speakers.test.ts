@@ -72,14 +72,14 @@ describe("outlets", () => {
 });
 
 describe("organisations and documents", () => {
-  it("\"the company\" goes to the organisation last seen speaking, not the one named more often", () => {
+  it('"the company" goes to the organisation last seen speaking, not the one named more often', () => {
     const body =
       "Riverside Radio said its accounts were frozen. Riverside Radio has broadcast from the port since 1990. " +
       "The lender's parent, Harbor Freight Holdings, said on Monday that it had acted lawfully. " +
       "“We will contact the customer,” the company said.";
     expect(speakers(body)).toEqual([["Harbor Freight Holdings", "ROLE_NOUN"]]);
   });
-  it("a short form of an outlet is that outlet, and \"it\" goes on with it", () => {
+  it('a short form of an outlet is that outlet, and "it" goes on with it', () => {
     const body =
       "The Washington Post looked at the records. “The numbers do not add up,” the Post wrote. “Nobody checked them,” it added.";
     expect(speakers(body)).toEqual([
@@ -87,11 +87,12 @@ describe("organisations and documents", () => {
       ["The Washington Post", "PRONOUN"],
     ]);
   });
-  it("\"the article\" is the outlet an earlier mention of the article belonged to", () => {
-    const body = "The Daily Caller found an old Washington Post article about the mayor. “He rebuilt the harbor and the schools,” the article read.";
+  it('"the article" is the outlet an earlier mention of the article belonged to', () => {
+    const body =
+      "The Daily Caller found an old Washington Post article about the mayor. “He rebuilt the harbor and the schools,” the article read.";
     expect(speakers(body)).toEqual([["The Washington Post", "ROLE_NOUN"]]);
   });
-  it("with no outlet named, \"the article\" stays unknown", () => {
+  it('with no outlet named, "the article" stays unknown', () => {
     expect(speakers("“The plan is dead and buried,” the article read.")).toEqual([[null, "NONE"]]);
   });
 });

@@ -1,6 +1,7 @@
 // Feeds and URLs as inputs, against a real HTTP server on loopback.
-import { createServer, type Server } from "node:http";
+
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +24,12 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/page") {
       res.writeHead(200, { "content-type": "text/html; charset=windows-1252" });
-      res.end(Buffer.from(`<html><head><title>Caf\xe9</title></head><body><article><p>${"Talks in a caf\xe9 in Vessa went on late into the night. ".repeat(6)}</p></article></body></html>`, "latin1"));
+      res.end(
+        Buffer.from(
+          `<html><head><title>Caf\xe9</title></head><body><article><p>${"Talks in a caf\xe9 in Vessa went on late into the night. ".repeat(6)}</p></article></body></html>`,
+          "latin1",
+        ),
+      );
     } else if (req.url === "/feed") {
       res.writeHead(200, { "content-type": "application/atom+xml" });
       res.end(ATOM);
@@ -60,7 +66,13 @@ describe("feeds", () => {
       format: "html",
       url: "https://coastaltimes.example/1",
       inputKind: "FEED",
-      meta: { title: "Harbour talks open", publishedAt: "2025-03-14T09:30:00+02:00", outlet: "Coastal Times", authors: ["Ana Ruiz"], fromFeed: true },
+      meta: {
+        title: "Harbour talks open",
+        publishedAt: "2025-03-14T09:30:00+02:00",
+        outlet: "Coastal Times",
+        authors: ["Ana Ruiz"],
+        fromFeed: true,
+      },
     });
     expect(errors[0]?.reason).toMatch(/no content/);
   });

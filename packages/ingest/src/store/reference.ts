@@ -160,7 +160,12 @@ export class ReferenceCache {
     if (!this.pendingAliases.size) return;
     const ids: number[] = [];
     const aliases: string[] = [];
-    for (const [id, set] of this.pendingAliases) for (const a of set) ids.push(id), aliases.push(a);
+    for (const [id, set] of this.pendingAliases) {
+      for (const a of set) {
+        ids.push(id);
+        aliases.push(a);
+      }
+    }
     this.pendingAliases.clear();
     await tx.$executeRaw`
       update "Entity" e set aliases = (select array_agg(distinct a) from unnest(e.aliases || x.seen) as a)
