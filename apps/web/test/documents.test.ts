@@ -55,11 +55,10 @@ describe("dashboard GraphQL documents", () => {
     expect(operations.length).toBeGreaterThan(15);
   });
 
-  it.each(operations.map((op) => [op.text.match(/query\s+(\w+)/)?.[1] ?? "anonymous", op]))(
-    "%s passes the API's validation",
-    (_name, op) => {
-      const errors = api.validate(api.schema, api.parse(withFragments(op.text)));
-      expect(errors.map((e: { message: string }) => `${op.file}: ${e.message}`)).toEqual([]);
-    },
-  );
+  it.each(
+    operations.map((op) => [op.text.match(/query\s+(\w+)/)?.[1] ?? "anonymous", op]),
+  )("%s passes the API's validation", (_name, op) => {
+    const errors = api.validate(api.schema, api.parse(withFragments(op.text)));
+    expect(errors.map((e: { message: string }) => `${op.file}: ${e.message}`)).toEqual([]);
+  });
 });
