@@ -1,8 +1,9 @@
 // The API as the load test's server: the same yoga instance apps/api/src/server.ts serves, but bound to
 // 127.0.0.1 only (server.ts listens on every interface) and stopping by itself if the bench goes away.
 //   api-server.ts PORT [LIFETIME_MS] [BODY_CACHE_MS]      (DATABASE_URL names the bench database)
-// BODY_CACHE_MS > 0 is an experiment: identical POST bodies within that time are answered with the bytes of
-// the first answer, before yoga sees the request, to measure an HTTP-level cache in front of the API.
+// BODY_CACHE_MS > 0 is an experiment: identical POST bodies are answered with the stored bytes of an earlier
+// answer, before yoga sees the request, refreshed by one request at a time once older than BODY_CACHE_MS: what
+// an HTTP-level cache with request coalescing in front of the API would give.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { env } from "@storyline/db/env";
 
@@ -23,22 +24,40 @@ interface Cached {
   body: string;
 }
 const cache = new Map<string, Cached>();
+/** One yoga execution per body at a time: concurrent misses wait for it instead of stampeding the database. */
+const inFlight = new Map<string, Promise<Cached>>();
 
+function refresh(req: IncomingMessage, body: string): Promise<Cached> {
+  let pending = inFlight.get(body);
+  if (!pending) {
+    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+    pending = (async () => {
+      const response = await yoga.fetch(`http://127.0.0.1:${port}${req.url ?? "/graphql"}`, { method: "POST", headers, body });
+      const text = await response.text();
+      const fresh = { at: Date.now(), status: response.status, headers: Object.fromEntries(response.headers), body: text };
+      if (response.ok && !text.includes('"errors"')) cache.set(body, fresh);
+      return fresh;
+    })().finally(() => inFlight.delete(body));
+    inFlight.set(body, pending);
+  }
+  return pending;
+}
+
+// Stale-while-revalidate: an expired answer is still served while one request refreshes it.
 async function fromCache(req: IncomingMessage, res: ServerResponse) {
   if (req.method !== "POST") return yoga(req, res);
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks).toString("utf8");
-  let hit = cache.get(body);
-  if (!hit || Date.now() - hit.at > bodyCacheMs) {
-    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-    const response = await yoga.fetch(`http://127.0.0.1:${port}${req.url ?? "/graphql"}`, { method: "POST", headers, body });
-    const text = await response.text();
-    hit = { at: Date.now(), status: response.status, headers: Object.fromEntries(response.headers), body: text };
-    if (response.ok && !text.includes('"errors"')) cache.set(body, hit);
+  const stored = cache.get(body);
+  let answer: Cached;
+  if (!stored) answer = await refresh(req, body);
+  else {
+    if (Date.now() - stored.at > bodyCacheMs) void refresh(req, body).catch(() => {});
+    answer = stored;
   }
-  res.writeHead(hit.status, hit.headers);
-  res.end(hit.body);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 const server = createServer(bodyCacheMs > 0 ? (req, res) => void fromCache(req, res) : yoga);

@@ -54,7 +54,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return parsed.data;
 }
 
+function readEnvOrExit(): Env {
+  try {
+    return readEnv();
+  } catch (error) {
+    // Every process reads configuration first: a bad value ends it with one sentence, not a stack trace.
+    console.error(`storyline: ${(error as Error).message}`);
+    process.exit(78);
+  }
+}
+
 loadDotEnv();
-export const env: Env = readEnv();
+export const env: Env = readEnvOrExit();
 
 export const apiUrl = () => env.STORYLINE_API_URL ?? `http://localhost:${env.STORYLINE_API_PORT}/graphql`;

@@ -147,6 +147,12 @@ async function openEmbedded(): Promise<DatabaseServer> {
     const late = await running();
     if (late) return late;
     const detail = error instanceof Error ? error.message : "the server did not start";
+    if (/permission denied/i.test(detail)) {
+      throw new ConfigError(
+        `The data folder ${dataDir} is not usable by the embedded PostgreSQL (permission denied; started as root it runs as ` +
+          `the "postgres" system user). Set STORYLINE_DATA_DIR to a folder whose parent folders are readable by every user.`,
+      );
+    }
     throw new ConfigError(
       `Could not start the embedded PostgreSQL in ${dataDir} on port ${port}: ${detail}. ` +
         "Check that the folder and its parents are readable, or remove a stale postmaster.pid after a crash.",
