@@ -27,7 +27,7 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`storyline: ${error.message}`);
-    process.exit(78);
+    process.exit(3);
   }
   throw error;
 }

@@ -60,7 +60,7 @@ function readEnvOrExit(): Env {
   } catch (error) {
     // Every process reads configuration first: a bad value ends it with one sentence, not a stack trace.
     console.error(`storyline: ${(error as Error).message}`);
-    process.exit(78);
+    process.exit(3);
   }
 }
 

@@ -24,7 +24,7 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`storyline api: ${error.message}`);
-    process.exit(78);
+    process.exit(3);
   }
   throw error;
 }

@@ -167,6 +167,50 @@ describe("storyline ingest", () => {
   });
 });
 
+describe("configuration problems end with one sentence naming the fix", () => {
+  const withEnv = (extra: Record<string, string>) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+    if (!("DATABASE_URL" in extra)) delete env.DATABASE_URL;
+    return spawnSync(BIN, ["ingest", inputs], { env, encoding: "utf8", timeout: 60_000 });
+  };
+
+  it("a data folder that cannot be created", () => {
+    const run = withEnv({ STORYLINE_DATA_DIR: "/etc/passwd/storyline", STORYLINE_PG_PORT: "54398" });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/The data folder \/etc\/passwd\/storyline is not writable.*Set STORYLINE_DATA_DIR/);
+  });
+
+  it("a database port held by another program", async () => {
+    const { createServer } = await import("node:net");
+    const squatter = createServer((socket) => socket.end("not postgres\n"));
+    await new Promise<void>((r) => squatter.listen(54397, "127.0.0.1", r));
+    try {
+      const run = spawn(BIN, ["ingest", inputs], {
+        env: {
+          ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "DATABASE_URL")),
+          STORYLINE_PG_PORT: "54397",
+          STORYLINE_DATA_DIR: mkdtempSync(join(tmpdir(), "sl-port-")),
+        },
+      });
+      let stderr = "";
+      run.stderr.on("data", (d) => (stderr += d));
+      const code = await new Promise((r) => run.once("exit", r));
+      expect(code).toBe(3);
+      expect(stderr).toMatch(/Port 54397 is in use by a program that is not Storyline's database.*STORYLINE_PG_PORT/);
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it("a malformed DATABASE_URL", () => {
+    const run = withEnv({ DATABASE_URL: "mysql://somewhere/db" });
+    expect(run.status).toBe(3);
+    expect(run.stderr.trim()).toBe(
+      "storyline: Invalid configuration: DATABASE_URL must look like postgresql://user:password@host:5432/database. See .env.example for the settings Storyline reads.",
+    );
+  });
+});
+
 describe("storyline extract and export", () => {
   it("extract prints one contract line per document without a database", () => {
     const result = spawnSync(BIN, ["extract", join(inputs, "one.txt")], {
