@@ -129,7 +129,11 @@ export class EventLinker implements ArticleLinker {
       id: String(article.id),
       title: doc.title,
       body: doc.body,
-      publishedAt: article.publishedAt ? article.publishedAt.toISOString().slice(0, 19) : null,
+      // Only a date precise to the day places an article in time; "2013" would invite day arithmetic on Jan 1.
+      publishedAt:
+        article.publishedAt && (doc.published?.precision === "DAY" || doc.published?.precision === "MINUTE")
+          ? article.publishedAt.toISOString().slice(0, 19)
+          : null,
       outlet: doc.outlet?.name ?? null,
       entities: doc.entities.map((e) => ({ kind: e.kind, name: e.name })),
       duplicateOf: article.duplicateOfId ? String(article.duplicateOfId) : null,
