@@ -22,7 +22,7 @@ const USAGE = `usage: npm run bench -- [options]
   --runs N             warm runs per timed query (default 30)
   --connections N      concurrent clients in the load test (default 200)
   --duration S         seconds per load test (default 15)
-  --experiments        also measure quote search with the proposed indexes (see bench/README.md)
+  --experiments        also measure the proposed fixes: a quote-search index, an HTTP body cache (bench/README.md)
   --no-write           print only; leave bench/results alone`;
 
 function parseCount(text: string): number {
@@ -125,7 +125,7 @@ const sectionResult = (c: Collected): SectionResult => ({
 
 const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
-export interface BenchOutput {
+interface BenchOutput {
   figures: Figure[];
   errors: string[];
   findings?: string[];
@@ -154,7 +154,7 @@ if (only.has("ingest")) {
 
 if (only.has("coverage") || only.has("api")) {
   // One corpus, grown in place: 1M is measured (and load-tested) before it becomes 10M.
-  const sizes = only.has("coverage") ? scales : [apiScale];
+  const sizes = only.has("coverage") ? [...scales] : [apiScale];
   if (only.has("api") && !sizes.includes(apiScale)) sizes.push(apiScale);
   sizes.sort((a, b) => a - b);
   let corpus: SyntheticCorpus | null = null;

@@ -7,8 +7,29 @@ import { openDatabaseServer } from "@storyline/db/server";
 try {
   const database = await openDatabaseServer();
   useDatabaseUrl(database.url);
-  const { yoga } = await import("./yoga.ts");
-  const server = createServer(yoga);
+  const { yoga, LIMITS } = await import("./yoga.ts");
+  const { createReadCache } = await import("./read-cache.ts");
+  const fromCache =
+    env.STORYLINE_CACHE_TTL_MS > 0
+      ? createReadCache({
+          ttlMs: env.STORYLINE_CACHE_TTL_MS,
+          maxEntries: 2000,
+          maxBodyBytes: LIMITS.maxBodyBytes,
+          execute: (url, headers, body) => Promise.resolve(yoga.fetch(url, { method: "POST", headers, body })),
+        })
+      : null;
+  const server = createServer((req, res) => {
+    if (!fromCache) return void yoga(req, res);
+    fromCache(req, res).then(
+      (served) => {
+        if (!served) void yoga(req, res);
+      },
+      (error: Error) => {
+        console.error(`storyline api: ${error.message}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
+  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       console.error(`storyline api: port ${env.STORYLINE_API_PORT} is busy. Stop what uses it or set STORYLINE_API_PORT.`);

@@ -4,7 +4,6 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { env } from "@storyline/db/env";
 import { schema } from "@storyline/schema";
@@ -56,7 +55,7 @@ export function createStorylineYoga() {
       title: "Storyline GraphiQL",
       defaultQuery,
       defaultEditorToolsVisibility: true,
-      defaultTabs: exampleOperations.map((op) => ({ query: op.query, variables: op.variables })),
+      defaultTabs: exampleOperations.map((op) => ({ query: op.query })),
     },
     renderGraphiQL,
     plugins: [
@@ -65,9 +64,6 @@ export function createStorylineYoga() {
       maxDepthPlugin({ n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: LIMITS.maxAliases, allowList: [] }),
       costLimitPlugin({ maxCost: LIMITS.maxCost, ignoreIntrospection: true }),
-      // Every field is a public read and data only changes when an ingest runs, so identical operations
-      // within the TTL share one execution; this is what keeps a busy dashboard off the database.
-      ...(env.STORYLINE_CACHE_TTL_MS > 0 ? [useResponseCache({ session: () => null, ttl: env.STORYLINE_CACHE_TTL_MS })] : []),
     ],
     context: ({ request }) => ({
       canWrite: Boolean(writeToken) && request.headers.get("authorization") === `Bearer ${writeToken}`,
