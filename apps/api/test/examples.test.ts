@@ -56,4 +56,26 @@ describe("GraphiQL examples on the demo data", () => {
     expect(dates).toEqual([...dates].sort());
     expect(cluster.firstSeenAt).toBe(dates[0]);
   });
+
+  it("folds everything past the top N into one Other series without losing a count", async () => {
+    const run = async (top: number) => {
+      const response = await yoga.fetch("http://test/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: `{ coverage(dimension: OUTLET, from: "2025-01-01", to: "2025-12-31", bucket: MONTH, top: ${top}) { totals series { label total points { count } } } }`,
+        }),
+      });
+      return ((await response.json()) as { data: any }).data.coverage;
+    };
+    const all = await run(50);
+    const two = await run(2);
+    expect(all.series.length).toBeGreaterThan(3);
+    expect(two.series).toHaveLength(3);
+    expect(two.series.slice(0, 2)).toEqual(all.series.slice(0, 2));
+    expect(two.series[2].label).toBe(`Other (${all.series.length - 2})`);
+    const sumOf = (c: any) => c.series.reduce((n: number, s: any) => n + s.total, 0);
+    expect(sumOf(two)).toBe(sumOf(all));
+    expect(sumOf(all)).toBe(all.totals.reduce((a: number, b: number) => a + b, 0));
+  });
 });

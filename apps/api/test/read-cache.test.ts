@@ -25,7 +25,7 @@ beforeAll(async () => {
       return Promise.resolve(yoga.fetch(target, { method: "POST", headers, body }));
     },
   });
-  server = createServer((req, res) => void serve(req, res).then((served) => served || yoga(req, res)));
+  server = createServer((req, res) => void serve(req, res).then((served) => void (served || yoga(req, res))));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });

@@ -98,7 +98,9 @@ function bucketsBetween(from: Date, to: Date, bucket: "DAY" | "WEEK" | "MONTH"):
   return out;
 }
 
-type Row = { b: Date; k: number; n: bigint | number };
+type Row = { b: Date; k: number; n: bigint | number; keys?: number };
+/** The key SQL gives the rows folded into "Other". */
+const OTHER_KEY = -1;
 
 async function labelsFor(dimension: keyof typeof TYPENAME, keys: number[]): Promise<Map<number, string>> {
   const prisma = getPrisma();
@@ -159,6 +161,7 @@ builder.queryField("coverage", (t) =>
       const storyIds = decodeNodeIds(args.storyIds, "Story");
       const trunc = bucket.toLowerCase();
       const measure = args.uniqueOnly ? Prisma.sql`"unique"` : Prisma.sql`total`;
+      const top = Math.max(1, Math.min(args.top ?? 8, 50));
       const crossed = Boolean(eventIds || storyIds || (outletIds && dimension !== "OUTLET"));
       const prisma = getPrisma();
 
@@ -167,10 +170,17 @@ builder.queryField("coverage", (t) =>
       if (!crossed) {
         const wantedKeys = dimension === "OUTLET" && outletIds ? [...(keys ?? []), ...outletIds] : keys;
         const keyFilter = wantedKeys?.length ? Prisma.sql`and key = any(${wantedKeys}::int[])` : Prisma.empty;
+        // The top series are chosen in SQL and the rest folded into one "Other" key, so only the rows that will
+        // be charted leave the database (shipping every rollup row cost more than the query itself).
         rows = await prisma.$queryRaw<Row[]>`
-          select date_trunc(${trunc}, day)::date as b, key as k, sum(${measure})::int as n from "CoverageDay"
-          where dimension = ${dimension}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date ${keyFilter}
-          group by 1, 2`;
+          with counted as (
+            select date_trunc(${trunc}, day)::date as b, key as k, sum(${measure})::int as n from "CoverageDay"
+            where dimension = ${dimension}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date ${keyFilter}
+            group by 1, 2
+          ), top as (select k from counted group by k order by sum(n) desc, k limit ${top})
+          select b, case when k in (select k from top) then k else ${OTHER_KEY} end as k, sum(n)::int as n,
+                 (select count(distinct k) from counted)::int as keys
+          from counted group by 1, 2`;
         totalRows = await prisma.$queryRaw<Row[]>`
           select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
           where dimension = ${dimension === "SPEAKER" ? "SPEAKER" : "ALL"}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date
@@ -230,8 +240,10 @@ builder.queryField("coverage", (t) =>
       const toPoints = (counts: number[]) =>
         counts.map((count, i) => ({ bucket: buckets[i]!, count, share: totals[i] ? count / totals[i]! : 0 }));
       const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+      const folded = byKey.get(OTHER_KEY);
+      byKey.delete(OTHER_KEY);
+      const keyCount = rows[0]?.keys ?? byKey.size;
       const ranked = [...byKey.entries()].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0] - b[0]);
-      const top = Math.max(1, Math.min(args.top ?? 8, 50));
       const kept = ranked.slice(0, top);
       const rest = ranked.slice(top);
       const labels = await labelsFor(
@@ -245,9 +257,10 @@ builder.queryField("coverage", (t) =>
         total: sum(counts),
         points: toPoints(counts),
       }));
-      if (rest.length && (args.includeOther ?? true)) {
-        const merged = buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0));
-        series.push({ typename: null, key: null, label: `Other (${rest.length})`, total: sum(merged), points: toPoints(merged) });
+      const restCount = keyCount - kept.length;
+      if (restCount > 0 && (args.includeOther ?? true)) {
+        const merged = buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), folded?.[i] ?? 0));
+        series.push({ typename: null, key: null, label: `Other (${restCount})`, total: sum(merged), points: toPoints(merged) });
       }
       return { buckets, totals, series };
     },
