@@ -101,6 +101,15 @@ function bucketsBetween(from: Date, to: Date, bucket: "DAY" | "WEEK" | "MONTH"):
 type Row = { b: Date; k: number; n: bigint | number; keys?: number };
 /** The key SQL gives the rows folded into "Other". */
 const OTHER_KEY = -1;
+/** The key SQL gives the denominator rows (all coverage per bucket). */
+const TOTAL_KEY = -2;
+/** Where each dimension's series names live; fixed identifiers, never user input. */
+const LABEL_SOURCE: Record<string, { table: string; column: string } | undefined> = {
+  OUTLET: { table: '"Outlet"', column: "name" },
+  EVENT: { table: '"Event"', column: "title" },
+  STORY: { table: '"Story"', column: "title" },
+  SPEAKER: { table: '"Entity"', column: "name" },
+};
 
 async function labelsFor(dimension: keyof typeof TYPENAME, keys: number[]): Promise<Map<number, string>> {
   const prisma = getPrisma();
@@ -167,24 +176,34 @@ builder.queryField("coverage", (t) =>
 
       let rows: Row[];
       let totalRows: Row[];
+      const knownLabels = new Map<number, string>();
       if (!crossed) {
         const wantedKeys = dimension === "OUTLET" && outletIds ? [...(keys ?? []), ...outletIds] : keys;
         const keyFilter = wantedKeys?.length ? Prisma.sql`and key = any(${wantedKeys}::int[])` : Prisma.empty;
-        // The top series are chosen in SQL and the rest folded into one "Other" key, so only the rows that will
-        // be charted leave the database (shipping every rollup row cost more than the query itself).
-        rows = await prisma.$queryRaw<Row[]>`
+        // One statement: the top series are chosen and labelled in SQL, the rest folded into one "Other" key,
+        // and the denominators come along, so only charted rows leave the database in a single round trip.
+        const label = LABEL_SOURCE[dimension];
+        const labelJoin = label ? Prisma.sql`left join ${Prisma.raw(label.table)} l on l.id = f.k` : Prisma.empty;
+        const labelColumn = label ? Prisma.sql`l.${Prisma.raw(label.column)}` : Prisma.sql`null::text`;
+        const all = await prisma.$queryRaw<(Row & { label: string | null })[]>`
           with counted as (
             select date_trunc(${trunc}, day)::date as b, key as k, sum(${measure})::int as n from "CoverageDay"
             where dimension = ${dimension}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date ${keyFilter}
             group by 1, 2
-          ), top as (select k from counted group by k order by sum(n) desc, k limit ${top})
-          select b, case when k in (select k from top) then k else ${OTHER_KEY} end as k, sum(n)::int as n,
-                 (select count(distinct k) from counted)::int as keys
-          from counted group by 1, 2`;
-        totalRows = await prisma.$queryRaw<Row[]>`
-          select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
+          ), top as (select k from counted group by k order by sum(n) desc, k limit ${top}),
+          folded as (
+            select b, case when k in (select k from top) then k else ${OTHER_KEY} end as k, sum(n)::int as n
+            from counted group by 1, 2
+          )
+          select f.b, f.k, f.n, (select count(distinct k) from counted)::int as keys, ${labelColumn} as label
+          from folded f ${labelJoin}
+          union all
+          select date_trunc(${trunc}, day)::date, ${TOTAL_KEY}, sum(${measure})::int, null, null from "CoverageDay"
           where dimension = ${dimension === "SPEAKER" ? "SPEAKER" : "ALL"}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date
           group by 1`;
+        rows = all.filter((r) => r.k !== TOTAL_KEY);
+        totalRows = all.filter((r) => r.k === TOTAL_KEY);
+        for (const r of all) if (r.k !== TOTAL_KEY && r.label !== null) knownLabels.set(r.k, r.label);
       } else {
         const keyColumn =
           dimension === "OUTLET"
@@ -246,10 +265,8 @@ builder.queryField("coverage", (t) =>
       const ranked = [...byKey.entries()].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0] - b[0]);
       const kept = ranked.slice(0, top);
       const rest = ranked.slice(top);
-      const labels = await labelsFor(
-        dimension,
-        kept.map(([k]) => k),
-      );
+      const missing = kept.map(([k]) => k).filter((k) => !knownLabels.has(k));
+      const labels = missing.length ? new Map([...knownLabels, ...(await labelsFor(dimension, missing))]) : knownLabels;
       const series: Series[] = kept.map(([key, counts]) => ({
         typename,
         key: dimension === "ALL" ? null : key,
