@@ -33,7 +33,7 @@ export interface ApiOptions {
 /** The API's pool: getPrisma() opens the shared client with createPrismaClient's default of 10. */
 const API_POOL_SIZE = 10;
 
-async function startApi(
+export async function startApi(
   databaseUrl: string,
   env: Record<string, string>,
   bodyCacheMs = 0,
@@ -59,7 +59,7 @@ async function startApi(
   return { url: `http://127.0.0.1:${port}/graphql`, child };
 }
 
-async function stopApi(child: ChildProcess) {
+export async function stopApi(child: ChildProcess) {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");

@@ -12,9 +12,10 @@ import { formatCount, log } from "./lib/log.ts";
 import { consoleTable, type Figure, met, readResults, type Section, type SectionResult, writeResults } from "./lib/report.ts";
 import { now } from "./lib/stats.ts";
 import { createSyntheticCorpus, growSyntheticCorpus, type SyntheticCorpus } from "./synthetic.ts";
+import { webBench } from "./web.ts";
 
 const USAGE = `usage: npm run bench -- [options]
-  --only LIST          ingest,coverage,api (default: all)
+  --only LIST          ingest,coverage,api,web (default: all)
   --scale LIST         coverage corpus sizes, e.g. 1m,10m or 100k (default: 1m,10m)
   --api-scale SIZE     corpus the API load test runs on (default: 1m, else the smallest --scale)
   --text N             text articles for ingest (default 2000)
@@ -52,7 +53,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const SECTIONS: Section[] = ["ingest", "coverage", "api"];
+const SECTIONS: Section[] = ["ingest", "coverage", "api", "web"];
 const only = new Set((values.only?.split(",").map((s) => s.trim()) ?? SECTIONS) as Section[]);
 for (const s of only) {
   if (!SECTIONS.includes(s)) {
@@ -113,6 +114,7 @@ const collected: Record<Section, Collected> = {
   ingest: { figures: [], findings: [], errors: [], seconds: 0 },
   coverage: { figures: [], findings: [], errors: [], seconds: 0 },
   api: { figures: [], findings: [], errors: [], seconds: 0 },
+  web: { figures: [], findings: [], errors: [], seconds: 0 },
 };
 const sectionResult = (c: Collected): SectionResult => ({
   at: new Date().toISOString(),
@@ -152,10 +154,10 @@ if (only.has("ingest")) {
   await section("ingest", () => ingestBench(options.ingest));
 }
 
-if (only.has("coverage") || only.has("api")) {
+if (only.has("coverage") || only.has("api") || only.has("web")) {
   // One corpus, grown in place: 1M is measured (and load-tested) before it becomes 10M.
   const sizes = only.has("coverage") ? [...scales] : [apiScale];
-  if (only.has("api") && !sizes.includes(apiScale)) sizes.push(apiScale);
+  if ((only.has("api") || only.has("web")) && !sizes.includes(apiScale)) sizes.push(apiScale);
   sizes.sort((a, b) => a - b);
   let corpus: SyntheticCorpus | null = null;
   try {
@@ -166,10 +168,11 @@ if (only.has("coverage") || only.has("api")) {
       if (only.has("coverage") && scales.includes(size))
         await section("coverage", () => coverageBench(current, options.coverage));
       if (only.has("api") && size === apiScale) await section("api", () => apiBench(current, options.api));
+      if (only.has("web") && size === apiScale) await section("web", () => webBench(current));
     }
   } catch (error) {
     log(`corpus: FAILED: ${describe(error)}`);
-    for (const s of ["coverage", "api"] as const)
+    for (const s of ["coverage", "api", "web"] as const)
       if (only.has(s)) collected[s].errors.push(`corpus: ${describe(error).split("\n")[0]}`);
   } finally {
     if (corpus) {

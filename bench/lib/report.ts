@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type Section = "ingest" | "coverage" | "api";
+export type Section = "ingest" | "coverage" | "api" | "web";
 
 export interface Target {
   op: "<=" | ">=";
@@ -147,6 +147,7 @@ const SECTION_TITLES: Record<Section, string> = {
   ingest: "Ingest throughput",
   coverage: "Coverage queries",
   api: "API under load",
+  web: "Dashboard page weight",
 };
 
 export function writeResults(results: Results) {
@@ -165,7 +166,7 @@ export function writeResults(results: Results) {
     "same run on the same machine; ratio = measured / baseline. Sections run separately keep their own date.",
     "",
   ];
-  for (const section of ["ingest", "coverage", "api"] as const) {
+  for (const section of ["ingest", "coverage", "api", "web"] as const) {
     const s = results.sections[section];
     if (!s) continue;
     md.push(`## ${SECTION_TITLES[section]}`, "");
