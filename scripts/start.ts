@@ -1,7 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data into an empty database,
 // then the API (GraphiQL) and the dashboard. Ctrl-C stops all of it, the embedded database last.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
@@ -20,14 +19,6 @@ function runStep(label: string, command: string, args: string[]) {
   }
 }
 
-const portIsFree = (port: number) =>
-  new Promise<boolean>((done) => {
-    const probe = createServer()
-      .once("error", () => done(false))
-      .once("listening", () => probe.close(() => done(true)))
-      .listen(port);
-  });
-
 async function waitFor(url: string, seconds: number) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
@@ -44,7 +35,7 @@ async function waitFor(url: string, seconds: number) {
 runStep("generating the Prisma client and GraphQL types", "npx", ["turbo", "run", "generate", "--output-logs=errors-only"]);
 
 const { ConfigError, env } = await import("../prisma/src/env.ts");
-const { openDatabaseServer, redactUrl } = await import("../prisma/src/server.ts");
+const { openDatabaseServer, portIsFree, redactUrl } = await import("../prisma/src/server.ts");
 const { migrateDeploy } = await import("../prisma/src/migrate.ts");
 
 for (const [name, port] of [

@@ -75,7 +75,7 @@ async function openExternal(databaseUrl: string): Promise<DatabaseServer> {
   return { url: databaseUrl, adminUrl, embedded: false, owned: false, stop: async () => {} };
 }
 
-function portIsFree(port: number): Promise<boolean> {
+export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolvePort) => {
     const probe = createServer()
       .once("error", () => resolvePort(false))

@@ -63,7 +63,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     summary.runId = run.id;
     const reference = new ReferenceCache(prisma);
     const roles = await RoleMemory.load(prisma);
-    const linker = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
+    const linker: ArticleLinker | undefined = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
 
     const fail = async (error: InputError) => {
       summary.failed++;
@@ -81,13 +81,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       } catch {
         // One bad document must not sink its batch: store them one by one to find it. The linker forgets
         // the rolled-back batch first, so its memory matches the database again.
-        if (linker instanceof EventLinker) await linker.reload();
+        await linker?.reload();
         outcomes = [];
         for (const doc of batch) {
           try {
             outcomes.push(...(await storeBatch(context, [doc])));
           } catch (error) {
-            if (linker instanceof EventLinker) await linker.reload();
+            await linker?.reload();
             await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
           }
         }
@@ -139,7 +139,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     }
     await writing;
     await flush(batch);
-    if (linker instanceof EventLinker) await linker.saveCore(prisma);
+    await linker?.finish(prisma);
 
     summary.status =
       summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";

@@ -15,9 +15,19 @@ const iso = (d: Date | null) =>
         .replace(/T00:00:00$/, "")
     : null;
 
-async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
+/** Every row of a table in id order, one page at a time, so memory stays flat however big the export. */
+async function* keyset<T extends { id: number }>(fetchPage: (after: number) => Promise<T[]>): AsyncGenerator<T> {
   for (let after = 0; ; ) {
-    const page = await prisma.article.findMany({
+    const page = await fetchPage(after);
+    yield* page;
+    if (page.length < PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
+  for await (const a of keyset((after) =>
+    prisma.article.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -37,33 +47,30 @@ async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
         outlet: { select: { name: true } },
         event: { select: { storyId: true } },
       },
-    });
-    for (const a of page) {
-      yield {
-        id: a.externalId ?? String(a.id),
-        articleId: a.id,
-        eventId: a.eventId,
-        storyId: a.event?.storyId ?? null,
-        title: a.title,
-        outlet: a.outlet?.name ?? null,
-        publishedAt: iso(a.publishedAt),
-        publishedAtSource: a.publishedAtSource,
-        publishedAtConfidence: a.publishedAtConfidence,
-        url: a.url,
-        authors: a.authors,
-        language: a.language,
-        wordCount: a.wordCount,
-        duplicateOf: a.duplicateOfId,
-      };
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
+    }),
+  )) {
+    yield {
+      id: a.externalId ?? String(a.id),
+      articleId: a.id,
+      eventId: a.eventId,
+      storyId: a.event?.storyId ?? null,
+      title: a.title,
+      outlet: a.outlet?.name ?? null,
+      publishedAt: iso(a.publishedAt),
+      publishedAtSource: a.publishedAtSource,
+      publishedAtConfidence: a.publishedAtConfidence,
+      url: a.url,
+      authors: a.authors,
+      language: a.language,
+      wordCount: a.wordCount,
+      duplicateOf: a.duplicateOfId,
+    };
   }
 }
 
 async function* quoteRows(prisma: PrismaClient): AsyncGenerator<Row> {
-  for (let after = 0; ; ) {
-    const page = await prisma.quote.findMany({
+  for await (const q of keyset((after) =>
+    prisma.quote.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -82,33 +89,30 @@ async function* quoteRows(prisma: PrismaClient): AsyncGenerator<Row> {
         speaker: { select: { name: true } },
         article: { select: { externalId: true, outlet: { select: { name: true } } } },
       },
-    });
-    for (const q of page) {
-      yield {
-        quoteId: q.id,
-        articleId: q.articleId,
-        articleExternalId: q.article.externalId,
-        text: q.text,
-        kind: q.kind,
-        speaker: q.speaker?.name ?? null,
-        speakerAsWritten: q.speakerAsWritten,
-        attribution: q.attribution,
-        confidence: q.confidence,
-        clusterId: q.clusterId,
-        outlet: q.article.outlet?.name ?? null,
-        publishedAt: iso(q.publishedAt),
-        start: q.start,
-        end: q.end,
-      };
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
+    }),
+  )) {
+    yield {
+      quoteId: q.id,
+      articleId: q.articleId,
+      articleExternalId: q.article.externalId,
+      text: q.text,
+      kind: q.kind,
+      speaker: q.speaker?.name ?? null,
+      speakerAsWritten: q.speakerAsWritten,
+      attribution: q.attribution,
+      confidence: q.confidence,
+      clusterId: q.clusterId,
+      outlet: q.article.outlet?.name ?? null,
+      publishedAt: iso(q.publishedAt),
+      start: q.start,
+      end: q.end,
+    };
   }
 }
 
 async function* eventRows(prisma: PrismaClient): AsyncGenerator<Row> {
-  for (let after = 0; ; ) {
-    const page = await prisma.event.findMany({
+  for await (const e of keyset((after) =>
+    prisma.event.findMany({
       where: { id: { gt: after } },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -122,21 +126,18 @@ async function* eventRows(prisma: PrismaClient): AsyncGenerator<Row> {
         story: { select: { title: true } },
         participants: { select: { entity: { select: { name: true } } }, orderBy: { weight: "desc" }, take: 5 },
       },
-    });
-    for (const e of page) {
-      yield {
-        eventId: e.id,
-        title: e.title,
-        date: iso(e.date),
-        place: e.place?.name ?? null,
-        storyId: e.storyId,
-        story: e.story?.title ?? null,
-        articleCount: e.articleCount,
-        participants: e.participants.map((p) => p.entity.name),
-      };
-    }
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
+    }),
+  )) {
+    yield {
+      eventId: e.id,
+      title: e.title,
+      date: iso(e.date),
+      place: e.place?.name ?? null,
+      storyId: e.storyId,
+      story: e.story?.title ?? null,
+      articleCount: e.articleCount,
+      participants: e.participants.map((p) => p.entity.name),
+    };
   }
 }
 

@@ -8,6 +8,8 @@ import type { ExtractedDocument } from "../extract/types.ts";
 import { EventIndex, type EventIndexState } from "../link/event-index.ts";
 import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
 import type { ReferenceCache } from "./reference.ts";
+import { storyRollupInsert } from "./rollups.ts";
+import { nextIds, takeFrom } from "./sequences.ts";
 import type { ArticleLinker } from "./write.ts";
 
 const STATE_ROW = 1;
@@ -45,7 +47,7 @@ export class EventLinker implements ArticleLinker {
   /** Drops in-memory decisions of a batch that rolled back, and resumes from the saved state. */
   async reload() {
     const row = await this.prisma.linkerState.findUnique({ where: { id: STATE_ROW } });
-    const ids = { event: () => this.takeId(this.eventIds, "event"), story: () => this.takeId(this.storyIds, "story") };
+    const ids = { event: takeFrom(this.eventIds, "event"), story: takeFrom(this.storyIds, "story") };
     this.touchedStories.clear();
     if (!row) {
       this.index = new EventIndex({}, ids);
@@ -77,44 +79,22 @@ export class EventLinker implements ArticleLinker {
     for (const e of events) this.index.loadEvent(e.centroid as unknown as EventSnapshot);
   }
 
-  private takeId(pool: number[], what: string): string {
-    const id = pool.shift();
-    if (id === undefined) throw new Error(`no ${what} id reserved: reserveIds() must run before assign()`);
-    return String(id);
-  }
-
   /** Ids for an index that will be built synchronously (recluster): `count` of each, from the sequences. */
   static async reserve(prisma: PrismaClient, count: number): Promise<{ event: () => string; story: () => string }> {
-    const take = async (table: string) =>
-      (
-        await prisma.$queryRawUnsafe<{ id: number }[]>(
-          `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::int as id from generate_series(1, $1)`,
-          count,
-        )
-      ).map((r) => r.id);
-    const events = await take("Event");
-    const stories = await take("Story");
-    const next = (pool: number[], what: string) => () => {
-      const id = pool.shift();
-      if (id === undefined) throw new Error(`ran out of reserved ${what} ids`);
-      return String(id);
+    return {
+      event: takeFrom(await nextIds(prisma, "Event", count), "event"),
+      story: takeFrom(await nextIds(prisma, "Story", count), "story"),
     };
-    return { event: next(events, "event"), story: next(stories, "story") };
   }
 
+  /** Tops up the id pools so the batch's assignments never run dry. */
   async prepare(prisma: PrismaClient, count: number) {
-    // Sequence values are never rolled back; gaps after a failed batch are harmless.
-    const take = async (table: "Event" | "Story", pool: number[]) => {
-      if (pool.length >= count + 2) return;
-      const n = Math.max(ID_BLOCK, count + 2 - pool.length);
-      const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
-        `select nextval(pg_get_serial_sequence('"${table}"', 'id'))::int as id from generate_series(1, $1)`,
-        n,
-      );
-      pool.push(...rows.map((r) => r.id));
-    };
-    await take("Event", this.eventIds);
-    await take("Story", this.storyIds);
+    for (const [table, pool] of [
+      ["Event", this.eventIds],
+      ["Story", this.storyIds],
+    ] as const) {
+      if (pool.length < count + 2) pool.push(...(await nextIds(prisma, table, Math.max(ID_BLOCK, count + 2 - pool.length))));
+    }
   }
 
   assign(article: {
@@ -248,7 +228,11 @@ export class EventLinker implements ArticleLinker {
 
   private savedCoreAt = 0;
 
-  async saveCore(tx: Tx | PrismaClient) {
+  async finish(prisma: PrismaClient) {
+    await this.saveCore(prisma);
+  }
+
+  private async saveCore(tx: Tx | PrismaClient) {
     const state = this.index.coreState() as unknown as Prisma.InputJsonValue;
     await tx.linkerState.upsert({ where: { id: STATE_ROW }, update: { state }, create: { id: STATE_ROW, state } });
     this.savedCoreAt = Date.now();
@@ -263,10 +247,6 @@ export class EventLinker implements ArticleLinker {
   private async refreshStoryRollups(tx: Tx, storyIds: number[]) {
     if (!storyIds.length) return;
     await tx.$executeRaw`delete from "CoverageDay" where dimension = 'STORY' and key = any(${storyIds}::int[])`;
-    await tx.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'STORY', e."storyId", a."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
-      from "Article" a join "Event" e on e.id = a."eventId"
-      where e."storyId" = any(${storyIds}::int[]) and a."publishedAt" is not null group by 2, 3`;
+    await tx.$executeRaw(storyRollupInsert(storyIds));
   }
 }

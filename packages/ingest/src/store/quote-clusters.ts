@@ -16,7 +16,7 @@ export const quoteWords = (text: string) =>
     .replace(/[-‐‑–](?=\p{L})/gu, "")
     .match(/[\p{L}\p{N}]+/gu) ?? [];
 
-export const quoteFingerprint = (text: string) => createHash("sha1").update(quoteWords(text).join(" ")).digest("hex");
+export const quoteFingerprint = (words: string[]) => createHash("sha1").update(words.join(" ")).digest("hex");
 
 export interface NewQuote {
   id: number;
@@ -60,7 +60,7 @@ interface Cluster {
 export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: NewQuote[]) {
   const usable = quotes.map((q) => ({ q, words: quoteWords(q.text) })).filter((x) => x.words.length >= MIN_WORDS);
   if (!usable.length) return;
-  const fingerprints = usable.map((x) => quoteFingerprint(x.q.text));
+  const fingerprints = usable.map((x) => quoteFingerprint(x.words));
   const speakers = [...new Set(usable.flatMap((x) => (x.q.speakerId ? [x.q.speakerId] : [])))];
   const times = usable.flatMap((x) => (x.q.publishedAt ? [x.q.publishedAt.getTime()] : []));
   const from = new Date((times.length ? Math.min(...times) : Date.now()) - WINDOW_DAYS * DAY_MS);

@@ -1,6 +1,6 @@
 // Coverage rollups: per-day counts by outlet, event, story and speaker, maintained as articles arrive so
 // chart queries read a few hundred rows instead of scanning millions of articles.
-import type { Prisma, PrismaClient } from "@storyline/db";
+import { Prisma, type PrismaClient } from "@storyline/db";
 
 export type Dimension = "ALL" | "OUTLET" | "EVENT" | "STORY" | "SPEAKER";
 
@@ -52,11 +52,7 @@ export async function rebuildRollups(prisma: PrismaClient) {
       insert into "CoverageDay" (dimension, key, day, total, "unique")
       select 'EVENT', "eventId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
       from "Article" where "publishedAt" is not null and "eventId" is not null group by 2, 3`,
-      prisma.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'STORY', e."storyId", a."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
-      from "Article" a join "Event" e on e.id = a."eventId"
-      where a."publishedAt" is not null and e."storyId" is not null group by 2, 3`,
+      prisma.$executeRaw(storyRollupInsert(null)),
       prisma.$executeRaw`
       insert into "CoverageDay" (dimension, key, day, total, "unique")
       select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
@@ -66,4 +62,17 @@ export async function rebuildRollups(prisma: PrismaClient) {
     ],
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
+}
+
+/**
+ * Story rows of CoverageDay, computed from membership (events move between stories as they grow, so these
+ * are recomputed rather than incremented). `null` covers every story.
+ */
+export function storyRollupInsert(storyIds: number[] | null): Prisma.Sql {
+  const which = storyIds ? Prisma.sql`e."storyId" = any(${storyIds}::int[])` : Prisma.sql`e."storyId" is not null`;
+  return Prisma.sql`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select 'STORY', e."storyId", a."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
+    from "Article" a join "Event" e on e.id = a."eventId"
+    where ${which} and a."publishedAt" is not null group by 2, 3`;
 }

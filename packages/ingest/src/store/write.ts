@@ -14,6 +14,7 @@ import {
 import { assignQuoteClusters, type NewQuote } from "./quote-clusters.ts";
 import { entityKey, type ReferenceCache } from "./reference.ts";
 import { RollupDeltas } from "./rollups.ts";
+import { nextIds } from "./sequences.ts";
 
 export type StoreStatus = "stored" | "near-duplicate" | "unchanged";
 
@@ -38,6 +39,10 @@ export interface ArticleLinker {
   persist(tx: Prisma.TransactionClient, reference: ReferenceCache): Promise<void>;
   /** Runs after the batch's articles are written: rollups that depend on event and story membership. */
   afterArticles(tx: Prisma.TransactionClient): Promise<void>;
+  /** Forgets the decisions of a batch that rolled back, so memory matches the database again. */
+  reload(): Promise<void>;
+  /** Saves whatever state the linker keeps between runs, at the end of a run. */
+  finish(prisma: PrismaClient): Promise<void>;
 }
 
 export interface StoreContext {
@@ -137,8 +142,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   }));
 
   // Article ids up front, so event assignment can run in memory before anything is written.
-  const articleIds = await prisma.$queryRaw<{ id: number }[]>`
-    select nextval(pg_get_serial_sequence('"Article"', 'id'))::int as id from generate_series(1, ${toWrite.length})`;
+  const articleIds = await nextIds(prisma, "Article", toWrite.length);
   await ctx.linker?.prepare(prisma, toWrite.length);
 
   const articles: Prisma.ArticleCreateManyInput[] = [];
@@ -149,7 +153,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   const roleRows = new Map<string, { role: string; entityId: number; first: Date; last: Date; count: number }>();
   toWrite.forEach((prepared, i) => {
     const { doc } = prepared;
-    const id = articleIds[i]!.id;
+    const id = articleIds[i]!;
     let duplicateOf: (typeof knownCopies)[number] | null = null;
     let duplicateSimilarity: number | null = null;
     const ownHalves = halves(prepared.simhash);
