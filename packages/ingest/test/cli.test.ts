@@ -202,6 +202,14 @@ describe("configuration problems end with one sentence naming the fix", () => {
     }
   });
 
+  it("a data folder inside a private (0700) folder still works: the embedded server can reach it", () => {
+    const privateDir = mkdtempSync(join(tmpdir(), "sl-private-"));
+    const run = withEnv({ STORYLINE_DATA_DIR: join(privateDir, "data"), STORYLINE_PG_PORT: "54396" });
+    expect(run.stderr).not.toMatch(/EACCES|Permission denied/);
+    expect(run.status).toBe(2);
+    expect(JSON.stringify(run.stderr)).toMatch(/run \d+: \d+ documents read/);
+  });
+
   it("a malformed DATABASE_URL", () => {
     const run = withEnv({ DATABASE_URL: "mysql://somewhere/db" });
     expect(run.status).toBe(3);
