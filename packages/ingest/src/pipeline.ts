@@ -1,6 +1,6 @@
 // `storyline ingest` as a function: read -> extract -> store, recording the run and every failed input.
 import type { PrismaClient } from "@storyline/db";
-import { extractDocument } from "./extract/index.ts";
+import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
@@ -17,6 +17,8 @@ export interface IngestOptions {
   waitMs?: number;
   read?: ReadOptions;
   linker?: ArticleLinker;
+  /** Extraction threads: 1 (default on a multi-core machine) or 0 to extract in this thread. */
+  threads?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -36,6 +38,9 @@ export interface IngestSummary {
   errors: { input: string; stage: string; reason: string }[];
   seconds: number;
 }
+
+/** Documents extracted ahead of the one being stored. */
+const EXTRACT_AHEAD = 64;
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
@@ -62,7 +67,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     });
     summary.runId = run.id;
     const reference = new ReferenceCache(prisma);
-    const roles = await RoleMemory.load(prisma);
+    const extractor = createExtractor(await RoleMemory.loadRows(prisma), { threads: options.threads });
     const linker: ArticleLinker | undefined = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
 
     const fail = async (error: InputError) => {
@@ -104,27 +109,19 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
 
     let batch: ExtractedDocument[] = [];
     let writing: Promise<void> = Promise.resolve();
-    for await (const item of readInputs(options.inputs, options.read)) {
-      if ("error" in item) {
-        await fail(item.error);
-        continue;
-      }
-      summary.seen++;
+    const accept = async (origin: string, extracted: Promise<ExtractedDocument>) => {
       let doc: ExtractedDocument;
       try {
-        doc = extractDocument(item.doc, { resolveRole: roles.lookup });
-        roles.learn(doc);
+        doc = await extracted;
       } catch (error) {
-        await fail(new InputError(item.doc.origin, "extract", reasonOf(error)));
-        continue;
+        await fail(new InputError(origin, "extract", reasonOf(error)));
+        return;
       }
       if (!doc.body.trim() && doc.title?.trim())
-        doc = { ...doc, body: doc.title.trim(), wordCount: doc.title.trim().split(/\s+/).length };
+        doc = { ...doc, body: doc.title.trim(), wordCount: doc.title.trim().split(/\s+/).length, simhash: undefined };
       if (!doc.body.trim()) {
-        await fail(
-          new InputError(item.doc.origin, "extract", "no article text found (the page may be an index, a login wall or empty)"),
-        );
-        continue;
+        await fail(new InputError(origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));
+        return;
       }
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
@@ -136,6 +133,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         writing.catch(() => {});
         batch = [];
       }
+    };
+    // Documents handed to the extractor and not yet accepted, oldest first: bounded, so memory stays flat
+    // however fast the files are read.
+    const inFlight: { origin: string; extracted: Promise<ExtractedDocument> }[] = [];
+    try {
+      for await (const item of readInputs(options.inputs, options.read)) {
+        if ("error" in item) {
+          await fail(item.error);
+          continue;
+        }
+        summary.seen++;
+        const extracted = extractor.extract(item.doc);
+        extracted.catch(() => {});
+        inFlight.push({ origin: item.doc.origin, extracted });
+        if (inFlight.length >= EXTRACT_AHEAD) {
+          const next = inFlight.shift()!;
+          await accept(next.origin, next.extracted);
+        }
+      }
+      for (const next of inFlight.splice(0)) await accept(next.origin, next.extracted);
+    } finally {
+      await extractor.close();
     }
     await writing;
     await flush(batch);

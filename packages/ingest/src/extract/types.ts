@@ -138,4 +138,6 @@ export interface ExtractedDocument extends ArticleMetadata, TextAnalysis {
   url: string | null;
   inputKind: InputKind;
   origin: string;
+  /** The body's SimHash, when the extraction thread computed it for the store (see extract/thread.ts). */
+  simhash?: bigint;
 }

@@ -7,6 +7,7 @@ import { Prisma, type PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
 import { EventIndex, type EventIndexState } from "../link/event-index.ts";
 import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
+import { insertRows } from "./bulk.ts";
 import type { ReferenceCache } from "./reference.ts";
 import { storyRollupInsert } from "./rollups.ts";
 import { nextIds, takeFrom } from "./sequences.ts";
@@ -204,8 +205,14 @@ export class EventLinker implements ArticleLinker {
           return entityId ? [{ eventId: Number(snapshot.id), entityId, weight: p.weight }] : [];
         }),
       );
-      await tx.eventParticipant.deleteMany({ where: { eventId: { in: events.map((e) => e.id) } } });
-      if (participants.length) await tx.eventParticipant.createMany({ data: participants, skipDuplicates: true });
+      await tx.$executeRaw`delete from "EventParticipant" where "eventId" = any(${events.map((e) => e.id)}::int[])`;
+      await insertRows(
+        tx,
+        "EventParticipant",
+        { eventId: "int", entityId: "int", weight: "float8" },
+        participants,
+        "on conflict do nothing",
+      );
       for (const e of events) if (e.storyId) this.touchedStories.add(e.storyId);
     }
     // Evicted from memory (inactive): keep the last snapshot so a later article can bring the event back.
@@ -233,8 +240,11 @@ export class EventLinker implements ArticleLinker {
   }
 
   private async saveCore(tx: Tx | PrismaClient) {
-    const state = this.index.coreState() as unknown as Prisma.InputJsonValue;
-    await tx.linkerState.upsert({ where: { id: STATE_ROW }, update: { state }, create: { id: STATE_ROW, state } });
+    // Raw: Prisma's upsert would compile the whole (large) state into its query plan.
+    const state = JSON.stringify(this.index.coreState());
+    await tx.$executeRaw`
+      insert into "LinkerState" (id, state, "updatedAt") values (${STATE_ROW}, ${state}::jsonb, now())
+      on conflict (id) do update set state = excluded.state, "updatedAt" = now()`;
     this.savedCoreAt = Date.now();
   }
 

@@ -3,6 +3,8 @@
 // candidate clusters per batch, then a handful of writes.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@storyline/db";
+import { type Columns, insertRows } from "./bulk.ts";
+import { nextIds } from "./sequences.ts";
 
 const MIN_WORDS = 4;
 /** Share of the shorter quote's words found in the longer one for the two to be the same statement. */
@@ -42,6 +44,16 @@ function overlap(a: Map<string, number>, aLength: number, b: Map<string, number>
   return hit / shorterLength;
 }
 
+const CLUSTER_COLUMNS: Columns<Cluster> = {
+  id: "int",
+  canonicalText: "text",
+  fingerprint: "text",
+  speakerId: "int",
+  firstArticleId: "int",
+  firstOutletId: "int",
+  firstSeenAt: "timestamp",
+};
+
 interface Cluster {
   id: number | null;
   canonicalText: string;
@@ -57,6 +69,19 @@ interface Cluster {
   changed: boolean;
 }
 
+/** Words carried by more clusters than this are too common to find candidates by (they still count in overlap). */
+const MAX_POSTINGS = 64;
+
+interface StoredCluster {
+  id: number;
+  canonicalText: string;
+  fingerprint: string;
+  speakerId: number | null;
+  firstSeenAt: Date | null;
+  firstArticleId: number | null;
+  firstOutletId: number | null;
+}
+
 export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: NewQuote[]) {
   const usable = quotes.map((q) => ({ q, words: quoteWords(q.text) })).filter((x) => x.words.length >= MIN_WORDS);
   if (!usable.length) return;
@@ -65,43 +90,42 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
   const times = usable.flatMap((x) => (x.q.publishedAt ? [x.q.publishedAt.getTime()] : []));
   const from = new Date((times.length ? Math.min(...times) : Date.now()) - WINDOW_DAYS * DAY_MS);
   const to = new Date((times.length ? Math.max(...times) : Date.now()) + WINDOW_DAYS * DAY_MS);
-  const stored = await tx.quoteCluster.findMany({
-    where: {
-      OR: [
-        { fingerprint: { in: fingerprints } },
-        ...(speakers.length
-          ? [{ speakerId: { in: speakers }, OR: [{ firstSeenAt: { gte: from, lte: to } }, { firstSeenAt: null }] }]
-          : []),
-      ],
-    },
-    select: {
-      id: true,
-      canonicalText: true,
-      fingerprint: true,
-      speakerId: true,
-      firstSeenAt: true,
-      firstArticleId: true,
-      firstOutletId: true,
-    },
-    orderBy: { id: "desc" },
-    take: 5000,
-  });
+  const stored = await tx.$queryRaw<StoredCluster[]>`
+    select id, "canonicalText", fingerprint, "speakerId", "firstSeenAt", "firstArticleId", "firstOutletId"
+    from "QuoteCluster"
+    where fingerprint = any(${fingerprints}::text[])
+       or ("speakerId" = any(${speakers}::int[])
+           and ("firstSeenAt" between ${from.toISOString()}::timestamp and ${to.toISOString()}::timestamp or "firstSeenAt" is null))
+    order by id desc limit 5000`;
   const clusters: Cluster[] = [];
   const byFingerprint = new Map<string, Cluster>();
-  // Candidates by speaker; key 0 holds clusters without one (only an attributed quote may join those).
-  const bySpeaker = new Map<number, Cluster[]>();
+  // Candidates come from the words a quote shares with a cluster; only an attributed quote may join a
+  // cluster without a speaker, and an unattributed one only clusters with a speaker.
+  const postings = new Map<string, Cluster[]>();
   const index = (c: Cluster) => {
     clusters.push(c);
     if (!byFingerprint.has(c.fingerprint)) byFingerprint.set(c.fingerprint, c);
-    const key = c.speakerId ?? 0;
-    const list = bySpeaker.get(key);
-    if (list) list.push(c);
-    else bySpeaker.set(key, [c]);
+    for (const w of c.counts.keys()) {
+      const list = postings.get(w);
+      if (!list) postings.set(w, [c]);
+      else if (list.length <= MAX_POSTINGS) list.push(c);
+    }
   };
   for (const c of stored) {
     const words = quoteWords(c.canonicalText);
     index({ ...c, words, counts: countWords(words), quoteIds: [], outlets: new Set(), changed: false });
   }
+  const candidatesOf = (q: NewQuote, counts: Map<string, number>) => {
+    const found = new Set<Cluster>();
+    for (const w of counts.keys()) {
+      const list = postings.get(w);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      for (const c of list) {
+        if (q.speakerId ? c.speakerId === q.speakerId || c.speakerId === null : c.speakerId !== null) found.add(c);
+      }
+    }
+    return found;
+  };
 
   usable.forEach(({ q, words }, i) => {
     const fingerprint = fingerprints[i]!;
@@ -109,10 +133,7 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
     let best: Cluster | null = byFingerprint.get(fingerprint) ?? null;
     if (!best) {
       let bestScore = 0;
-      const candidates = q.speakerId
-        ? [...(bySpeaker.get(q.speakerId) ?? []), ...(bySpeaker.get(0) ?? [])]
-        : [...bySpeaker.entries()].flatMap(([speaker, list]) => (speaker === 0 ? [] : list));
-      for (const c of candidates) {
+      for (const c of candidatesOf(q, counts)) {
         if (q.publishedAt && c.firstSeenAt && Math.abs(q.publishedAt.getTime() - c.firstSeenAt.getTime()) > WINDOW_DAYS * DAY_MS)
           continue;
         const score = overlap(counts, words.length, c.counts, c.words.length);
@@ -146,6 +167,11 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
       best.canonicalText = q.text;
       best.words = words;
       best.counts = counts;
+      for (const w of counts.keys()) {
+        const list = postings.get(w);
+        if (!list) postings.set(w, [best]);
+        else if (list.length <= MAX_POSTINGS && !list.includes(best)) list.push(best);
+      }
     }
     if (q.publishedAt && (!best.firstSeenAt || q.publishedAt < best.firstSeenAt)) {
       best.firstSeenAt = q.publishedAt;
@@ -161,20 +187,11 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
 
   const fresh = clusters.filter((c) => c.id === null);
   if (fresh.length) {
-    const created = await tx.quoteCluster.createManyAndReturn({
-      data: fresh.map((c) => ({
-        canonicalText: c.canonicalText,
-        fingerprint: c.fingerprint,
-        speakerId: c.speakerId,
-        firstArticleId: c.firstArticleId,
-        firstOutletId: c.firstOutletId,
-        firstSeenAt: c.firstSeenAt,
-      })),
-      select: { id: true },
-    });
+    const ids = await nextIds(tx, "QuoteCluster", fresh.length);
     fresh.forEach((c, i) => {
-      c.id = created[i]!.id;
+      c.id = ids[i]!;
     });
+    await insertRows(tx, "QuoteCluster", CLUSTER_COLUMNS, fresh);
   }
   const touched = clusters.filter((c) => c.changed && c.quoteIds.length);
   const pairs = touched.flatMap((c) => c.quoteIds.map((quoteId) => [quoteId, c.id!] as const));

@@ -1,8 +1,10 @@
 // Outlets and entities are reference data shared by many articles: resolved once per run and cached.
 // They are written outside article transactions; an outlet or entity left without articles is harmless.
+
 import type { Prisma, PrismaClient } from "@storyline/db";
 import { lookupOutlet, outletSlug } from "../extract/known-outlets.ts";
 import type { ExtractedEntity } from "../extract/types.ts";
+import { insertRows } from "./bulk.ts";
 
 export const entityKey = (name: string) =>
   name
@@ -102,14 +104,17 @@ export class ReferenceCache {
         }
       }
       const rows = [...wanted.values()];
-      await this.prisma.entity.createMany({
-        data: rows.map((w) => ({ kind: w.kind, key: w.key, name: w.name, aliases: [...w.aliases], gender: w.gender })),
-        skipDuplicates: true,
-      });
-      const found = await this.prisma.entity.findMany({
-        where: { OR: rows.map((w) => ({ kind: w.kind, key: w.key })) },
-        select: { id: true, kind: true, key: true },
-      });
+      await insertRows(
+        this.prisma,
+        "Entity",
+        { kind: "enum:EntityKind", key: "text", name: "text", aliases: "text[]", gender: "text" },
+        rows.map((w) => ({ kind: w.kind, key: w.key, name: w.name, aliases: [...w.aliases], gender: w.gender })),
+        "on conflict (kind, key) do nothing",
+      );
+      const found = await this.prisma.$queryRaw<{ id: number; kind: string; key: string }[]>`
+        select e.id, e.kind::text as kind, e.key from "Entity" e
+        join unnest(${rows.map((w) => w.kind)}::text[], ${rows.map((w) => w.key)}::text[]) as x(kind, key)
+          on e.kind::text = x.kind and e.key = x.key`;
       for (const f of found) this.entities.set(`${f.kind}:${f.key}`, f.id);
       for (const [surname, full] of sameBatch) {
         const id = this.entities.get(full);

@@ -7,6 +7,9 @@ import { entityKey } from "./reference.ts";
 
 const SLACK_MS = 180 * 86_400_000;
 
+/** role, holder's name, first and last day seen (ms), evidence count */
+export type RoleRow = [role: string, name: string, firstSeen: number, lastSeen: number, evidence: number];
+
 interface Holding {
   name: string;
   firstSeen: number;
@@ -17,15 +20,22 @@ interface Holding {
 export class RoleMemory {
   private readonly byRole = new Map<string, Map<string, Holding>>();
 
-  static async load(prisma: PrismaClient): Promise<RoleMemory> {
-    const memory = new RoleMemory();
+  /** What RoleHolding says, as plain rows a worker thread can be given. */
+  static async loadRows(prisma: PrismaClient): Promise<RoleRow[]> {
     const rows = await prisma.roleHolding.findMany({
       select: { role: true, firstSeen: true, lastSeen: true, evidenceCount: true, entity: { select: { name: true } } },
     });
-    for (const row of rows) {
-      memory.add(row.role, row.entity.name, row.firstSeen.getTime(), row.lastSeen.getTime(), row.evidenceCount);
-    }
+    return rows.map((row) => [row.role, row.entity.name, row.firstSeen.getTime(), row.lastSeen.getTime(), row.evidenceCount]);
+  }
+
+  static fromRows(rows: readonly RoleRow[]): RoleMemory {
+    const memory = new RoleMemory();
+    for (const [role, name, first, last, evidence] of rows) memory.add(role, name, first, last, evidence);
     return memory;
+  }
+
+  static async load(prisma: PrismaClient): Promise<RoleMemory> {
+    return RoleMemory.fromRows(await RoleMemory.loadRows(prisma));
   }
 
   private add(role: string, name: string, first: number, last: number, evidence: number) {

@@ -2,7 +2,7 @@
 // memory first. Sequence values are never rolled back: gaps after a failed batch are harmless.
 import type { Prisma, PrismaClient } from "@storyline/db";
 
-export type SequencedTable = "Article" | "Event" | "Story";
+export type SequencedTable = "Article" | "Event" | "Story" | "Quote" | "QuoteCluster";
 
 export async function nextIds(
   client: PrismaClient | Prisma.TransactionClient,

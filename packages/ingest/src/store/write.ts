@@ -2,6 +2,7 @@
 // and the next run stores what is missing (the content hash makes reruns idempotent).
 import type { Prisma, PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
+import { type Columns, insertRows } from "./bulk.ts";
 import {
   contentHash,
   halves,
@@ -15,6 +16,72 @@ import { assignQuoteClusters, type NewQuote } from "./quote-clusters.ts";
 import { entityKey, type ReferenceCache } from "./reference.ts";
 import { RollupDeltas } from "./rollups.ts";
 import { nextIds } from "./sequences.ts";
+
+type ArticleRow = Prisma.ArticleCreateManyInput;
+type QuoteRow = Prisma.QuoteCreateManyInput & { outletId: number | null; publishedAt: Date | null };
+
+const ARTICLE_COLUMNS: Columns<ArticleRow> = {
+  id: "int",
+  outletId: "int",
+  outletSource: "enum:ProvenanceSource",
+  outletEvidence: "text",
+  externalId: "text",
+  url: "text",
+  title: "text",
+  authors: "text[]",
+  body: "text",
+  language: "text",
+  wordCount: "int",
+  publishedAt: "timestamp",
+  publishedAtOffset: "text",
+  publishedAtPrecision: "enum:DatePrecision",
+  publishedAtSource: "enum:ProvenanceSource",
+  publishedAtConfidence: "float8",
+  publishedAtEarliest: "timestamp",
+  publishedAtLatest: "timestamp",
+  publishedAtEvidence: "text",
+  modifiedAt: "timestamp",
+  contentHash: "text",
+  simhash: "int8",
+  simhashBands: "int[]",
+  duplicateOfId: "int",
+  duplicateSimilarity: "float8",
+  inputKind: "enum:InputKind",
+  rawRef: "text",
+  ingestRunId: "int",
+  eventId: "int",
+  eventSimilarity: "float8",
+};
+const MENTION_COLUMNS: Columns<Prisma.MentionCreateManyInput> = {
+  articleId: "int",
+  entityId: "int",
+  count: "int",
+  offsets: "int[]",
+  asWritten: "text[]",
+};
+const CITATION_COLUMNS: Columns<Prisma.CitationCreateManyInput> = {
+  articleId: "int",
+  outletId: "int",
+  kind: "enum:CitationKind",
+  asWritten: "text",
+  start: "int",
+  end: "int",
+};
+// The quote's outlet rides along for clustering; it is not a Quote column.
+const QUOTE_COLUMNS: Columns<QuoteRow> = {
+  id: "int",
+  articleId: "int",
+  text: "text",
+  start: "int",
+  end: "int",
+  parts: "jsonb",
+  kind: "enum:QuoteKind",
+  speakerId: "int",
+  speakerAsWritten: "text",
+  attribution: "enum:AttributionMethod",
+  confidence: "float8",
+  publishedAt: "timestamp",
+};
 
 export type StoreStatus = "stored" | "near-duplicate" | "unchanged";
 
@@ -97,7 +164,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
       continue;
     }
     seenInBatch.add(hash);
-    const sim = simhash(doc.body);
+    const sim = doc.simhash ?? simhash(doc.body);
     fresh.push({ doc, hash, simhash: sim, bands: simhashBands(sim) });
   }
 
@@ -145,10 +212,10 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   const articleIds = await nextIds(prisma, "Article", toWrite.length);
   await ctx.linker?.prepare(prisma, toWrite.length);
 
-  const articles: Prisma.ArticleCreateManyInput[] = [];
+  const articles: ArticleRow[] = [];
   const mentions: Prisma.MentionCreateManyInput[] = [];
   const citations: Prisma.CitationCreateManyInput[] = [];
-  const quotes: (Prisma.QuoteCreateManyInput & { outletId: number | null })[] = [];
+  const quotes: QuoteRow[] = [];
   const rollups = new RollupDeltas();
   const roleRows = new Map<string, { role: string; entityId: number; first: Date; last: Date; count: number }>();
   toWrite.forEach((prepared, i) => {
@@ -249,27 +316,28 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     outcomes.set(doc, { doc, status: duplicateOfId ? "near-duplicate" : "stored", articleId: id });
   });
 
+  const quoteIds = quotes.length ? await nextIds(prisma, "Quote", quotes.length) : [];
+  quotes.forEach((q, i) => {
+    q.id = quoteIds[i]!;
+  });
+
   await prisma.$transaction(
     async (tx) => {
       await ctx.linker?.persist(tx, reference);
-      await tx.article.createMany({ data: articles });
-      if (mentions.length) await tx.mention.createMany({ data: mentions, skipDuplicates: true });
-      if (citations.length) await tx.citation.createMany({ data: citations, skipDuplicates: true });
+      await insertRows(tx, "Article", ARTICLE_COLUMNS, articles);
+      await insertRows(tx, "Mention", MENTION_COLUMNS, mentions, "on conflict do nothing");
+      await insertRows(tx, "Citation", CITATION_COLUMNS, citations, "on conflict do nothing");
       if (quotes.length) {
-        const created = await tx.quote.createManyAndReturn({
-          data: quotes.map(({ outletId: _outlet, ...q }) => q),
-          select: { id: true, text: true, speakerId: true, kind: true, articleId: true, publishedAt: true },
-        });
-        const outletOf = new Map(articles.map((a) => [a.id!, a.outletId ?? null]));
-        const clusterable: NewQuote[] = created
+        await insertRows(tx, "Quote", QUOTE_COLUMNS, quotes);
+        const clusterable: NewQuote[] = quotes
           .filter((q) => q.kind === "FULL")
           .map((q) => ({
-            id: q.id,
+            id: q.id!,
             text: q.text,
-            speakerId: q.speakerId,
+            speakerId: q.speakerId ?? null,
             articleId: q.articleId,
-            outletId: outletOf.get(q.articleId) ?? null,
-            publishedAt: q.publishedAt,
+            outletId: q.outletId,
+            publishedAt: q.publishedAt ?? null,
           }));
         await assignQuoteClusters(tx, clusterable);
       }

@@ -1,0 +1,17 @@
+// The extraction thread's side of extract/thread.ts: extract each document in arrival order, teaching the
+// role memory as it goes, through the same extractForStore as the inline extractor.
+import { parentPort, workerData } from "node:worker_threads";
+import { RoleMemory, type RoleRow } from "../store/roles.ts";
+import { extractForStore, type WorkerReply, type WorkerRequest } from "./thread.ts";
+
+const roles = RoleMemory.fromRows((workerData as { roleRows: RoleRow[] }).roleRows);
+
+parentPort!.on("message", ({ seq, doc }: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { seq, doc: extractForStore(doc, roles) };
+  } catch (error) {
+    reply = { seq, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
