@@ -94,6 +94,6 @@ describe("insertRows", () => {
   });
 
   it("writes nothing for no rows", async () => {
-    expect(await insertRows(db.prisma, "Article", { id: "int" }, [])).toBe(0);
+    expect(await insertRows(db.prisma, "Article", { id: "int" }, [] as { id: number }[])).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../src/pipeline.ts";
+import { reclusterAll } from "../src/store/recluster.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -56,5 +57,40 @@ describe("event linking across runs", () => {
     expect(rollup._sum.total).toBe(2);
     const state = await db.prisma.linkerState.findUniqueOrThrow({ where: { id: 1 } });
     expect((state.state as { events: unknown[] }).events).toEqual([]);
+  });
+
+  it("links a later article that names the event's day to it as a mention, not as a member", async () => {
+    await ingest([
+      JSON.stringify({
+        id: "later-fishing-quotas",
+        outlet: "Meridian Wire",
+        publishedAt: "2025-12-03T08:00:00",
+        title: "Fishing quotas for the northern strait set for next year",
+        text:
+          "Estova's fisheries ministry set next year's quotas for the northern strait on Wednesday, cutting the cod catch by a tenth. " +
+          "The quotas are the first since the Halden harbour treaty of October 27 opened the port to both fleets.",
+      }),
+    ]);
+    const later = await db.prisma.article.findFirstOrThrow({
+      where: { externalId: "later-fishing-quotas" },
+      select: { eventId: true, eventMentions: { select: { eventId: true, asWritten: true } } },
+    });
+    const treaty = await db.prisma.event.findFirstOrThrow({ where: { date: new Date("2025-10-27T00:00:00Z") } });
+    expect(later.eventId).not.toBe(treaty.id);
+    expect(later.eventMentions).toEqual([{ eventId: treaty.id, asWritten: "October 27" }]);
+  });
+
+  it("recluster keeps event ids whose membership is unchanged, and rebuilds mentions and rollups", async () => {
+    const before = await db.prisma.article.findMany({ orderBy: { id: "asc" }, select: { id: true, eventId: true } });
+    const rollupsBefore = await db.prisma.coverageDay.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }] });
+    const summary = await reclusterAll(db.prisma);
+    expect(summary.articles).toBe(before.length);
+    const after = await db.prisma.article.findMany({ orderBy: { id: "asc" }, select: { id: true, eventId: true } });
+    expect(after).toEqual(before);
+    expect(summary.newEventIds).toBe(0);
+    const mentions = await db.prisma.eventMention.findMany({ select: { asWritten: true } });
+    expect(mentions).toEqual([{ asWritten: "October 27" }]);
+    const rollupsAfter = await db.prisma.coverageDay.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }] });
+    expect(rollupsAfter).toEqual(rollupsBefore);
   });
 });

@@ -4,8 +4,11 @@ import type { PrismaClient } from "@storyline/db";
 import { recluster } from "../link/recluster.ts";
 import type { ClusterDoc } from "../link/types.ts";
 import { EventLinker } from "./event-linker.ts";
+import { storeEventMentions } from "./event-mentions.ts";
 import { ReferenceCache } from "./reference.ts";
 import { rebuildRollups } from "./rollups.ts";
+
+const MENTION_CHUNK = 2_000;
 
 export interface ReclusterSummary {
   articles: number;
@@ -62,6 +65,19 @@ export async function reclusterAll(prisma: PrismaClient): Promise<ReclusterSumma
         from unnest(${articleIds}::int[], ${eventIds}::int[]) as x(article_id, event_id) where a.id = x.article_id`;
       await tx.$executeRaw`delete from "Event" e where not exists (select 1 from "Article" a where a."eventId" = e.id)`;
       await tx.$executeRaw`delete from "Story" s where not exists (select 1 from "Event" e where e."storyId" = s.id)`;
+      // Mentions point at events by their day and title, both of which a recluster may change.
+      await tx.$executeRaw`delete from "EventMention"`;
+      const newEventOf = (id: number) => {
+        const eventId = result.assignments.get(String(id));
+        return eventId ? Number(eventId) : null;
+      };
+      for (let i = 0; i < articles.length; i += MENTION_CHUNK) {
+        const chunk = articles.slice(i, i + MENTION_CHUNK);
+        await storeEventMentions(
+          tx,
+          chunk.map((a) => ({ id: a.id, body: a.body, publishedAt: a.publishedAt, eventId: newEventOf(a.id) })),
+        );
+      }
     },
     { timeout: 600_000, maxWait: 30_000 },
   );

@@ -3,6 +3,7 @@
 import type { Prisma, PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
 import { type Columns, insertRows } from "./bulk.ts";
+import { storeEventMentions } from "./event-mentions.ts";
 import {
   contentHash,
   halves,
@@ -341,6 +342,15 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
           }));
         await assignQuoteClusters(tx, clusterable);
       }
+      await storeEventMentions(
+        tx,
+        articles.map((a) => ({
+          id: a.id!,
+          body: a.body,
+          publishedAt: (a.publishedAt as Date | null) ?? null,
+          eventId: a.eventId ?? null,
+        })),
+      );
       await rollups.apply(tx);
       await ctx.linker?.afterArticles(tx);
       await reference.flushAliases(tx);
