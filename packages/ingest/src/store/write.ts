@@ -142,6 +142,14 @@ function chartableDate(published: ExtractedDocument["published"]): Date | null {
   return wallClock(published.value);
 }
 
+interface KnownCopy {
+  id: number;
+  simhash: [number, number];
+  /** The first copy of the text: what a new copy links to. */
+  original: number;
+  eventId: number | null;
+}
+
 interface Prepared {
   doc: ExtractedDocument;
   hash: string;
@@ -170,10 +178,8 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   }
 
   const existing = fresh.length
-    ? await prisma.article.findMany({
-        where: { contentHash: { in: fresh.map((p) => p.hash) } },
-        select: { contentHash: true, id: true },
-      })
+    ? await prisma.$queryRaw<{ contentHash: string; id: number }[]>`
+        select "contentHash", id from "Article" where "contentHash" = any(${fresh.map((p) => p.hash)}::text[])`
     : [];
   const stored = new Map(existing.map((a) => [a.contentHash, a.id]));
   const toWrite = fresh.filter((p) => {
@@ -197,17 +203,24 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     citationRows.set(doc, [...rows.values()] as Prisma.CitationCreateManyInput[]);
   }
 
-  const candidates = await prisma.article.findMany({
-    where: { simhashBands: { hasSome: [...new Set(toWrite.flatMap((p) => p.bands))] } },
-    select: { id: true, simhash: true, duplicateOfId: true, eventId: true },
-    take: 5000,
-  });
-  const knownCopies = candidates.map((c) => ({
-    id: c.id,
-    simhash: halves(c.simhash ?? 0n),
-    original: c.duplicateOfId ?? c.id,
-    eventId: c.eventId,
-  }));
+  const candidates = await prisma.$queryRaw<
+    { id: number; simhash: bigint | null; duplicateOfId: number | null; eventId: number | null }[]
+  >`
+    select id, simhash, "duplicateOfId", "eventId" from "Article"
+    where "simhashBands" && ${[...new Set(toWrite.flatMap((p) => p.bands))]}::int[] limit 5000`;
+  // Known copies filed under each of their four bands: a body is compared only with those sharing one.
+  const copiesByBand = new Map<number, KnownCopy[]>();
+  const fileCopy = (copy: KnownCopy, bands: number[]) => {
+    for (const band of bands) {
+      const list = copiesByBand.get(band);
+      if (list) list.push(copy);
+      else copiesByBand.set(band, [copy]);
+    }
+  };
+  for (const c of candidates) {
+    const hash = BigInt(c.simhash ?? 0n);
+    fileCopy({ id: c.id, simhash: halves(hash), original: c.duplicateOfId ?? c.id, eventId: c.eventId }, simhashBands(hash));
+  }
 
   // Article ids up front, so event assignment can run in memory before anything is written.
   const articleIds = await nextIds(prisma, "Article", toWrite.length);
@@ -222,10 +235,11 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
   toWrite.forEach((prepared, i) => {
     const { doc } = prepared;
     const id = articleIds[i]!;
-    let duplicateOf: (typeof knownCopies)[number] | null = null;
+    let duplicateOf: KnownCopy | null = null;
     let duplicateSimilarity: number | null = null;
     const ownHalves = halves(prepared.simhash);
-    for (const other of knownCopies) {
+    const others = new Set(prepared.bands.flatMap((band) => copiesByBand.get(band) ?? []));
+    for (const other of others) {
       const distance = hammingDistance(ownHalves, other.simhash);
       const similarity = similarityFromDistance(distance);
       if (distance <= NEAR_DUPLICATE_BITS && (duplicateSimilarity === null || similarity > duplicateSimilarity)) {
@@ -240,7 +254,7 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     const linked = ctx.linker
       ? ctx.linker.assign({ id, doc, publishedAt, duplicateOfId, duplicateOfEventId: duplicateOf?.eventId ?? null })
       : { eventId: null, storyId: null, similarity: 0 };
-    knownCopies.push({ id, simhash: ownHalves, original: duplicateOfId ?? id, eventId: linked.eventId });
+    fileCopy({ id, simhash: ownHalves, original: duplicateOfId ?? id, eventId: linked.eventId }, prepared.bands);
 
     articles.push({
       id,
