@@ -23,9 +23,11 @@ const seeds: RawDocument[] = readdirSync(SEEDS_DIR)
 const roles: RoleRow[] = [["russian president", "Vladimir Putin", Date.UTC(2012, 0, 1), Date.UTC(2024, 0, 1), 50]];
 
 describe("the extraction thread", () => {
-  it("extracts the seeds exactly as this thread does, in order, with their SimHash", async () => {
+  it.each([
+    1, 2,
+  ])("extracts the seeds exactly as this thread does, in order, with their SimHash (%i threads)", async (threads) => {
     const inline = createExtractor(roles, { threads: 0 });
-    const threaded = createExtractor(roles, { threads: 1 });
+    const threaded = createExtractor(roles, { threads });
     try {
       const expected = await Promise.all(seeds.map((d) => inline.extract(d)));
       const actual = await Promise.all(seeds.map((d) => threaded.extract(d)));

@@ -6,7 +6,12 @@ import { extractForStore, type WorkerReply, type WorkerRequest } from "./thread.
 
 const roles = RoleMemory.fromRows((workerData as { roleRows: RoleRow[] }).roleRows);
 
-parentPort!.on("message", ({ seq, doc }: WorkerRequest) => {
+parentPort!.on("message", (request: WorkerRequest) => {
+  if (request.type === "learn") {
+    roles.addRows(request.rows);
+    return;
+  }
+  const { seq, doc } = request;
   let reply: WorkerReply;
   try {
     reply = { seq, doc: extractForStore(doc, roles) };

@@ -18,7 +18,7 @@ export interface Extractor {
   close(): Promise<void>;
 }
 
-export type WorkerRequest = { seq: number; doc: RawDocument };
+export type WorkerRequest = { type: "extract"; seq: number; doc: RawDocument } | { type: "learn"; rows: RoleRow[] };
 export type WorkerReply = { seq: number; doc: ExtractedDocument } | { seq: number; error: string };
 
 /**
@@ -43,7 +43,12 @@ export function inlineExtractor(roleRows: readonly RoleRow[]): Extractor {
   };
 }
 
-function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
+interface ThreadExtractor extends Extractor {
+  /** Roles other threads learned, so every thread's memory sees every article (in near, not exact, order). */
+  teach(rows: RoleRow[]): void;
+}
+
+function threadExtractor(roleRows: readonly RoleRow[]): ThreadExtractor {
   // The worker is TypeScript like the rest: it registers tsx's loader first, as the CLI does (Node 20 does
   // not apply an `--import` loader to a worker's own entry file, hence the small bootstrap).
   // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
@@ -81,10 +86,13 @@ function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
       const id = seq++;
       if (pending.size === 0) worker.ref();
       const result = new Promise<ExtractedDocument>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.postMessage({ seq: id, doc } satisfies WorkerRequest);
+      worker.postMessage({ type: "extract", seq: id, doc } satisfies WorkerRequest);
       return result.finally(() => {
         if (pending.size === 0) worker.unref();
       });
+    },
+    teach(rows) {
+      if (rows.length && !failure) worker.postMessage({ type: "learn", rows } satisfies WorkerRequest);
     },
     async close() {
       await worker.terminate();
@@ -92,8 +100,37 @@ function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
   };
 }
 
-/** A worker thread when this machine has a core to spare, else inline. `threads: 0` forces inline. */
+/** Several threads, documents dealt round-robin; results still come back in call order (one promise each). */
+function threadPool(roleRows: readonly RoleRow[], size: number): Extractor {
+  const threads = Array.from({ length: size }, () => threadExtractor(roleRows));
+  let next = 0;
+  return {
+    extract(doc) {
+      const index = next++ % threads.length;
+      const result = threads[index]!.extract(doc);
+      if (threads.length > 1)
+        result.then(
+          (extracted) => {
+            const rows = RoleMemory.rowsOf(extracted);
+            threads.forEach((t, i) => i !== index && t.teach(rows));
+          },
+          () => {},
+        );
+      return result;
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.close()));
+    },
+  };
+}
+
+/**
+ * Worker threads, one per core by default (the main thread mostly waits on Postgres for HTML, and is the busy
+ * one for plain text: the threads take whichever core is free). `threads: 0` extracts in this thread;
+ * `threads: 1` keeps role learning in exact input order.
+ */
 export function createExtractor(roleRows: readonly RoleRow[], options: { threads?: number } = {}): Extractor {
-  const threads = options.threads ?? (availableParallelism() > 1 ? 1 : 0);
-  return threads > 0 ? threadExtractor(roleRows) : inlineExtractor(roleRows);
+  const cores = availableParallelism();
+  const threads = options.threads ?? (cores > 1 ? cores : 0);
+  return threads > 0 ? threadPool(roleRows, threads) : inlineExtractor(roleRows);
 }

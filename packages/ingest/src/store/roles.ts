@@ -30,8 +30,22 @@ export class RoleMemory {
 
   static fromRows(rows: readonly RoleRow[]): RoleMemory {
     const memory = new RoleMemory();
-    for (const [role, name, first, last, evidence] of rows) memory.add(role, name, first, last, evidence);
+    memory.addRows(rows);
     return memory;
+  }
+
+  addRows(rows: readonly RoleRow[]) {
+    for (const [role, name, first, last, evidence] of rows) this.add(role, name, first, last, evidence);
+  }
+
+  /** What learn(doc) would add, as rows (for memories in other threads). */
+  static rowsOf(doc: ExtractedDocument): RoleRow[] {
+    const day = doc.published?.value ? Date.parse(`${doc.published.value.slice(0, 10)}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(day)) return [];
+    const rows: RoleRow[] = [];
+    for (const e of doc.entities)
+      if (e.kind === "PERSON") for (const role of e.roles) rows.push([entityKey(role), e.name, day, day, 1]);
+    return rows;
   }
 
   static async load(prisma: PrismaClient): Promise<RoleMemory> {
@@ -51,10 +65,7 @@ export class RoleMemory {
 
   /** Remembers the roles an article attached to people ("Russian President Vladimir Putin"). */
   learn(doc: ExtractedDocument) {
-    const day = doc.published?.value ? Date.parse(`${doc.published.value.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-    if (Number.isNaN(day)) return;
-    for (const e of doc.entities)
-      if (e.kind === "PERSON") for (const role of e.roles) this.add(entityKey(role), e.name, day, day, 1);
+    this.addRows(RoleMemory.rowsOf(doc));
   }
 
   readonly lookup: RoleAliasLookup = (role, onDay) => {
