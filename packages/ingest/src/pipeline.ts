@@ -4,7 +4,20 @@ import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
-import { type ArticleLinker, acquireIngestLock, EventLinker, ReferenceCache, RoleMemory, storeBatch } from "./store/index.ts";
+import {
+  type ArticleLinker,
+  acquireIngestLock,
+  type BatchPlan,
+  commitBatch,
+  EventLinker,
+  type InFlightWrites,
+  NOTHING_IN_FLIGHT,
+  planBatch,
+  ReferenceCache,
+  RoleMemory,
+  type StoreOutcome,
+  storeBatch,
+} from "./store/index.ts";
 
 export interface IngestOptions {
   prisma: PrismaClient;
@@ -77,26 +90,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       await prisma.ingestError.create({ data: { runId: run.id, input: error.input, stage: error.stage, reason: error.reason } });
     };
 
-    const flush = async (batch: ExtractedDocument[]) => {
-      if (batch.length === 0 || dryRun) return;
-      const context = { prisma, reference, runId: run.id, linker };
-      let outcomes: Awaited<ReturnType<typeof storeBatch>>;
-      try {
-        outcomes = await storeBatch(context, batch);
-      } catch {
-        // One bad document must not sink its batch: store them one by one to find it. The linker forgets
-        // the rolled-back batch first, so its memory matches the database again.
-        await linker?.reload();
-        outcomes = [];
-        for (const doc of batch) {
-          try {
-            outcomes.push(...(await storeBatch(context, [doc])));
-          } catch (error) {
-            await linker?.reload();
-            await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
-          }
-        }
-      }
+    const context = { prisma, reference, runId: run.id, linker };
+    const record = (outcomes: StoreOutcome[]) => {
       for (const outcome of outcomes) {
         if (outcome.status === "stored") summary.stored++;
         else if (outcome.status === "near-duplicate") {
@@ -106,9 +101,59 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         options.onProgress?.({ type: "document", origin: outcome.doc.origin, status: outcome.status });
       }
     };
+    // One bad document must not sink its batch: store them one by one to find it. The linker forgets the
+    // rolled-back batch first, so its memory matches the database again.
+    const oneByOne = async (docs: ExtractedDocument[]) => {
+      await linker?.reload();
+      for (const doc of docs) {
+        try {
+          record(await storeBatch(context, [doc]));
+        } catch (error) {
+          await linker?.reload();
+          await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
+        }
+      }
+    };
+    type Committed = { ok: true } | { ok: false; docs: ExtractedDocument[] };
+    let committing: Promise<Committed> = Promise.resolve({ ok: true });
+    let uncommitted: InFlightWrites = NOTHING_IN_FLIGHT;
+    const tryPlan = (docs: ExtractedDocument[], pending: InFlightWrites) => planBatch(context, docs, pending).catch(() => null);
+
+    // A batch is planned (CPU: near-duplicates, event assignment, rows) while the previous one commits (Postgres).
+    const flush = async (docs: ExtractedDocument[]) => {
+      if (docs.length === 0 || dryRun) return;
+      let plan: BatchPlan | null = await tryPlan(docs, uncommitted);
+      const previous = await committing;
+      if (!previous.ok) {
+        // The plan assumed the previous batch; that batch rolled back. Redo it, then plan this one afresh.
+        uncommitted = NOTHING_IN_FLIGHT;
+        await oneByOne(previous.docs);
+        plan = await tryPlan(docs, NOTHING_IN_FLIGHT);
+      }
+      if (!plan) {
+        uncommitted = NOTHING_IN_FLIGHT;
+        committing = Promise.resolve({ ok: true });
+        await oneByOne(docs);
+        return;
+      }
+      const planned = plan;
+      uncommitted = planned.inFlight;
+      committing = commitBatch(context, planned).then(
+        (outcomes): Committed => {
+          record(outcomes);
+          return { ok: true };
+        },
+        (): Committed => ({ ok: false, docs }),
+      );
+    };
+    const settle = async () => {
+      const last = await committing;
+      committing = Promise.resolve({ ok: true });
+      uncommitted = NOTHING_IN_FLIGHT;
+      if (!last.ok) await oneByOne(last.docs);
+    };
 
     let batch: ExtractedDocument[] = [];
-    let writing: Promise<void> = Promise.resolve();
     const accept = async (origin: string, extracted: Promise<ExtractedDocument>) => {
       let doc: ExtractedDocument;
       try {
@@ -126,12 +171,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
       if (batch.length >= batchSize) {
-        // One batch is written while the next is extracted: the write waits on Postgres, not on this thread.
-        await writing;
-        writing = flush(batch);
-        // Marks the failure as handled until it is awaited above, so it is reported there, not as a crash.
-        writing.catch(() => {});
+        const full = batch;
         batch = [];
+        await flush(full);
       }
     };
     // Documents handed to the extractor and not yet accepted, oldest first: bounded, so memory stays flat
@@ -156,9 +198,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     } finally {
       await extractor.close();
     }
-    await writing;
     await flush(batch);
-    await linker?.finish(prisma);
+    await settle();
+    await linker?.finish(prisma, reference);
 
     summary.status =
       summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";

@@ -72,4 +72,22 @@ describe.skipIf(!existsSync(SEEDS))("seed articles", () => {
     expect(story.get("000")).toBe(story.get("003"));
     expect(story.get("004")).not.toBe(story.get("003"));
   });
+
+  it("keeps them so after the end-of-batch and end-of-run consolidation an ingest runs", () => {
+    const index = new EventIndex();
+    for (const doc of BACKGROUND) index.assign(doc);
+    index.consolidate();
+    const docs = seedDocs().sort((a, b) => (a.publishedAt! < b.publishedAt! ? -1 : 1));
+    const event = new Map<string, string>();
+    for (const doc of docs) event.set(doc.id, index.assign(doc).eventId);
+    index.consolidate();
+    index.consolidate("run");
+    const now = (id: string) => index.resolve(event.get(id));
+    expect(now("002")).toBe(now("003"));
+    expect(new Set(["000", "001", "002", "004"].map(now)).size).toBe(4);
+    const story = (id: string) => index.event(now(id)!)!.storyId;
+    expect(story("001")).toBe(story("003"));
+    expect(story("000")).toBe(story("003"));
+    expect(story("004")).not.toBe(story("003"));
+  });
 });

@@ -82,7 +82,9 @@ describe("event linking across runs", () => {
 
   it("recluster keeps event ids whose membership is unchanged, and rebuilds mentions and rollups", async () => {
     const before = await db.prisma.article.findMany({ orderBy: { id: "asc" }, select: { id: true, eventId: true } });
-    const rollupsBefore = await db.prisma.coverageDay.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }] });
+    const rollupsBefore = await db.prisma.coverageDay.findMany({
+      orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }],
+    });
     const summary = await reclusterAll(db.prisma);
     expect(summary.articles).toBe(before.length);
     const after = await db.prisma.article.findMany({ orderBy: { id: "asc" }, select: { id: true, eventId: true } });
@@ -90,7 +92,9 @@ describe("event linking across runs", () => {
     expect(summary.newEventIds).toBe(0);
     const mentions = await db.prisma.eventMention.findMany({ select: { asWritten: true } });
     expect(mentions).toEqual([{ asWritten: "October 27" }]);
-    const rollupsAfter = await db.prisma.coverageDay.findMany({ orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }] });
+    const rollupsAfter = await db.prisma.coverageDay.findMany({
+      orderBy: [{ dimension: "asc" }, { key: "asc" }, { day: "asc" }],
+    });
     expect(rollupsAfter).toEqual(rollupsBefore);
   });
 });

@@ -112,7 +112,7 @@ function threadPool(roleRows: readonly RoleRow[], size: number): Extractor {
         result.then(
           (extracted) => {
             const rows = RoleMemory.rowsOf(extracted);
-            threads.forEach((t, i) => i !== index && t.teach(rows));
+            for (const [i, t] of threads.entries()) if (i !== index) t.teach(rows);
           },
           () => {},
         );

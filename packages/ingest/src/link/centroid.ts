@@ -58,6 +58,20 @@ export class Centroid {
     return dot;
   }
 
+  /** Dot product of two IDF-weighted centroids (sums of member vectors): the sum of all member-pair similarities. */
+  dotCentroid(other: Centroid, stats: TermStats): number {
+    const [small, large] = this.mass.size <= other.mass.size ? [this, other] : [other, this];
+    let dot = 0;
+    for (const [t, m] of small.mass) {
+      const o = large.mass.get(t);
+      if (o !== undefined) {
+        const idf = stats.idf(t);
+        dot += m * o * idf * idf;
+      }
+    }
+    return dot;
+  }
+
   /** Strongest n terms under current IDF, [term, weight], best first. */
   topTerms(stats: TermStats, n: number): [string, number][] {
     const scored: [string, number][] = [];

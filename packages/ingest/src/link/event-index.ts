@@ -5,7 +5,9 @@
 // weekday ("the Senate voted on Tuesday"), more or less as the event's leads name the same day. Beyond a
 // window of days the event is not a candidate at all. Candidates come from an inverted index over recent
 // events' strongest terms, so the cost of an assignment depends on the posting caps, not on how many events
-// exist.
+// exist. An article only sees the events that existed when it came, so the caller runs consolidate() after each
+// batch and consolidate("run") at the end of a run: events that turn out to report one happening are merged
+// (average link between members, less how crowded each event's neighbourhood is), and the merges reported.
 
 import { Centroid, cosine, linkage, strongest } from "./centroid.ts";
 import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
@@ -17,6 +19,7 @@ import type {
   AssignResult,
   ClusterDoc,
   EntityCount,
+  EventMerge,
   EventSnapshot,
   EventView,
   IndexChanges,
@@ -57,6 +60,23 @@ export interface EventIndexOptions {
   maxPostings: number;
   /** Candidates scored in full per article. */
   maxCandidates: number;
+  /** Consolidation (consolidate()): minimum event-to-event similarity, after crowding, for two events to merge. */
+  mergeThreshold: number;
+  /** See linkage(), for two events: 0 averages over all pairs of members, 1 compares centroids. */
+  mergeNormPower: number;
+  /** Similarity taken away per unit of the mean similarity of each event to its other neighbours (hubs merge less). */
+  mergeCrowdPenalty: number;
+  /** Neighbours skipped (the closest are the merge candidates themselves) and counted for that mean. */
+  mergeCrowdSkip: number;
+  mergeCrowdRanks: number;
+  mergeCrowdFloor: number;
+  /** Rounds of merging per call; each round looks again at the events the previous one grew. */
+  mergeRounds: number;
+  /** An event's strongest terms used to look up its neighbours, and how many of them are compared. */
+  mergeQueryTerms: number;
+  mergeCandidates: number;
+  /** mergeThreshold for consolidate("run"), when the index has seen the whole run. */
+  runMergeThreshold: number;
   maxTitles: number;
   /** Article id -> event id remembered for near-duplicates whose original's event the caller does not pass. */
   recentArticles: number;
@@ -70,7 +90,7 @@ export interface EventIndexOptions {
 }
 
 export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
-  threshold: 0.3,
+  threshold: 0.4,
   windowDays: 7,
   // Tuned on news leads: 0 (average link) scored a little higher, but a long-running event's mean vector
   // shortens as its coverage diversifies, and with 0 it would stop attracting its own later reports.
@@ -89,6 +109,16 @@ export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   queryTerms: 20,
   maxPostings: 300,
   maxCandidates: 20,
+  mergeThreshold: 0.25,
+  mergeNormPower: 0,
+  mergeCrowdPenalty: 1,
+  mergeCrowdSkip: 0,
+  mergeCrowdRanks: 10,
+  mergeCrowdFloor: 0.1,
+  mergeRounds: 4,
+  mergeQueryTerms: 8,
+  mergeCandidates: 20,
+  runMergeThreshold: 0.11,
   maxTitles: 6,
   recentArticles: 100_000,
   maxVocabulary: 2_000_000,
@@ -141,7 +171,14 @@ interface EventRecord {
   /** How many members' leads name each weekday (0 = Sunday). */
   weekdays: number[];
   lastSeq: number;
+  /** Arrival counter of the first member (in this process; loaded events count as before any arrival). */
+  firstSeq: number;
   storyId: string | null;
+}
+
+interface Neighbours {
+  list: [EventRecord, number][];
+  crowd: number;
 }
 
 const MAX_EVENT_ENTITIES = 40;
@@ -159,6 +196,13 @@ export class EventIndex {
   private readonly dirty = new Set<string>();
   private readonly pendingSnapshots = new Map<string, EventSnapshot>();
   private readonly evicted = new Set<string>();
+  /** Events grown or opened since the last consolidate(). */
+  private readonly touched = new Set<string>();
+  /** Events grown or opened since this index was made or loaded (a run), for consolidate("run"). */
+  private readonly touchedInRun = new Set<string>();
+  /** Event merged away -> the event it went into, for near-duplicates and callers still holding the old id. */
+  private readonly redirects = new Map<string, string>();
+  private readonly merges: EventMerge[] = [];
   private readonly ids: IdFactory;
   private seq = 0;
   private candidatesScored = 0;
@@ -206,7 +250,9 @@ export class EventIndex {
 
   private place(a: Arrival): AssignResult {
     const { doc } = a;
-    const originalEventId = doc.duplicateOfEventId ?? (doc.duplicateOf ? this.recent.get(doc.duplicateOf) : undefined);
+    const originalEventId = this.resolve(
+      doc.duplicateOfEventId ?? (doc.duplicateOf ? this.recent.get(doc.duplicateOf) : undefined),
+    );
     if (originalEventId) {
       const original = this.events.get(originalEventId);
       // The original's event has left memory: the caller still files the copy under it.
@@ -252,6 +298,173 @@ export class EventIndex {
     return { event: best, similarity: best ? bestScore : 0 };
   }
 
+  /** The event an id stands for now: itself, or the event it was merged into. */
+  resolve(id: string | null | undefined): string | undefined {
+    if (id == null) return undefined;
+    let current = id;
+    for (let hops = 0; hops < 64; hops++) {
+      const next = this.redirects.get(current);
+      if (next === undefined) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * End-of-batch consolidation: an article placed online only sees the events that existed when it arrived, so
+   * reports of one happening that came before the report tying them together stay apart. This merges each event
+   * touched since the last call with its closest candidate (found through the inverted index, as for an
+   * article) when their average member-to-member similarity, less a crowding term (how close each is to its
+   * other neighbours: a busy topic needs a clearer match), clears mergeThreshold. Rounds repeat for the events
+   * that grew. Cost: one candidate lookup and up to maxCandidates centroid comparisons per touched event.
+   * Returns the merges made (from -> into); takeChanges() reports them too.
+   */
+  consolidate(scope: "batch" | "run" = "batch"): EventMerge[] {
+    const o = this.options;
+    const made: EventMerge[] = [];
+    const threshold = scope === "run" ? o.runMergeThreshold : o.mergeThreshold;
+    let pending = [...(scope === "run" ? this.touchedInRun : this.touched)].filter((id) => this.events.has(id));
+    this.touched.clear();
+    if (scope === "run") this.touchedInRun.clear();
+    const neighbourCache = new Map<string, Neighbours>();
+    const neighboursOf = (e: EventRecord) => {
+      let n = neighbourCache.get(e.id);
+      if (!n) {
+        n = this.neighbours(e);
+        neighbourCache.set(e.id, n);
+      }
+      return n;
+    };
+    for (let round = 0; round < o.mergeRounds && pending.length > 0; round++) {
+      const pairs: { score: number; a: EventRecord; b: EventRecord }[] = [];
+      for (const id of pending) {
+        const a = this.events.get(id);
+        if (!a) continue;
+        const na = neighboursOf(a);
+        for (const [b, similarity] of na.list) {
+          // Crowding only lowers a score: pairs already below the threshold need no second lookup.
+          if (similarity < threshold) break;
+          const crowd = o.mergeCrowdPenalty > 0 ? (na.crowd + neighboursOf(b).crowd) / 2 : 0;
+          const score = similarity - o.mergeCrowdPenalty * crowd;
+          if (score >= threshold) pairs.push({ score, a, b });
+        }
+      }
+      pairs.sort((x, y) => y.score - x.score);
+      const changed = new Set<string>();
+      const grown: string[] = [];
+      for (const { a, b } of pairs) {
+        if (changed.has(a.id) || changed.has(b.id) || !this.events.has(a.id) || !this.events.has(b.id)) continue;
+        // The bigger event keeps its id (fewer articles move); between equals, the older.
+        const [into, from] =
+          a.articleCount > b.articleCount || (a.articleCount === b.articleCount && a.firstSeq <= b.firstSeq) ? [a, b] : [b, a];
+        this.mergeInto(into, from);
+        made.push({ from: from.id, into: into.id });
+        changed.add(into.id);
+        changed.add(from.id);
+        grown.push(into.id);
+        neighbourCache.delete(into.id);
+        neighbourCache.delete(from.id);
+      }
+      pending = grown;
+    }
+    return made.map(({ from }) => ({ from, into: this.resolve(from)! }));
+  }
+
+  /** Candidate events of an event, most similar first, and its crowding (mean similarity to the runners-up). */
+  private neighbours(e: EventRecord): Neighbours {
+    const o = this.options;
+    const query = e.centroid.topTerms(this.stats, o.mergeQueryTerms);
+    const list: [EventRecord, number][] = [];
+    for (const id of this.postings.candidates(query, o.mergeCandidates, e.id)) {
+      const other = this.events.get(id);
+      if (!other) continue;
+      this.candidatesScored++;
+      const similarity = this.eventSimilarity(e, other);
+      if (similarity > Number.NEGATIVE_INFINITY) list.push([other, similarity]);
+    }
+    list.sort((x, y) => y[1] - x[1]);
+    let sum = 0;
+    for (let r = o.mergeCrowdSkip; r < o.mergeCrowdSkip + o.mergeCrowdRanks; r++) sum += Math.max(0, list[r]?.[1] ?? 0);
+    // A young index has few neighbours to measure crowding by: it is taken to be at least mergeCrowdFloor.
+    const crowd = Math.max(o.mergeCrowdFloor, sum / Math.max(1, o.mergeCrowdRanks));
+    return { list, crowd };
+  }
+
+  /** Average similarity between the members of two events, with the time adjustments an article gets. */
+  private eventSimilarity(a: EventRecord, b: EventRecord): number {
+    const o = this.options;
+    const gap = spanGap(a, b);
+    if (gap > o.windowDays) return Number.NEGATIVE_INFINITY;
+    let score = a.centroid.dotCentroid(b.centroid, this.stats) / (a.articleCount * b.articleCount);
+    if (o.mergeNormPower > 0) {
+      const meanNorms = (a.centroid.norm(this.stats) / a.articleCount) * (b.centroid.norm(this.stats) / b.articleCount);
+      if (meanNorms > 0) score /= meanNorms ** o.mergeNormPower;
+    }
+    score -= gap * o.dayPenalty;
+    if (a.firstDay !== null && b.firstDay !== null) score += o.dateProximityBonus * Math.max(0, 1 - gap / o.windowDays);
+    const agreement = weekdaysAgreement(a.weekdays, b.weekdays);
+    score += agreement * (agreement > 0 ? o.weekdayBonus : o.weekdayPenalty);
+    return score;
+  }
+
+  /** Moves everything of `from` into `into` and forgets `from`. */
+  private mergeInto(into: EventRecord, from: EventRecord): void {
+    into.centroid.addCentroid(from.centroid);
+    if (into.centroid.size > this.options.maxCentroidTerms * 1.25) {
+      into.centroid.prune(this.stats, this.options.maxCentroidTerms);
+    }
+    into.articleCount += from.articleCount;
+    into.firstDay = minDay(into.firstDay, from.firstDay);
+    into.lastDay =
+      from.lastDay === null ? into.lastDay : into.lastDay === null ? from.lastDay : Math.max(into.lastDay, from.lastDay);
+    into.happeningDay = minDay(into.happeningDay, from.happeningDay);
+    for (let d = 0; d < 7; d++) into.weekdays[d] = (into.weekdays[d] ?? 0) + (from.weekdays[d] ?? 0);
+    into.lastSeq = Math.max(into.lastSeq, from.lastSeq);
+    into.firstSeq = Math.min(into.firstSeq, from.firstSeq);
+    for (const title of from.titles) {
+      if (into.titles.length >= this.options.maxTitles) break;
+      if (!into.titles.includes(title)) into.titles.push(title);
+    }
+    into.lead ??= from.lead;
+    for (const [key, e] of from.entities) {
+      const have = into.entities.get(key);
+      if (have) {
+        have.count += e.count;
+        if (e.name.length > have.name.length) have.name = e.name;
+      } else into.entities.set(key, { ...e });
+    }
+    if (into.entities.size > MAX_EVENT_ENTITIES * 1.5) {
+      const keep = [...into.entities].sort((x, y) => y[1].count - x[1].count).slice(0, MAX_EVENT_ENTITIES);
+      into.entities.clear();
+      for (const [k, e] of keep) into.entities.set(k, e);
+    }
+    this.postings.remove(from.id, from.centroid.mass.keys());
+    this.postings.add(
+      into.id,
+      into.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
+    );
+    into.storyId = this.stories.mergeEvents(
+      from.storyId,
+      this.storyInput(into),
+      into.storyId,
+      this.storyInput(from),
+      into.lastSeq,
+    );
+    this.events.delete(from.id);
+    this.dirty.delete(from.id);
+    this.pendingSnapshots.delete(from.id);
+    this.touched.delete(from.id);
+    this.touchedInRun.delete(from.id);
+    this.dirty.add(into.id);
+    this.touchedInRun.add(into.id);
+    this.redirects.set(from.id, into.id);
+    if (this.redirects.size > this.options.recentArticles) {
+      const oldest = this.redirects.keys().next().value;
+      if (oldest !== undefined) this.redirects.delete(oldest);
+    }
+    this.merges.push({ from: from.id, into: into.id });
+  }
+
   private open(a: Arrival): EventRecord {
     const event: EventRecord = {
       id: this.ids.event(),
@@ -265,6 +478,7 @@ export class EventIndex {
       happeningDay: null,
       weekdays: [0, 0, 0, 0, 0, 0, 0],
       lastSeq: a.seq,
+      firstSeq: a.seq,
       storyId: null,
     };
     this.events.set(event.id, event);
@@ -313,6 +527,8 @@ export class EventIndex {
       event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
     );
     this.dirty.add(event.id);
+    this.touched.add(event.id);
+    this.touchedInRun.add(event.id);
   }
 
   private countEntities(event: EventRecord, doc: ClusterDoc): void {
@@ -466,6 +682,7 @@ export class EventIndex {
       happeningDay: dayNumber(s.happeningDay),
       weekdays: s.weekdays?.length === 7 ? [...s.weekdays] : [0, 0, 0, 0, 0, 0, 0],
       lastSeq: s.lastSeq,
+      firstSeq: 0,
       storyId: s.storyId,
     };
     this.events.set(e.id, e);
@@ -507,7 +724,10 @@ export class EventIndex {
       this.evicted.add(id);
     }
     const storyBeforeDay = this.clockDay === null ? null : this.clockDay - this.options.story.windowDays;
-    this.stories.evict(storyBeforeDay, beforeSeq);
+    // A story stays while an event in memory belongs to it (an undated event can outlive its story's last day).
+    const live = new Set<string>();
+    for (const e of this.events.values()) if (e.storyId !== null) live.add(e.storyId);
+    this.stories.evict(storyBeforeDay, beforeSeq, live);
     return out;
   }
 
@@ -520,10 +740,12 @@ export class EventIndex {
     }
     const { stories, removedStoryIds } = this.stories.takeChanges();
     const evictedEventIds = [...this.evicted];
+    const mergedEvents = this.merges.map(({ from }) => ({ from, into: this.resolve(from)! }));
     this.dirty.clear();
     this.pendingSnapshots.clear();
     this.evicted.clear();
-    return { events, stories, removedStoryIds, evictedEventIds };
+    this.merges.length = 0;
+    return { events, stories, removedStoryIds, evictedEventIds, mergedEvents };
   }
 
   /**
@@ -580,6 +802,30 @@ function weekdayAgreement(weekday: number | null, counts: number[]): number {
   for (const c of counts) total += c;
   if (total === 0) return 0;
   return (2 * (counts[weekday] ?? 0)) / total - 1;
+}
+
+/** Agreement of two events' weekday cues, -1..1 (share of member pairs naming the same day, rescaled); 0 without cues. */
+function weekdaysAgreement(a: number[], b: number[]): number {
+  let ta = 0;
+  let tb = 0;
+  let same = 0;
+  for (let d = 0; d < 7; d++) {
+    ta += a[d] ?? 0;
+    tb += b[d] ?? 0;
+    same += (a[d] ?? 0) * (b[d] ?? 0);
+  }
+  if (ta === 0 || tb === 0) return 0;
+  return (2 * same) / (ta * tb) - 1;
+}
+
+/** Days between two events' spans; 0 when either is undated or they overlap. */
+function spanGap(a: EventRecord, b: EventRecord): number {
+  if (a.firstDay === null || a.lastDay === null || b.firstDay === null || b.lastDay === null) return 0;
+  return Math.max(0, a.firstDay - b.lastDay, b.firstDay - a.lastDay);
+}
+
+function minDay(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }
 
 /** Days between an article's day and an event's span; 0 when either is undated. */

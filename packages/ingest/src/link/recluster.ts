@@ -23,6 +23,9 @@ export interface ReclusterResult {
   newEventIds: number;
 }
 
+/** Articles between two consolidations, the ingest's batch size. */
+const CONSOLIDATE_EVERY = 200;
+
 /**
  * Clusters docs from scratch, in the order given (callers pass ingest order: dated by date, then undated), with
  * document frequencies learned from all of them first. previous maps article id -> its current event (and story).
@@ -44,10 +47,19 @@ export function recluster(
   );
   const provisionalEvent = new Map<string, string>();
   const provisionalStory = new Map<string, string | null>();
+  let sinceConsolidation = 0;
   for (const d of docs) {
     const r = provisional.assign(d);
     provisionalEvent.set(d.id, r.eventId);
+    // As an ingest would: consolidate after each batch, and once more at the end of the run.
+    if (++sinceConsolidation >= CONSOLIDATE_EVERY) {
+      provisional.consolidate();
+      sinceConsolidation = 0;
+    }
   }
+  provisional.consolidate();
+  provisional.consolidate("run");
+  for (const [articleId, eventId] of provisionalEvent) provisionalEvent.set(articleId, provisional.resolve(eventId)!);
   // Stories can move after an article is assigned; read them at the end.
   for (const [articleId, eventId] of provisionalEvent) {
     provisionalStory.set(articleId, provisional.snapshot(eventId)?.storyId ?? null);

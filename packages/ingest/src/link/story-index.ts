@@ -118,6 +118,46 @@ export class StoryIndex {
     return best.id;
   }
 
+  /**
+   * Event `from` was merged into event `into` (consolidation): `into`'s story takes from's articles, and from's
+   * story, when another, gives them up and is removed once it has no events left. Returns into's story id.
+   */
+  mergeEvents(
+    fromStoryId: string | null,
+    into: StoryEventInput,
+    intoStoryId: string | null,
+    from: StoryEventInput,
+    seq: number,
+  ): string | null {
+    const target = intoStoryId ? this.stories.get(intoStoryId) : undefined;
+    const source = fromStoryId ? this.stories.get(fromStoryId) : undefined;
+    // An event without a story takes over the other's (the story keeps its event count: one event left, one came).
+    if (!target) return source ? source.id : null;
+    if (source === target) {
+      source.eventCount = Math.max(1, source.eventCount - 1);
+      this.dirty.add(source.id);
+      return source.id;
+    }
+    this.absorb(target, from, from.centroid, 1, seq);
+    target.articleCount += from.articleCount;
+    this.retitle(target, into);
+    if (source) {
+      source.eventCount--;
+      source.articleCount = Math.max(0, source.articleCount - from.articleCount);
+      if (source.eventCount <= 0) {
+        this.postings.remove(source.id, source.centroid.mass.keys());
+        this.stories.delete(source.id);
+        this.dirty.delete(source.id);
+        this.removed.add(source.id);
+      } else {
+        source.centroid.addCentroid(from.centroid, -1);
+        if (source.titleEventId === from.id) source.titleWeight = 0;
+        this.dirty.add(source.id);
+      }
+    }
+    return target.id;
+  }
+
   private best(event: StoryEventInput, exclude?: string): StoryRecord | null {
     const vector = event.centroid.weighted(this.stats);
     const query = event.centroid.topTerms(this.stats, this.options.queryTerms);
@@ -206,12 +246,12 @@ export class StoryIndex {
     return this.stories.size;
   }
 
-  /** Drops stories untouched since before the given day (or arrival seq when undated) from memory. */
-  evict(beforeDay: number | null, beforeSeq: number): string[] {
+  /** Drops stories untouched since before the given day (or arrival seq when undated) from memory, but those in `keep`. */
+  evict(beforeDay: number | null, beforeSeq: number, keep?: Set<string>): string[] {
     const out: string[] = [];
     for (const s of this.stories.values()) {
       const stale = s.lastDay !== null && beforeDay !== null ? s.lastDay < beforeDay : s.lastSeq < beforeSeq;
-      if (!stale) continue;
+      if (!stale || keep?.has(s.id)) continue;
       this.postings.remove(s.id, s.centroid.mass.keys());
       this.stories.delete(s.id);
       out.push(s.id);

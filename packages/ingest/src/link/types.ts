@@ -102,6 +102,12 @@ export interface StoryView {
   articleCount: number;
 }
 
+/** Event `from` was merged into event `into` by consolidation: its articles belong to `into` now. */
+export interface EventMerge {
+  from: string;
+  into: string;
+}
+
 /** Changes since the last takeChanges(): upsert these, delete the removed stories. */
 export interface IndexChanges {
   events: EventSnapshot[];
@@ -110,4 +116,9 @@ export interface IndexChanges {
   removedStoryIds: string[];
   /** Events that left memory (inactive past the window); their last state is in `events` if it changed. */
   evictedEventIds: string[];
+  /**
+   * Events merged away by consolidate(), `into` being the surviving event (after any later merge): move their
+   * articles (and mentions) to it, then delete them. The surviving events are among `events`.
+   */
+  mergedEvents: EventMerge[];
 }

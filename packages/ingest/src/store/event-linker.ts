@@ -5,13 +5,13 @@
 // so memory and write volume follow the recent news, not the archive.
 import { Prisma, type PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
-import { EventIndex, type EventIndexState } from "../link/event-index.ts";
-import type { ClusterDoc, EventSnapshot, StorySnapshot } from "../link/types.ts";
+import { EventIndex, type EventIndexOptions, type EventIndexState } from "../link/event-index.ts";
+import type { ClusterDoc, EventSnapshot, EventView, StorySnapshot } from "../link/types.ts";
 import { insertRows } from "./bulk.ts";
 import type { ReferenceCache } from "./reference.ts";
 import { storyRollupInsert } from "./rollups.ts";
 import { nextIds, takeFrom } from "./sequences.ts";
-import type { ArticleLinker } from "./write.ts";
+import type { ArticleLinker, LinkBatch } from "./write.ts";
 
 const STATE_ROW = 1;
 const ID_BLOCK = 32;
@@ -30,10 +30,14 @@ export class EventLinker implements ArticleLinker {
   private storyIds: number[] = [];
   private touchedStories = new Set<number>();
 
-  private constructor(private readonly prisma: PrismaClient) {}
+  private constructor(
+    private readonly prisma: PrismaClient,
+    private readonly options: Partial<EventIndexOptions> = {},
+  ) {}
 
-  static async load(prisma: PrismaClient): Promise<EventLinker> {
-    const linker = new EventLinker(prisma);
+  /** `options` override the clusterer's defaults (thresholds, windows) for this run. */
+  static async load(prisma: PrismaClient, options: Partial<EventIndexOptions> = {}): Promise<EventLinker> {
+    const linker = new EventLinker(prisma, options);
     await linker.reload();
     return linker;
   }
@@ -51,11 +55,11 @@ export class EventLinker implements ArticleLinker {
     const ids = { event: takeFrom(this.eventIds, "event"), story: takeFrom(this.storyIds, "story") };
     this.touchedStories.clear();
     if (!row) {
-      this.index = new EventIndex({}, ids);
+      this.index = new EventIndex(this.options, ids);
       return;
     }
     const core = row.state as unknown as EventIndexState;
-    this.index = EventIndex.fromJSON({ ...core, events: [], stories: [] }, {}, ids);
+    this.index = EventIndex.fromJSON({ ...core, events: [], stories: [] }, this.options, ids);
     const clock = core.clockDay ? asDate(core.clockDay)! : new Date();
     const since = new Date(clock.getTime() - ACTIVE_DAYS * 86_400_000);
     const recent = {
@@ -127,8 +131,20 @@ export class EventLinker implements ArticleLinker {
     };
   }
 
-  /** Writes every event and story the batch changed, their participants, and the index's core state. */
-  async persist(tx: Tx, reference: ReferenceCache, options: { everything?: boolean } = {}) {
+  /** Follows merges: the event an article assigned to `eventId` belongs to now. */
+  currentEventId(eventId: number): number {
+    return Number(this.index.resolve(String(eventId)) ?? eventId);
+  }
+
+  /**
+   * Ends a batch: merges events the batch made similar enough (consolidation), then captures every row the
+   * batch changed from the index as it is now. The next batch may change the index before this one commits.
+   */
+  takeBatch(options: { everything?: boolean; scope?: "batch" | "run" } = {}): EventBatch {
+    if (!options.everything) {
+      this.index.consolidate();
+      if (options.scope === "run") this.index.consolidate("run");
+    }
     const changes = this.index.takeChanges();
     if (options.everything) {
       // A rebuilt index: every event and story is new to the database, not just the ones marked changed.
@@ -137,10 +153,7 @@ export class EventLinker implements ArticleLinker {
       changes.stories = state.stories;
     }
     const views = changes.events.map((snapshot) => ({ snapshot, view: this.index.event(snapshot.id) }));
-    const refs = views.flatMap(({ view }) => (view ? [...(view.place ? [view.place] : []), ...view.participants] : []));
-    const entityIds = await reference.existingEntityIds(refs);
-
-    const stories = changes.stories.map((story) => ({
+    const stories: StoryRow[] = changes.stories.map((story) => ({
       id: Number(story.id),
       title: story.title,
       firstDate: story.firstDay,
@@ -161,9 +174,26 @@ export class EventLinker implements ArticleLinker {
         lastDate: view?.lastDate ?? null,
         eventCount: view?.eventCount ?? 0,
         articleCount: view?.articleCount ?? 0,
-        centroid: undefined as never,
+        centroid: undefined,
       });
     }
+    return {
+      mergedEvents: changes.mergedEvents.map((m) => ({ from: Number(m.from), into: Number(m.into) })),
+      live: views.flatMap(({ snapshot, view }) => (view ? [{ snapshot, view }] : [])),
+      // Left memory (inactive), or merged away since: keep the last snapshot so a later article can bring it back.
+      resting: views.filter((v) => !v.view).map(({ snapshot }) => snapshot),
+      stories,
+      removedStoryIds: changes.removedStoryIds.map(Number),
+      saveCore: options.everything === true || Date.now() - this.savedCoreAt > CORE_SAVE_INTERVAL_MS,
+    };
+  }
+
+  /** Writes every event and story the batch changed, their participants, and (now and then) the core state. */
+  async persist(tx: Tx, reference: ReferenceCache, linkBatch: LinkBatch) {
+    const batch = linkBatch as EventBatch;
+    const { stories, live } = batch;
+    const refs = live.flatMap(({ view }) => [...(view.place ? [view.place] : []), ...view.participants]);
+    const entityIds = await reference.existingEntityIds(refs);
     if (stories.length) {
       await tx.$executeRaw`
         insert into "Story" (id, title, "firstDate", "lastDate", "eventCount", "articleCount", centroid, "updatedAt")
@@ -176,17 +206,16 @@ export class EventLinker implements ArticleLinker {
       for (const s of stories) this.touchedStories.add(s.id);
     }
 
-    const live = views.filter((v) => v.view);
     const events = live.map(({ snapshot, view }) => ({
       id: Number(snapshot.id),
-      title: view!.title,
-      date: view!.date,
-      dateEnd: view!.dateEnd,
-      placeId: view!.place ? (entityIds.get(`${view!.place.kind}:${view!.place.name}`) ?? null) : null,
-      storyId: view!.storyId ? Number(view!.storyId) : null,
-      articleCount: view!.articleCount,
-      firstSeenAt: view!.firstSeen,
-      lastSeenAt: view!.lastSeen,
+      title: view.title,
+      date: view.date,
+      dateEnd: view.dateEnd,
+      placeId: view.place ? (entityIds.get(`${view.place.kind}:${view.place.name}`) ?? null) : null,
+      storyId: view.storyId ? Number(view.storyId) : null,
+      articleCount: view.articleCount,
+      firstSeenAt: view.firstSeen,
+      lastSeenAt: view.lastSeen,
       centroid: snapshot,
     }));
     if (events.length) {
@@ -200,7 +229,7 @@ export class EventLinker implements ArticleLinker {
           "placeId" = excluded."placeId", "storyId" = excluded."storyId", "articleCount" = excluded."articleCount",
           "firstSeenAt" = excluded."firstSeenAt", "lastSeenAt" = excluded."lastSeenAt", centroid = excluded.centroid, "updatedAt" = now()`;
       const participants = live.flatMap(({ snapshot, view }) =>
-        view!.participants.flatMap((p) => {
+        view.participants.flatMap((p) => {
           const entityId = entityIds.get(`${p.kind}:${p.name}`);
           return entityId ? [{ eventId: Number(snapshot.id), entityId, weight: p.weight }] : [];
         }),
@@ -215,28 +244,38 @@ export class EventLinker implements ArticleLinker {
       );
       for (const e of events) if (e.storyId) this.touchedStories.add(e.storyId);
     }
-    // Evicted from memory (inactive): keep the last snapshot so a later article can bring the event back.
-    const evicted = views.filter((v) => !v.view).map(({ snapshot }) => ({ id: Number(snapshot.id), centroid: snapshot }));
-    if (evicted.length) {
+    // After the upserts: a surviving event may be new in this batch.
+    if (batch.mergedEvents.length) await applyMerges(tx, batch.mergedEvents);
+    const resting = batch.resting.map((snapshot) => ({ id: Number(snapshot.id), centroid: snapshot }));
+    if (resting.length) {
       await tx.$executeRaw`
-        update "Event" e set centroid = x.centroid from jsonb_to_recordset(${JSON.stringify(evicted)}::jsonb) as x(id int, centroid jsonb)
+        update "Event" e set centroid = x.centroid from jsonb_to_recordset(${JSON.stringify(resting)}::jsonb) as x(id int, centroid jsonb)
         where e.id = x.id`;
     }
-    const removed = changes.removedStoryIds.map(Number);
+    const removed = batch.removedStoryIds;
     if (removed.length) {
-      await tx.event.updateMany({ where: { storyId: { in: removed } }, data: { storyId: null } });
-      await tx.story.deleteMany({ where: { id: { in: removed } } });
+      await tx.$executeRaw`update "Event" set "storyId" = null where "storyId" = any(${removed}::int[])`;
+      await tx.$executeRaw`delete from "Story" where id = any(${removed}::int[])`;
       for (const id of removed) this.touchedStories.add(id);
     }
     // The core (document frequencies, counters) is statistics: saving it every few seconds rather than every
     // batch loses nothing that matters after a crash, and it is the largest write of a batch.
-    if (options.everything || Date.now() - this.savedCoreAt > CORE_SAVE_INTERVAL_MS) await this.saveCore(tx);
+    if (batch.saveCore) await this.saveCore(tx);
   }
 
   private savedCoreAt = 0;
 
-  async finish(prisma: PrismaClient) {
-    await this.saveCore(prisma);
+  /** The end of a run: a wider consolidation over every event the run touched, then the core state. */
+  async finish(prisma: PrismaClient, reference: ReferenceCache) {
+    const batch = this.takeBatch({ scope: "run" });
+    await prisma.$transaction(
+      async (tx) => {
+        await this.persist(tx, reference, batch);
+        await this.afterArticles(tx, batch);
+        await this.saveCore(tx);
+      },
+      { timeout: 600_000, maxWait: 60_000 },
+    );
   }
 
   private async saveCore(tx: Tx | PrismaClient) {
@@ -248,7 +287,8 @@ export class EventLinker implements ArticleLinker {
     this.savedCoreAt = Date.now();
   }
 
-  async afterArticles(tx: Tx) {
+  async afterArticles(tx: Tx, _batch: LinkBatch) {
+    // Merges already moved older articles (persist); this batch's own rows were written with current ids.
     await this.refreshStoryRollups(tx, [...this.touchedStories]);
     this.touchedStories.clear();
   }
@@ -259,4 +299,47 @@ export class EventLinker implements ArticleLinker {
     await tx.$executeRaw`delete from "CoverageDay" where dimension = 'STORY' and key = any(${storyIds}::int[])`;
     await tx.$executeRaw(storyRollupInsert(storyIds));
   }
+}
+
+interface StoryRow {
+  id: number;
+  title: string;
+  firstDate: string | null;
+  lastDate: string | null;
+  eventCount: number;
+  articleCount: number;
+  centroid: StorySnapshot | undefined;
+}
+
+/** A batch's changes as rows, captured from the index when the batch's plan ended. */
+interface EventBatch extends LinkBatch {
+  live: { snapshot: EventSnapshot; view: EventView }[];
+  resting: EventSnapshot[];
+  stories: StoryRow[];
+  removedStoryIds: number[];
+  saveCore: boolean;
+}
+
+/** Moves the articles, mentions and event rollups of merged-away events to the surviving events, then deletes them. */
+async function applyMerges(tx: Tx, merges: readonly { from: number; into: number }[]) {
+  const rows = JSON.stringify(merges);
+  await tx.$executeRaw`
+    update "Article" a set "eventId" = m."into" from jsonb_to_recordset(${rows}::jsonb) as m("from" int, "into" int)
+    where a."eventId" = m."from"`;
+  await tx.$executeRaw`
+    insert into "EventMention" ("articleId", "eventId", "asWritten")
+    select e."articleId", m."into", e."asWritten" from "EventMention" e
+    join jsonb_to_recordset(${rows}::jsonb) as m("from" int, "into" int) on e."eventId" = m."from"
+    on conflict do nothing`;
+  // Summed per day first: two merged events with rows on one day would otherwise hit the same row twice.
+  await tx.$executeRaw`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select c.dimension, m."into", c.day, sum(c.total), sum(c."unique") from "CoverageDay" c
+    join jsonb_to_recordset(${rows}::jsonb) as m("from" int, "into" int) on c.dimension = 'EVENT' and c.key = m."from"
+    group by c.dimension, m."into", c.day
+    on conflict (dimension, key, day) do update
+      set total = "CoverageDay".total + excluded.total, "unique" = "CoverageDay"."unique" + excluded."unique"`;
+  const froms = merges.map((m) => m.from);
+  await tx.$executeRaw`delete from "CoverageDay" where dimension = 'EVENT' and key = any(${froms}::int[])`;
+  await tx.$executeRaw`delete from "Event" where id = any(${froms}::int[])`;
 }

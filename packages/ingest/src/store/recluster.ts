@@ -59,7 +59,7 @@ export async function reclusterAll(prisma: PrismaClient): Promise<ReclusterSumma
       const eventIds = [...result.assignments.values()].map(Number);
       // Events must exist before articles point at them; the linker writes them all on flush.
       await tx.article.updateMany({ data: { eventId: null } });
-      await linker.persist(tx, new ReferenceCache(prisma), { everything: true });
+      await linker.persist(tx, new ReferenceCache(prisma), linker.takeBatch({ everything: true }));
       await tx.$executeRaw`
         update "Article" a set "eventId" = x.event_id
         from unnest(${articleIds}::int[], ${eventIds}::int[]) as x(article_id, event_id) where a.id = x.article_id`;

@@ -160,18 +160,24 @@ export class ReferenceCache {
     this.pendingAliases.set(id, set);
   }
 
-  /** Adds the surface forms seen in this batch to their entities, in one statement. */
-  async flushAliases(tx: Prisma.TransactionClient) {
-    if (!this.pendingAliases.size) return;
+  /** The surface forms noted since the last call, for the batch being planned. */
+  takeAliases(): Map<number, Set<string>> {
+    const taken = this.pendingAliases;
+    this.pendingAliases = new Map();
+    return taken;
+  }
+
+  /** Adds a batch's surface forms to their entities, in one statement. */
+  async flushAliases(tx: Prisma.TransactionClient, pending: Map<number, Set<string>>) {
+    if (!pending.size) return;
     const ids: number[] = [];
     const aliases: string[] = [];
-    for (const [id, set] of this.pendingAliases) {
+    for (const [id, set] of pending) {
       for (const a of set) {
         ids.push(id);
         aliases.push(a);
       }
     }
-    this.pendingAliases.clear();
     await tx.$executeRaw`
       update "Entity" e set aliases = (select array_agg(distinct a) from unnest(e.aliases || x.seen) as a)
       from (select id, array_agg(alias) as seen from unnest(${ids}::int[], ${aliases}::text[]) as t(id, alias) group by id) x

@@ -16,6 +16,21 @@ export class RollupDeltas {
     this.rows.set(id, row);
   }
 
+  /** Re-keys one dimension's rows (events merged since the deltas were counted), summing rows that meet. */
+  remapKeys(dimension: Dimension, map: (key: number) => number) {
+    const rows = [...this.rows.values()];
+    this.rows.clear();
+    for (const row of rows) {
+      const key = row.dimension === dimension ? map(row.key) : row.key;
+      const id = `${row.dimension}|${key}|${row.day}`;
+      const into = this.rows.get(id);
+      if (into) {
+        into.total += row.total;
+        into.unique += row.unique;
+      } else this.rows.set(id, { ...row, key });
+    }
+  }
+
   get size() {
     return this.rows.size;
   }

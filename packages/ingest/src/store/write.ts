@@ -92,6 +92,12 @@ export interface StoreOutcome {
   articleId: number | null;
 }
 
+/** A batch's event and story changes, taken when its plan ends; the linker writes them at commit. */
+export interface LinkBatch {
+  /** Events merged away (`from`) into surviving ones (`into`) by the end of this batch. */
+  mergedEvents: readonly { from: number; into: number }[];
+}
+
 /** What event linking needs of a batch: ids up front, decisions in memory, then one write of the changes. */
 export interface ArticleLinker {
   /** Reserves ids for up to `count` new events and stories (the only I/O before assignment). */
@@ -103,14 +109,18 @@ export interface ArticleLinker {
     duplicateOfId: number | null;
     duplicateOfEventId: number | null;
   }): { eventId: number | null; storyId: number | null; similarity: number };
+  /** Ends the batch: what its assignments changed, to be written by persist() and afterArticles(). */
+  takeBatch(): LinkBatch;
+  /** The event an earlier assignment's event id stands for now (events merge). */
+  currentEventId(eventId: number): number;
   /** Writes the events and stories the batch changed; they must exist before the articles that point at them. */
-  persist(tx: Prisma.TransactionClient, reference: ReferenceCache): Promise<void>;
-  /** Runs after the batch's articles are written: rollups that depend on event and story membership. */
-  afterArticles(tx: Prisma.TransactionClient): Promise<void>;
+  persist(tx: Prisma.TransactionClient, reference: ReferenceCache, batch: LinkBatch): Promise<void>;
+  /** Runs after the batch's articles are written: merges, and rollups that depend on event and story membership. */
+  afterArticles(tx: Prisma.TransactionClient, batch: LinkBatch): Promise<void>;
   /** Forgets the decisions of a batch that rolled back, so memory matches the database again. */
   reload(): Promise<void>;
   /** Saves whatever state the linker keeps between runs, at the end of a run. */
-  finish(prisma: PrismaClient): Promise<void>;
+  finish(prisma: PrismaClient, reference: ReferenceCache): Promise<void>;
 }
 
 export interface StoreContext {
@@ -161,7 +171,45 @@ interface Prepared {
 const carriesOwnId = (doc: ExtractedDocument) =>
   doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
 
+/** Everything a batch will write, decided in memory; commitBatch() writes it in one transaction. */
+export interface BatchPlan {
+  docs: ExtractedDocument[];
+  outcomes: Map<ExtractedDocument, StoreOutcome>;
+  articles: ArticleRow[];
+  mentions: Prisma.MentionCreateManyInput[];
+  citations: Prisma.CitationCreateManyInput[];
+  quotes: QuoteRow[];
+  rollups: RollupDeltas;
+  roleRows: { role: string; entityId: number; first: Date; last: Date; count: number }[];
+  aliases: Map<number, Set<string>>;
+  link: LinkBatch | null;
+  /** What the next plan must treat as stored although this one may not be committed yet. */
+  inFlight: InFlightWrites;
+}
+
+/** Articles planned but perhaps not yet committed: their hashes and SimHashes, for the next batch's checks. */
+export interface InFlightWrites {
+  hashes: Map<string, number>;
+  copies: { copy: KnownCopy; bands: number[] }[];
+}
+
+export const NOTHING_IN_FLIGHT: InFlightWrites = { hashes: new Map(), copies: [] };
+
+/** Plans and commits one batch (the pipeline overlaps the two across batches; see pipeline.ts). */
 export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): Promise<StoreOutcome[]> {
+  return commitBatch(ctx, await planBatch(ctx, docs));
+}
+
+/**
+ * Decides a batch in memory: duplicates, near-duplicates, reference ids, event assignment, rows. Reads the
+ * database and reserves ids but writes no article data, so it can run while the previous batch commits;
+ * `inFlight` is that previous batch, which the database may not show yet.
+ */
+export async function planBatch(
+  ctx: StoreContext,
+  docs: ExtractedDocument[],
+  inFlight: InFlightWrites = NOTHING_IN_FLIGHT,
+): Promise<BatchPlan> {
   const { prisma, reference } = ctx;
   const outcomes = new Map<ExtractedDocument, StoreOutcome>();
   const seenInBatch = new Set<string>();
@@ -182,12 +230,29 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         select "contentHash", id from "Article" where "contentHash" = any(${fresh.map((p) => p.hash)}::text[])`
     : [];
   const stored = new Map(existing.map((a) => [a.contentHash, a.id]));
+  for (const p of fresh) {
+    const id = inFlight.hashes.get(p.hash);
+    if (id !== undefined) stored.set(p.hash, id);
+  }
   const toWrite = fresh.filter((p) => {
     const id = stored.get(p.hash);
     if (id !== undefined) outcomes.set(p.doc, { doc: p.doc, status: "unchanged", articleId: id });
     return id === undefined;
   });
-  if (toWrite.length === 0) return docs.map((doc) => outcomes.get(doc)!);
+  const plan: BatchPlan = {
+    docs,
+    outcomes,
+    articles: [],
+    mentions: [],
+    citations: [],
+    quotes: [],
+    rollups: new RollupDeltas(),
+    roleRows: [],
+    aliases: new Map(),
+    link: null,
+    inFlight: { hashes: new Map(), copies: [] },
+  };
+  if (toWrite.length === 0) return plan;
 
   // Reference data first, outside the transaction, in bulk.
   const entityIds = await reference.entityIds(toWrite.flatMap((p) => p.doc.entities));
@@ -221,16 +286,13 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     const hash = BigInt(c.simhash ?? 0n);
     fileCopy({ id: c.id, simhash: halves(hash), original: c.duplicateOfId ?? c.id, eventId: c.eventId }, simhashBands(hash));
   }
+  for (const { copy, bands } of inFlight.copies) fileCopy(copy, bands);
 
   // Article ids up front, so event assignment can run in memory before anything is written.
   const articleIds = await nextIds(prisma, "Article", toWrite.length);
   await ctx.linker?.prepare(prisma, toWrite.length);
 
-  const articles: ArticleRow[] = [];
-  const mentions: Prisma.MentionCreateManyInput[] = [];
-  const citations: Prisma.CitationCreateManyInput[] = [];
-  const quotes: QuoteRow[] = [];
-  const rollups = new RollupDeltas();
+  const { articles, mentions, citations, quotes, rollups } = plan;
   const roleRows = new Map<string, { role: string; entityId: number; first: Date; last: Date; count: number }>();
   toWrite.forEach((prepared, i) => {
     const { doc } = prepared;
@@ -254,7 +316,10 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     const linked = ctx.linker
       ? ctx.linker.assign({ id, doc, publishedAt, duplicateOfId, duplicateOfEventId: duplicateOf?.eventId ?? null })
       : { eventId: null, storyId: null, similarity: 0 };
-    fileCopy({ id, simhash: ownHalves, original: duplicateOfId ?? id, eventId: linked.eventId }, prepared.bands);
+    const copy = { id, simhash: ownHalves, original: duplicateOfId ?? id, eventId: linked.eventId };
+    fileCopy(copy, prepared.bands);
+    plan.inFlight.copies.push({ copy, bands: prepared.bands });
+    plan.inFlight.hashes.set(prepared.hash, id);
 
     articles.push({
       id,
@@ -336,9 +401,29 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
     q.id = quoteIds[i]!;
   });
 
+  plan.roleRows = [...roleRows.values()];
+  // The batch ends here for the linker and the alias list: the next plan may start before this one commits.
+  plan.link = ctx.linker?.takeBatch() ?? null;
+  if (plan.link?.mergedEvents.length && ctx.linker) {
+    // The batch's own rows carry the surviving event; persist() moves older articles and rollups.
+    const linker = ctx.linker;
+    const current = (id: number | null | undefined) => (id == null ? null : linker.currentEventId(id));
+    for (const a of articles) a.eventId = current(a.eventId);
+    for (const { copy } of plan.inFlight.copies) copy.eventId = current(copy.eventId);
+    rollups.remapKeys("EVENT", (key) => linker.currentEventId(key));
+  }
+  plan.aliases = reference.takeAliases();
+  return plan;
+}
+
+/** Writes a plan in one transaction: an interrupted ingest leaves no half article. */
+export async function commitBatch(ctx: StoreContext, plan: BatchPlan): Promise<StoreOutcome[]> {
+  const { prisma, reference } = ctx;
+  const { docs, outcomes, articles, mentions, citations, quotes, rollups, roleRows } = plan;
+  if (articles.length === 0) return docs.map((doc) => outcomes.get(doc) ?? { doc, status: "unchanged", articleId: null });
   await prisma.$transaction(
     async (tx) => {
-      await ctx.linker?.persist(tx, reference);
+      if (plan.link) await ctx.linker?.persist(tx, reference, plan.link);
       await insertRows(tx, "Article", ARTICLE_COLUMNS, articles);
       await insertRows(tx, "Mention", MENTION_COLUMNS, mentions, "on conflict do nothing");
       await insertRows(tx, "Citation", CITATION_COLUMNS, citations, "on conflict do nothing");
@@ -366,10 +451,10 @@ export async function storeBatch(ctx: StoreContext, docs: ExtractedDocument[]): 
         })),
       );
       await rollups.apply(tx);
-      await ctx.linker?.afterArticles(tx);
-      await reference.flushAliases(tx);
-      if (roleRows.size) {
-        const rows = [...roleRows.values()];
+      if (plan.link) await ctx.linker?.afterArticles(tx, plan.link);
+      await reference.flushAliases(tx, plan.aliases);
+      if (roleRows.length) {
+        const rows = roleRows;
         await tx.$executeRaw`
           insert into "RoleHolding" (role, "entityId", "firstSeen", "lastSeen", "evidenceCount")
           select * from unnest(${rows.map((r) => r.role)}::text[], ${rows.map((r) => r.entityId)}::int[],
