@@ -163,7 +163,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         return;
       }
       if (!doc.body.trim() && doc.title?.trim())
-        doc = { ...doc, body: doc.title.trim(), wordCount: doc.title.trim().split(/\s+/).length, simhash: undefined };
+        doc = {
+          ...doc,
+          body: doc.title.trim(),
+          wordCount: doc.title.trim().split(/\s+/).length,
+          simhash: undefined,
+          clusterTerms: undefined,
+        };
       if (!doc.body.trim()) {
         await fail(new InputError(origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));
         return;

@@ -7,10 +7,14 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { precomputeTerms } from "../link/text.ts";
 import { simhash } from "../store/fingerprint.ts";
 import { RoleMemory, type RoleRow } from "../store/roles.ts";
 import { extractDocument } from "./index.ts";
 import type { ExtractedDocument, RawDocument } from "./types.ts";
+
+/** The entities event clustering weighs, as the linker passes them (see store/event-linker.ts). */
+export const clusterEntities = (doc: ExtractedDocument) => doc.entities.map((e) => ({ kind: e.kind, name: e.name }));
 
 export interface Extractor {
   /** Extracts one document; rejects with the extractor's error message. Results arrive in call order. */
@@ -23,12 +27,14 @@ export type WorkerReply = { seq: number; doc: ExtractedDocument } | { seq: numbe
 
 /**
  * Extraction plus the per-document work the store would otherwise do on the main thread: the SimHash of
- * the body (about 0.4 ms per 4 KB article). Role memory learns from each article in order.
+ * the body (about 0.4 ms per 4 KB article) and the terms event clustering compares (about 0.5 ms). Role memory
+ * learns from each article in order.
  */
 export function extractForStore(raw: RawDocument, roles: RoleMemory): ExtractedDocument {
   const doc = extractDocument(raw, { resolveRole: roles.lookup });
   roles.learn(doc);
   doc.simhash = simhash(doc.body);
+  doc.clusterTerms = precomputeTerms(doc.title, doc.body, clusterEntities(doc));
   return doc;
 }
 

@@ -1,5 +1,7 @@
 // The shapes that flow through extraction. Pure data: no Prisma, no I/O.
 
+import type { PrecomputedTerms } from "../link/types.ts";
+
 export type ProvenanceSource = "INPUT" | "FEED" | "METADATA" | "URL" | "TEXT" | "INFERRED" | "NONE";
 export type DatePrecision = "MINUTE" | "DAY" | "MONTH" | "YEAR";
 export type InputKind = "TEXT" | "HTML" | "JSON" | "JSONL" | "FEED" | "URL" | "STDIN";
@@ -140,4 +142,6 @@ export interface ExtractedDocument extends ArticleMetadata, TextAnalysis {
   origin: string;
   /** The body's SimHash, when the extraction thread computed it for the store (see extract/thread.ts). */
   simhash?: bigint;
+  /** Event-clustering terms of title, body and entities, likewise computed on the extraction thread. */
+  clusterTerms?: PrecomputedTerms;
 }

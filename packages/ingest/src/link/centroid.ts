@@ -5,7 +5,7 @@ import type { TermStats } from "./term-stats.ts";
 export class Centroid {
   readonly mass = new Map<string, number>();
   private cachedNorm = -1;
-  private normDocCount = 0;
+  private normEpoch = -1;
 
   constructor(entries?: Iterable<[string, number]>) {
     if (entries) for (const [t, m] of entries) this.mass.set(t, m);
@@ -31,19 +31,16 @@ export class Centroid {
     this.cachedNorm = -1;
   }
 
-  /**
-   * Length of the IDF-weighted centroid. Cached only while no document has been counted since: a longer-lived
-   * cache would make results depend on when a norm happened to be computed, and a reloaded index differ.
-   */
+  /** Length of the IDF-weighted centroid, cached until the centroid changes or IDF moves to a new epoch. */
   norm(stats: TermStats): number {
-    if (this.cachedNorm < 0 || stats.docCount !== this.normDocCount) {
+    if (this.cachedNorm < 0 || stats.epoch !== this.normEpoch) {
       let sum = 0;
       for (const [t, m] of this.mass) {
         const w = m * stats.idf(t);
         sum += w * w;
       }
       this.cachedNorm = Math.sqrt(sum);
-      this.normDocCount = stats.docCount;
+      this.normEpoch = stats.epoch;
     }
     return this.cachedNorm;
   }

@@ -14,7 +14,7 @@ import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
 import { Postings } from "./postings.ts";
 import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
 import { TermStats, type TermStatsState } from "./term-stats.ts";
-import { DEFAULT_FEATURE_OPTIONS, documentTerms, entityKey, type FeatureOptions } from "./text.ts";
+import { DEFAULT_FEATURE_OPTIONS, documentTerms, entityKey, type FeatureOptions, featuresKey } from "./text.ts";
 import type {
   AssignResult,
   ClusterDoc,
@@ -209,6 +209,7 @@ export class EventIndex {
   private clockDay: number | null = null;
   private nextEventNumber = 1;
   private nextStoryNumber = 1;
+  private readonly featuresKey: string;
 
   constructor(options: Partial<EventIndexOptions> = {}, ids?: Partial<IdFactory>, stats?: TermStats) {
     this.options = {
@@ -217,6 +218,7 @@ export class EventIndex {
       features: { ...DEFAULT_FEATURE_OPTIONS, ...options.features },
       story: { ...DEFAULT_STORY_OPTIONS, ...options.story },
     };
+    this.featuresKey = featuresKey(this.options.features);
     this.stats = stats ?? new TermStats(this.options.maxVocabulary, this.options.idfPower);
     this.postings = new Postings(this.options.maxPostings);
     this.ids = {
@@ -229,7 +231,10 @@ export class EventIndex {
   /** Puts an article in an event; returns the event and whether it was opened for this article. */
   assign(doc: ClusterDoc): AssignResult {
     const seq = ++this.seq;
-    const raw = documentTerms(doc.title, doc.body, doc.entities, this.options.features);
+    const raw =
+      doc.terms && doc.terms.features === this.featuresKey
+        ? doc.terms.weights
+        : documentTerms(doc.title, doc.body, doc.entities, this.options.features);
     if (this.options.learnTermStats) this.stats.add(raw.keys());
     const day = dayNumber(doc.publishedAt);
     const arrival: Arrival = {

@@ -2,6 +2,7 @@
 // document always yields the same terms, so a rebuilt index agrees with the online one.
 
 import { porterStem } from "./porter.ts";
+import type { PrecomputedTerms } from "./types.ts";
 
 /** Words that say nothing about which happening an article reports. */
 const STOPWORDS = new Set(
@@ -224,6 +225,14 @@ export function documentTerms(
   const damped: TermWeights = new Map();
   for (const [t, c] of counts) damped.set(t, c >= 1 ? 1 + Math.log(c) : c);
   return damped;
+}
+
+/** Identifies a feature configuration, so terms computed elsewhere are used only with the same one. */
+export const featuresKey = (o: FeatureOptions) => JSON.stringify(o);
+
+/** documentTerms() with the default features, tagged for ClusterDoc.terms (run on an extraction thread). */
+export function precomputeTerms(title: string | null, body: string, entities: EntityRef[]): PrecomputedTerms {
+  return { features: featuresKey(DEFAULT_FEATURE_OPTIONS), weights: documentTerms(title, body, entities) };
 }
 
 /** Content words of a title, for choosing readable titles and matching mentions. */

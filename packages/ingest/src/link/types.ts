@@ -16,6 +16,14 @@ export interface ClusterDoc {
   duplicateOf?: string | null;
   /** The event of that original when the caller knows it (e.g. from the database); else the index looks it up. */
   duplicateOfEventId?: string | null;
+  /** documentTerms() computed elsewhere (an extraction thread), used when made with the index's features. */
+  terms?: PrecomputedTerms;
+}
+
+export interface PrecomputedTerms {
+  /** featuresKey() of the options the terms were made with. */
+  features: string;
+  weights: Map<string, number>;
 }
 
 export interface AssignResult {

@@ -4,6 +4,7 @@
 // each changed event's and story's snapshot in its own row; a run reloads the core plus the active events,
 // so memory and write volume follow the recent news, not the archive.
 import { Prisma, type PrismaClient } from "@storyline/db";
+import { clusterEntities } from "../extract/thread.ts";
 import type { ExtractedDocument } from "../extract/types.ts";
 import { EventIndex, type EventIndexOptions, type EventIndexState } from "../link/event-index.ts";
 import type { ClusterDoc, EventSnapshot, EventView, StorySnapshot } from "../link/types.ts";
@@ -120,7 +121,8 @@ export class EventLinker implements ArticleLinker {
           ? article.publishedAt.toISOString().slice(0, 19)
           : null,
       outlet: doc.outlet?.name ?? null,
-      entities: doc.entities.map((e) => ({ kind: e.kind, name: e.name })),
+      entities: clusterEntities(doc),
+      terms: doc.clusterTerms,
       duplicateOf: article.duplicateOfId ? String(article.duplicateOfId) : null,
       duplicateOfEventId: article.duplicateOfEventId ? String(article.duplicateOfEventId) : null,
     } satisfies ClusterDoc);
