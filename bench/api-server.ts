@@ -2,7 +2,7 @@
 // 127.0.0.1 only (server.ts listens on every interface) and stopping by itself if the bench goes away.
 //   api-server.ts PORT [LIFETIME_MS] [BODY_CACHE_MS]      (DATABASE_URL names the bench database)
 // BODY_CACHE_MS > 0 puts the API's read cache in front of yoga with that TTL, as apps/api/src/server.ts does.
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import { env } from "@storyline/db/env";
 
 const port = Number(process.argv[2]);
@@ -23,7 +23,7 @@ const serve =
         ttlMs: bodyCacheMs,
         maxEntries: 2000,
         maxBodyBytes: 64 * 1024,
-        execute: (url, headers, body) => Promise.resolve(yoga.fetch(url, { method: "POST", headers, body })),
+        execute: (url, init) => Promise.resolve(yoga.fetch(url, init)),
       })
     : null;
 

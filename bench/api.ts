@@ -37,8 +37,10 @@ export async function startApi(
   databaseUrl: string,
   env: Record<string, string>,
   bodyCacheMs = 0,
+  /** A port chosen beforehand (the dashboard bench points `next start` at it before the API runs). */
+  chosenPort?: number,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freeLoopbackPort();
+  const port = chosenPort ?? (await freeLoopbackPort());
   // Ten minutes is far more than the load tests need; the server stops by itself after that.
   const child = fork(fileURLToPath(new URL("./api-server.ts", import.meta.url)), [String(port), "600000", String(bodyCacheMs)], {
     execArgv: ["--import", "tsx"],

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { apiBench } from "./api.ts";
 import { coverageBench } from "./coverage.ts";
 import { ingestBench } from "./ingest.ts";
-import { dropAllBenchDatabases, leftoverBenchDatabases, serverInfo } from "./lib/db.ts";
+import { dropAllBenchDatabases, leftoverBenchDatabases, openBenchDatabase, serverInfo, withClient } from "./lib/db.ts";
 import { formatCount, log } from "./lib/log.ts";
 import { consoleTable, type Figure, met, readResults, type Section, type SectionResult, writeResults } from "./lib/report.ts";
 import { now } from "./lib/stats.ts";
@@ -24,6 +24,8 @@ const USAGE = `usage: npm run bench -- [options]
   --connections N      concurrent clients in the load test (default 200)
   --duration S         seconds per load test (default 15)
   --experiments        also measure the proposed fixes: a quote-search index, an HTTP body cache (bench/README.md)
+  --keep               leave the synthetic corpus database on the server (its name is printed)
+  --corpus NAME        reuse a corpus database a --keep run left (migrated first; kept again), instead of filling one
   --no-write           print only; leave bench/results alone`;
 
 function parseCount(text: string): number {
@@ -45,6 +47,8 @@ const { values } = parseArgs({
     duration: { type: "string" },
     "no-write": { type: "boolean" },
     experiments: { type: "boolean" },
+    keep: { type: "boolean" },
+    corpus: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -150,6 +154,26 @@ async function section(name: Section, body: () => Promise<BenchOutput>) {
   }
 }
 
+/** A corpus database an earlier --keep run left, with its sizes read back. */
+async function openKeptCorpus(name: string): Promise<SyntheticCorpus> {
+  const db = await openBenchDatabase(name);
+  return withClient(db.url, async (c) => {
+    const count = async (table: string) =>
+      Number((await c.query<{ n: string }>(`select count(*) as n from "${table}"`)).rows[0]?.n ?? 0);
+    const size = Number((await c.query<{ s: string }>("select pg_database_size(current_database()) as s")).rows[0]?.s ?? 0);
+    const corpus = {
+      db,
+      articles: await count("Article"),
+      quotes: await count("Quote"),
+      fillSeconds: 0,
+      rollupSeconds: 0,
+      sizeBytes: size,
+    };
+    log(`corpus: reusing ${name}, ${formatCount(corpus.articles)} articles, ${corpus.quotes.toLocaleString("en-US")} quotes`);
+    return corpus;
+  });
+}
+
 if (only.has("ingest")) {
   await section("ingest", () => ingestBench(options.ingest));
 }
@@ -161,8 +185,11 @@ if (only.has("coverage") || only.has("api") || only.has("web")) {
   sizes.sort((a, b) => a - b);
   let corpus: SyntheticCorpus | null = null;
   try {
+    if (values.corpus) corpus = await openKeptCorpus(values.corpus);
     for (const size of sizes) {
-      if (!corpus) corpus = await createSyntheticCorpus(size);
+      if (corpus && corpus.articles >= size) {
+        if (corpus.articles > size) log(`corpus ${corpus.db.name} has ${formatCount(corpus.articles)} articles, measured as is`);
+      } else if (!corpus) corpus = await createSyntheticCorpus(size);
       else await growSyntheticCorpus(corpus, size);
       const current: SyntheticCorpus = corpus;
       if (only.has("coverage") && scales.includes(size))
@@ -175,7 +202,10 @@ if (only.has("coverage") || only.has("api") || only.has("web")) {
     for (const s of ["coverage", "api", "web"] as const)
       if (only.has(s)) collected[s].errors.push(`corpus: ${describe(error).split("\n")[0]}`);
   } finally {
-    if (corpus) {
+    if (corpus && (values.keep || values.corpus)) {
+      log(`keeping ${corpus.db.name} (reuse it with --corpus ${corpus.db.name}; drop it with psql when done)`);
+      await corpus.db.keep();
+    } else if (corpus) {
       log(`dropping ${corpus.db.name}`);
       await corpus.db.drop();
     }

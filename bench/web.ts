@@ -31,9 +31,11 @@ async function startWeb(apiUrl: string): Promise<{ url: string; child: ChildProc
     },
   );
   const url = `http://127.0.0.1:${port}`;
+  // Ready when a static file answers: probing a page would render it, filling the API's read cache for the
+  // very page measured first (and loading the database while it is measured).
   for (let i = 0; i < 120; i++) {
     if (
-      await fetch(url).then(
+      await fetch(`${url}/icon.svg`).then(
         (r) => r.status < 500,
         () => false,
       )
@@ -51,8 +53,11 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
   const figures: Figure[] = [];
   const errors: string[] = [];
   const findings: string[] = [];
-  // As configured, but a cold cache: the first view of each page is what is measured.
-  const api = await startApi(corpus.db.url, {}, 5000);
+  // As configured, but a cold cache: the first view of each page is what is measured, on servers that have
+  // already rendered each page once. `next start` loads a route's modules on its first request (~0.5 s); it is
+  // warmed before the API listens, so those renders end in the "API unreachable" page and fill no API cache.
+  const apiPort = await freeLoopbackPort();
+  let api: Awaited<ReturnType<typeof startApi>> | null = null;
   let web: Awaited<ReturnType<typeof startWeb>> | null = null;
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -68,7 +73,20 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
     ],
   });
   try {
-    web = await startWeb(api.url);
+    web = await startWeb(`http://127.0.0.1:${apiPort}/graphql`);
+    for (const page of PAGES) {
+      await fetch(`${web.url}${page.path}`)
+        .then((r) => r.text())
+        .catch(() => "");
+    }
+    api = await startApi(corpus.db.url, {}, 5000, apiPort);
+    // A long-running API, as a user meets it: connected, its read cache still empty for every operation a page
+    // sends (health is not one of them).
+    await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ health { ok } }" }),
+    });
     for (const page of PAGES) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const tab = await context.newPage();
@@ -87,6 +105,13 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
       });
       const started = performance.now();
       await tab.goto(`${web.url}${page.path}`, { waitUntil: "load", timeout: 60_000 });
+      // The document's load event comes when the last streamed (Suspense) section has arrived. Network idle
+      // comes later: after load, Next prefetches the pages the visible links lead to (each a server render
+      // with its own API calls), so it also counts how fast the linked pages are.
+      const loadEventMs = await tab.evaluate(() => {
+        const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+        return navigation?.loadEventStart ?? -1;
+      });
       await tab.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
       const loadMs = performance.now() - started;
       const lcp = await tab.evaluate(
@@ -108,9 +133,9 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
         corpus: corpusText,
         value: lcp,
         unit: "ms",
-        detail: `load event ${Math.round(loadMs)} ms`,
-        baseline: { name: "load event of the same view", value: loadMs, unit: "ms" },
-        ratio: lcp / loadMs,
+        detail: `load event ${Math.round(loadEventMs)} ms; network idle ${Math.round(loadMs)} ms`,
+        baseline: { name: "load event of the same view", value: loadEventMs, unit: "ms" },
+        ratio: lcp / loadEventMs,
         target: page.name === "overview" ? { op: "<=", value: 1000 } : undefined,
       });
       figures.push({
@@ -126,10 +151,13 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
       await context.close();
     }
     findings.push("JavaScript is the compressed response body size Chromium reports for script requests of the first view.");
+    findings.push(
+      "Load event: the document's (navigation timing), i.e. every streamed section arrived. Network idle: until no request for 500 ms (at most 10 s after load), including Next's prefetches of the pages the visible links lead to.",
+    );
   } finally {
     await browser.close();
     web?.child.kill("SIGTERM");
-    await stopApi(api.child);
+    if (api) await stopApi(api.child);
   }
   return { figures, errors, findings };
 }

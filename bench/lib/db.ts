@@ -15,6 +15,8 @@ export interface BenchDatabase {
   name: string;
   prisma: PrismaClient;
   drop(): Promise<void>;
+  /** Leaves the database on the server when the run ends (`--keep`); `--corpus NAME` reuses it. */
+  keep(): Promise<void>;
 }
 
 const live = new Set<BenchDatabase>();
@@ -36,18 +38,44 @@ export async function createBenchDatabase(label: string, options: { poolSize?: n
   await admin((c) => c.query(`create database "${name}"`));
   const url = databaseUrlFor(server.url, name);
   await migrateDeploy(url);
-  const prisma = createPrismaClient(url, { max: options.poolSize ?? 10 });
-  let dropped = false;
+  return track(name, url, options.poolSize);
+}
+
+/**
+ * A bench database an earlier `--keep` run left on the server, migrated to the current migrations (so a
+ * new index can be measured on a kept corpus). Kept again at the end: the caller did not create it.
+ */
+export async function openBenchDatabase(name: string, options: { poolSize?: number } = {}): Promise<BenchDatabase> {
+  if (!name.startsWith(BENCH_DB_PREFIX)) throw new Error(`${name} is not a bench database (${BENCH_DB_PREFIX}*)`);
+  const server = await openDatabaseServer();
+  const exists = await admin((c) => c.query("select 1 from pg_database where datname = $1", [name]));
+  if (!exists.rowCount) throw new Error(`no database ${name} on the server`);
+  const url = databaseUrlFor(server.url, name);
+  await migrateDeploy(url);
+  const db = track(name, url, options.poolSize);
+  await db.keep();
+  return db;
+}
+
+function track(name: string, url: string, poolSize = 10): BenchDatabase {
+  const prisma = createPrismaClient(url, { max: poolSize });
+  let done = false;
   const db: BenchDatabase = {
     url,
     name,
     prisma,
     async drop() {
-      if (dropped) return;
-      dropped = true;
+      if (done) return;
+      done = true;
       live.delete(db);
       await prisma.$disconnect().catch(() => {});
       await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
+    },
+    async keep() {
+      if (done) return;
+      done = true;
+      live.delete(db);
+      await prisma.$disconnect().catch(() => {});
     },
   };
   live.add(db);

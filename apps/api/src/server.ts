@@ -15,7 +15,7 @@ try {
           ttlMs: env.STORYLINE_CACHE_TTL_MS,
           maxEntries: 2000,
           maxBodyBytes: LIMITS.maxBodyBytes,
-          execute: (url, headers, body) => Promise.resolve(yoga.fetch(url, { method: "POST", headers, body })),
+          execute: (url, init) => Promise.resolve(yoga.fetch(url, init)),
         })
       : null;
   const server = createServer((req, res) => {

@@ -20,9 +20,9 @@ beforeAll(async () => {
     ttlMs: 300,
     maxEntries: 10,
     maxBodyBytes: 64 * 1024,
-    execute: (target, headers, body) => {
+    execute: (target, init) => {
       executions++;
-      return Promise.resolve(yoga.fetch(target, { method: "POST", headers, body }));
+      return Promise.resolve(yoga.fetch(target, init));
     },
   });
   server = createServer((req, res) => void serve(req, res).then((served) => void (served || yoga(req, res))));
@@ -57,6 +57,23 @@ describe("read cache", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(executions).toBe(1);
     expect((await post("{ outlets { totalCount } }")).data.outlets.totalCount).toBe(1);
+  });
+
+  it("caches GET queries too (urql, and so the dashboard, sends a query that fits in a URL as a GET)", async () => {
+    executions = 0;
+    const get = () =>
+      fetch(`${url}?query=${encodeURIComponent("{ outlets(first: 1) { totalCount } }")}`, {
+        headers: { accept: "application/graphql-response+json, application/json" },
+      }).then((r) => r.json() as Promise<any>);
+    const answers = await Promise.all(Array.from({ length: 20 }, get));
+    expect(executions).toBe(1);
+    expect(answers.every((a) => typeof a.data.outlets.totalCount === "number")).toBe(true);
+    // A browser opening the URL gets GraphiQL from yoga, never a stored JSON answer.
+    const page = await fetch(`${url}?query=${encodeURIComponent("{ outlets(first: 1) { totalCount } }")}`, {
+      headers: { accept: "text/html" },
+    });
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(executions).toBe(1);
   });
 
   it("never stores an error", async () => {

@@ -1,18 +1,22 @@
 // Overview: how the coverage went over time, what drove it, who was quoted, and whether ingest is healthy.
-// Only the date range is decided first; every section then asks the API at the same time.
+// Only the date range is decided first; every section then asks the API at the same time and streams in on
+// its own (a Suspense boundary each), so the page never waits for its slowest section.
+import { Suspense } from "react";
 import { ErrorState } from "../components/ErrorState";
-import { FilterBar } from "../components/FilterBar";
+import { FilterBar, preloadFilterBar } from "../components/FilterBar";
 import { BREAKDOWNS, CoverageSection } from "../components/overview/CoverageSection";
 import { IngestHealth } from "../components/overview/IngestHealth";
 import { LatestQuotes } from "../components/overview/LatestQuotes";
 import { TopEvents } from "../components/overview/TopEvents";
 import { TopSpeakers } from "../components/overview/TopSpeakers";
+import { SectionSkeleton } from "../components/SectionSkeleton";
 import { readBucket, readChoice, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../lib/filters";
 import { loadArticleSpanOrFailure } from "../lib/span";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  preloadFilterBar();
   const params = await searchParams;
   const filters = readGlobalFilters(params);
   const { span, failure } =
@@ -43,14 +47,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <h1>Overview</h1>
       </header>
       <FilterBar path="/" params={params} filters={filters} range={range} />
-      <CoverageSection params={params} filters={filters} range={range} bucket={bucket} scale={scale} breakdown={breakdown} />
+      <Suspense fallback={<SectionSkeleton height="22rem" />}>
+        <CoverageSection params={params} filters={filters} range={range} bucket={bucket} scale={scale} breakdown={breakdown} />
+      </Suspense>
       <div className="grid">
-        <TopEvents range={range} filters={filters} />
-        <TopSpeakers range={range} bucket={bucket} filters={filters} />
+        <Suspense fallback={<SectionSkeleton title="Top events" height="14rem" />}>
+          <TopEvents range={range} filters={filters} />
+        </Suspense>
+        <Suspense fallback={<SectionSkeleton title="Most quoted people" height="14rem" />}>
+          <TopSpeakers range={range} bucket={bucket} filters={filters} />
+        </Suspense>
       </div>
       <div className="grid">
-        <LatestQuotes range={range} filters={filters} />
-        <IngestHealth />
+        <Suspense fallback={<SectionSkeleton title="Latest quotes" height="14rem" />}>
+          <LatestQuotes range={range} filters={filters} />
+        </Suspense>
+        <Suspense fallback={<SectionSkeleton title="Ingest health" height="8rem" />}>
+          <IngestHealth />
+        </Suspense>
       </div>
     </>
   );

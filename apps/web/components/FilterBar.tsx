@@ -19,6 +19,14 @@ const OutletChoicesQuery = graphql(`
   }
 `);
 
+/**
+ * Starts the outlet list's request before a page's own data is in: the bar renders only after the page's awaits,
+ * and load() is cached per request, so the bar then finds the answer ready instead of asking last.
+ */
+export function preloadFilterBar() {
+  void load(OutletChoicesQuery, {});
+}
+
 /** Parameters that mean "where am I in a list": a new filter starts the list again. */
 const RESET_ON_FILTER = new Set(["after", "before"]);
 

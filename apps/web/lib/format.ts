@@ -59,3 +59,7 @@ export const formatDuration = (startedAt: string, finishedAt: string | null | un
 };
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+
+/** A count the API stopped at a limit (CappedCount): "1,000+ quotes" when there are more. */
+export const pluralCapped = (count: { count: number; capped: boolean }, one: string, many = `${one}s`) =>
+  count.capped ? `${formatNumber(count.count)}+ ${many}` : plural(count.count, one, many);

@@ -11,5 +11,6 @@ import "./types/event.ts";
 import "./types/story.ts";
 import "./types/citation.ts";
 import "./types/coverage.ts";
+import "./types/count.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -3,12 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
-import { FilterBar } from "../../components/FilterBar";
+import { FilterBar, preloadFilterBar } from "../../components/FilterBar";
 import { Pager } from "../../components/Pager";
 import { QuoteItem, QuoteItemFields } from "../../components/QuoteItem";
 import { ToggleGroup } from "../../components/ToggleGroup";
 import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../lib/filters";
-import { formatLocal, formatNumber, plural } from "../../lib/format";
+import { formatLocal, formatNumber, pluralCapped } from "../../lib/format";
 import { graphql } from "../../lib/graphql";
 import { load } from "../../lib/load";
 import { readPageWindow } from "../../lib/paging";
@@ -23,8 +23,9 @@ const ORDERS = [
   { value: "MOST_CARRIED", label: "Most carried" },
 ] as const;
 
+// The datalist of names; asked for beside the search, not before it.
 const SpeakerChoicesQuery = graphql(`
-  query SpeakerChoices($name: String, $withName: Boolean!) {
+  query SpeakerChoices {
     people(first: 50) {
       edges {
         node {
@@ -33,7 +34,13 @@ const SpeakerChoicesQuery = graphql(`
         }
       }
     }
-    person(name: $name) @include(if: $withName) {
+  }
+`);
+
+// Who a typed speaker name means; the search waits for this only when a name was given.
+const SpeakerLookupQuery = graphql(`
+  query SpeakerLookup($name: String!) {
+    person(name: $name) {
       __typename
       ... on QueryPersonSuccess {
         data {
@@ -57,8 +64,11 @@ const QuoteSearchQuery = graphql(
     $search: String
     $speakerIds: [ID!]
   ) {
+    quoteCount(filter: $filter) {
+      count
+      capped
+    }
     quotes(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
-      totalCount
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -96,6 +106,7 @@ const QuoteSearchQuery = graphql(
 );
 
 export default async function QuotesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  preloadFilterBar();
   const params = await searchParams;
   const filters = readGlobalFilters(params);
   const search = firstParam(params, "q")?.trim() || undefined;
@@ -106,24 +117,28 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
     ORDERS.map((o) => o.value),
     "NEWEST",
   );
-  const choices = await load(SpeakerChoicesQuery, { name: speakerName, withName: Boolean(speakerName) });
-  const speaker = choices.data?.person?.__typename === "QueryPersonSuccess" ? choices.data.person.data : null;
-  const unknownSpeaker = Boolean(speakerName && choices.data && !speaker);
+  const choicesPending = load(SpeakerChoicesQuery, {});
+  const lookup = speakerName ? await load(SpeakerLookupQuery, { name: speakerName }) : null;
+  const speaker = lookup?.data?.person.__typename === "QueryPersonSuccess" ? lookup.data.person.data : null;
+  const unknownSpeaker = Boolean(speakerName && lookup?.data && !speaker);
   const speakerIds = speaker ? [speaker.id] : undefined;
-  const result = unknownSpeaker
-    ? null
-    : await load(QuoteSearchQuery, {
-        filter: {
+  const [choices, result] = await Promise.all([
+    choicesPending,
+    unknownSpeaker
+      ? null
+      : load(QuoteSearchQuery, {
+          filter: {
+            search,
+            speakerIds,
+            outletIds: filters.outletIds.length ? filters.outletIds : undefined,
+            published: filters.from || filters.to ? { from: filters.from, to: filters.to } : undefined,
+          },
+          orderBy,
           search,
           speakerIds,
-          outletIds: filters.outletIds.length ? filters.outletIds : undefined,
-          published: filters.from || filters.to ? { from: filters.from, to: filters.to } : undefined,
-        },
-        orderBy,
-        search,
-        speakerIds,
-        ...readPageWindow(params, 25),
-      });
+          ...readPageWindow(params, 25),
+        }),
+  ]);
 
   return (
     <>
@@ -177,7 +192,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
           <section className="card" aria-labelledby="quote-results">
             <div className="chart-head">
               <h2 id="quote-results">
-                {plural(result.data.quotes.totalCount, "quote")}
+                {pluralCapped(result.data.quoteCount, "quote")}
                 {speaker ? (
                   <>
                     {" "}

@@ -1,13 +1,29 @@
 // Who was quoted most in the range, with the shape of their coverage.
 import Link from "next/link";
-import { CoverageQuery, coverageVariables } from "../../lib/coverage";
 import { type Bucket, type GlobalFilters, withGlobalFilters } from "../../lib/filters";
 import { plural } from "../../lib/format";
+import { graphql } from "../../lib/graphql";
 import { load } from "../../lib/load";
 import { personHref } from "../../lib/routes";
 import { EmptyState } from "../EmptyState";
 import { ErrorState } from "../ErrorState";
 import { Sparkline } from "../Sparkline";
+
+// Counts only: no `totals` or `share`, so the API skips the denominators (a scan of every speaker-day row).
+const TopSpeakersQuery = graphql(`
+  query TopSpeakers($from: Date!, $to: Date!, $bucket: Bucket) {
+    coverage(dimension: SPEAKER, from: $from, to: $to, bucket: $bucket, top: 8, includeOther: false) {
+      series {
+        key
+        label
+        total
+        points {
+          count
+        }
+      }
+    }
+  }
+`);
 
 interface TopSpeakersProps {
   range: { from: string; to: string };
@@ -17,10 +33,7 @@ interface TopSpeakersProps {
 
 export async function TopSpeakers({ range, bucket, filters }: TopSpeakersProps) {
   // The API cannot cross speakers with an outlet filter yet, so this list always counts every outlet.
-  const result = await load(
-    CoverageQuery,
-    coverageVariables({ dimension: "SPEAKER", ...range, bucket, top: 8, includeOther: false }),
-  );
+  const result = await load(TopSpeakersQuery, { ...range, bucket });
   if (!result.data) return <ErrorState failure={result.failure} what="the most quoted people" />;
   const speakers = result.data.coverage.series.filter((s) => s.key && s.total > 0);
   const most = Math.max(1, ...speakers.map((s) => s.total));

@@ -2,7 +2,15 @@
 // (CoverageDay). Crossed filters (one event's coverage by outlet) aggregate the indexed article rows instead.
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { getPrisma, Prisma } from "@storyline/db";
-import { GraphQLError } from "graphql";
+import {
+  GraphQLError,
+  GraphQLIncludeDirective,
+  type GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  Kind,
+  type SelectionNode,
+} from "graphql";
 import { builder } from "../builder.ts";
 import { decodeNodeIds } from "../ids.ts";
 import { isoDay } from "../scalars.ts";
@@ -99,10 +107,28 @@ function bucketsBetween(from: Date, to: Date, bucket: "DAY" | "WEEK" | "MONTH"):
 }
 
 type Row = { b: Date; k: number; n: bigint | number; keys?: number };
-/** The key SQL gives the rows folded into "Other". */
-const OTHER_KEY = -1;
 /** The key SQL gives the denominator rows (all coverage per bucket). */
 const TOTAL_KEY = -2;
+/** The key SQL gives the rows of everything the filters count per bucket (top series and the rest). */
+const FILTERED_KEY = -3;
+
+/** Whether the operation selects a field at this path below the current field (fragments, @skip/@include). */
+function selects(info: GraphQLResolveInfo, path: string[]): boolean {
+  const included = (node: SelectionNode) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  const walk = (selections: readonly SelectionNode[], depth: number): boolean =>
+    selections.some((node) => {
+      if (!included(node)) return false;
+      if (node.kind === Kind.FIELD) {
+        if (node.name.value !== path[depth]) return false;
+        return depth === path.length - 1 || walk(node.selectionSet?.selections ?? [], depth + 1);
+      }
+      const fragment = node.kind === Kind.INLINE_FRAGMENT ? node.selectionSet : info.fragments[node.name.value]?.selectionSet;
+      return fragment ? walk(fragment.selections, depth) : false;
+    });
+  return info.fieldNodes.some((field) => walk(field.selectionSet?.selections ?? [], 0));
+}
 /** Where each dimension's series names live; fixed identifiers, never user input. */
 const LABEL_SOURCE: Record<string, { table: string; column: string } | undefined> = {
   OUTLET: { table: '"Outlet"', column: "name" },
@@ -154,7 +180,7 @@ builder.queryField("coverage", (t) =>
       top: t.arg.int({ required: false, defaultValue: 8, description: "Keep the biggest N series (at most 50)." }),
       includeOther: t.arg.boolean({ required: false, defaultValue: true, description: "Merge the rest into an 'Other' series." }),
     },
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, _context, info) => {
       const bucket = args.bucket ?? "DAY";
       if (args.to < args.from) throw new GraphQLError("`to` is before `from`.", { extensions: { code: "BAD_USER_INPUT" } });
       if ((args.to.getTime() - args.from.getTime()) / 86_400_000 > MAX_DAYS) {
@@ -174,36 +200,59 @@ builder.queryField("coverage", (t) =>
       const crossed = Boolean(eventIds || storyIds || (outletIds && dimension !== "OUTLET"));
       const prisma = getPrisma();
 
+      // Denominators cost a scan of every row of the range (all of SPEAKER's, one per speaker and day), so
+      // they are read only when the operation asks for `totals` or a point's `share`.
+      const wantTotals = selects(info, ["totals"]) || selects(info, ["series", "points", "share"]);
+      const wantOther = args.includeOther ?? true;
       let rows: Row[];
-      let totalRows: Row[];
+      let totalRows: Row[] = [];
+      /** All of what the filters count per bucket (series and the rest): "Other" is this minus the top series. */
+      let filteredRows: Row[] | null = null;
       const knownLabels = new Map<number, string>();
       if (!crossed) {
         const wantedKeys = dimension === "OUTLET" && outletIds ? [...(keys ?? []), ...outletIds] : keys;
         const keyFilter = wantedKeys?.length ? Prisma.sql`and key = any(${wantedKeys}::int[])` : Prisma.empty;
-        // One statement: the top series are chosen and labelled in SQL, the rest folded into one "Other" key,
-        // and the denominators come along, so only charted rows leave the database in a single round trip.
+        const inRange = Prisma.sql`day between ${args.from}::date and ${args.to}::date`;
+        // One statement: the top keys ranked by their sum over the range (grouped by key only, no per-row
+        // bucketing), their series read back through the primary key and labelled, then (when asked for) the
+        // per-bucket sum of everything the filters count, which gives "Other" without grouping by key and
+        // bucket, and the denominators. The denominators of SPEAKER are that same sum when no keys are picked.
         const label = LABEL_SOURCE[dimension];
-        const labelJoin = label ? Prisma.sql`left join ${Prisma.raw(label.table)} l on l.id = f.k` : Prisma.empty;
+        const labelJoin = label ? Prisma.sql`left join ${Prisma.raw(label.table)} l on l.id = r.k` : Prisma.empty;
         const labelColumn = label ? Prisma.sql`l.${Prisma.raw(label.column)}` : Prisma.sql`null::text`;
+        const totalsDimension = dimension === "SPEAKER" ? "SPEAKER" : "ALL";
+        const totalsAreFiltered = totalsDimension === dimension && !wantedKeys?.length;
+        const filtered = wantOther || (wantTotals && totalsAreFiltered);
         const all = await prisma.$queryRaw<(Row & { label: string | null })[]>`
-          with counted as (
-            select date_trunc(${trunc}, day)::date as b, key as k, sum(${measure})::int as n from "CoverageDay"
-            where dimension = ${dimension}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date ${keyFilter}
-            group by 1, 2
-          ), top as (select k from counted group by k order by sum(n) desc, k limit ${top}),
-          folded as (
-            select b, case when k in (select k from top) then k else ${OTHER_KEY} end as k, sum(n)::int as n
-            from counted group by 1, 2
+          with ranked as (
+            select key as k, sum(${measure}) as n, count(*) over () as keys from "CoverageDay"
+            where dimension = ${dimension}::"CoverageDimension" and ${inRange} ${keyFilter}
+            group by key order by n desc, key limit ${top}
           )
-          select f.b, f.k, f.n, (select count(distinct k) from counted)::int as keys, ${labelColumn} as label
-          from folded f ${labelJoin}
-          union all
+          select date_trunc(${trunc}, c.day)::date as b, r.k, sum(c.${measure})::int as n, r.keys::int as keys,
+                 ${labelColumn} as label
+          from ranked r join "CoverageDay" c on c.dimension = ${dimension}::"CoverageDimension" and c.key = r.k and c.${inRange}
+          ${labelJoin}
+          group by 1, 2, 4, 5
+          ${
+            filtered
+              ? Prisma.sql`union all
+          select date_trunc(${trunc}, day)::date, ${FILTERED_KEY}, sum(${measure})::int, null, null from "CoverageDay"
+          where dimension = ${dimension}::"CoverageDimension" and ${inRange} ${keyFilter} group by 1`
+              : Prisma.empty
+          }
+          ${
+            wantTotals && !totalsAreFiltered
+              ? Prisma.sql`union all
           select date_trunc(${trunc}, day)::date, ${TOTAL_KEY}, sum(${measure})::int, null, null from "CoverageDay"
-          where dimension = ${dimension === "SPEAKER" ? "SPEAKER" : "ALL"}::"CoverageDimension" and day between ${args.from}::date and ${args.to}::date
-          group by 1`;
-        rows = all.filter((r) => r.k !== TOTAL_KEY);
-        totalRows = all.filter((r) => r.k === TOTAL_KEY);
-        for (const r of all) if (r.k !== TOTAL_KEY && r.label !== null) knownLabels.set(r.k, r.label);
+          where dimension = ${totalsDimension}::"CoverageDimension" and ${inRange} group by 1`
+              : Prisma.empty
+          }`;
+        const seriesRows = all.filter((r) => r.k !== TOTAL_KEY && r.k !== FILTERED_KEY);
+        for (const r of seriesRows) if (r.label !== null) knownLabels.set(r.k, r.label);
+        rows = seriesRows;
+        if (filtered) filteredRows = all.filter((r) => r.k === FILTERED_KEY);
+        totalRows = totalsAreFiltered ? (filteredRows ?? []) : all.filter((r) => r.k === TOTAL_KEY);
       } else {
         const keyColumn =
           dimension === "OUTLET"
@@ -231,18 +280,23 @@ builder.queryField("coverage", (t) =>
           select date_trunc(${trunc}, a."publishedAt")::date as b, ${keyColumn} as k, count(*)::int as n
           from "Article" a left join "Event" e on e.id = a."eventId"
           where ${where} and ${keyColumn} is not null group by 1, 2`;
-        totalRows = await prisma.$queryRaw<Row[]>`
-          select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
-          where dimension = 'ALL' and day between ${args.from}::date and ${args.to}::date group by 1`;
+        if (wantTotals)
+          totalRows = await prisma.$queryRaw<Row[]>`
+            select date_trunc(${trunc}, day)::date as b, 0 as k, sum(${measure})::int as n from "CoverageDay"
+            where dimension = 'ALL' and day between ${args.from}::date and ${args.to}::date group by 1`;
       }
 
       const buckets = bucketsBetween(args.from, args.to, bucket);
       const index = new Map(buckets.map((b, i) => [isoDay(b), i]));
-      const totals = buckets.map(() => 0);
-      for (const r of totalRows) {
-        const i = index.get(isoDay(r.b));
-        if (i !== undefined) totals[i] = Number(r.n);
-      }
+      const perBucket = (bucketRows: Row[]) => {
+        const counts = buckets.map(() => 0);
+        for (const r of bucketRows) {
+          const i = index.get(isoDay(r.b));
+          if (i !== undefined) counts[i] = Number(r.n);
+        }
+        return counts;
+      };
+      const totals = perBucket(totalRows);
       const byKey = new Map<number, number[]>();
       for (const r of rows) {
         const i = index.get(isoDay(r.b));
@@ -259,8 +313,6 @@ builder.queryField("coverage", (t) =>
       const toPoints = (counts: number[]) =>
         counts.map((count, i) => ({ bucket: buckets[i]!, count, share: totals[i] ? count / totals[i]! : 0 }));
       const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
-      const folded = byKey.get(OTHER_KEY);
-      byKey.delete(OTHER_KEY);
       const keyCount = rows[0]?.keys ?? byKey.size;
       const ranked = [...byKey.entries()].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0] - b[0]);
       const kept = ranked.slice(0, top);
@@ -275,8 +327,12 @@ builder.queryField("coverage", (t) =>
         points: toPoints(counts),
       }));
       const restCount = keyCount - kept.length;
-      if (restCount > 0 && (args.includeOther ?? true)) {
-        const merged = buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), folded?.[i] ?? 0));
+      if (restCount > 0 && wantOther) {
+        // Rollups: everything counted minus the top series. Article rows: the ranked rest, summed.
+        const everything = filteredRows ? perBucket(filteredRows) : null;
+        const merged = everything
+          ? everything.map((n, i) => n - kept.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0))
+          : buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0));
         series.push({ typename: null, key: null, label: `Other (${restCount})`, total: sum(merged), points: toPoints(merged) });
       }
       return { buckets, totals, series };

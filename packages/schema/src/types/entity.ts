@@ -1,5 +1,5 @@
 // People, places and organisations named in articles. People get their own type (Person) with quote fields.
-import { getPrisma } from "@storyline/db";
+import { getPrisma, Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId } from "../ids.ts";
@@ -17,10 +17,17 @@ builder.prismaNode("Entity", {
     name: t.exposeString("name", { description: "The fullest name seen." }),
     aliases: t.exposeStringList("aliases", { description: "Other names it appears under." }),
     mentionCount: t.relationCount("mentions", { description: "Articles that mention it." }),
-    mentions: t.relatedConnection("mentions", {
+    // Its own paged query: Prisma pages a nested relation (t.relatedConnection) in memory, which read every
+    // mention of a much-named place to return a page.
+    mentions: t.prismaConnection({
+      type: "Mention",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Where it is mentioned, article by article.",
+      totalCount: (entity) => getPrisma().mention.count({ where: { entityId: entity.id } }),
+      resolve: (query, entity) =>
+        getPrisma().mention.findMany({ ...query, where: { entityId: entity.id }, orderBy: { id: "asc" } }),
     }),
     asPerson: t.prismaField({
       type: PersonRef,
@@ -43,11 +50,19 @@ export const PersonRef = builder.prismaNode("Entity", {
     gender: t.exposeString("gender", { nullable: true, description: "male | female, as inferred for pronoun resolution." }),
     quoteCount: t.relationCount("quotes", { description: "Quotes attributed to this person." }),
     mentionCount: t.relationCount("mentions", { description: "Articles that mention this person." }),
-    quotes: t.relatedConnection("quotes", {
+    quotes: t.prismaConnection({
+      type: "Quote",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Their quotes, newest first.",
-      query: () => ({ orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] }),
+      totalCount: (person) => getPrisma().quote.count({ where: { speakerId: person.id } }),
+      resolve: (query, person) =>
+        getPrisma().quote.findMany({
+          ...query,
+          where: { speakerId: person.id },
+          orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        }),
     }),
     roles: t.relation("roles", {
       description: 'Roles articles gave them ("russian president"), with the dates seen.',
@@ -139,15 +154,19 @@ builder.queryFields((t) => ({
     cursor: "id",
     maxSize: 100,
     defaultSize: 20,
-    description: "People, most quoted first. Page size is capped at 100.",
+    description:
+      "People, most quoted first (ties by id): quote counts come from the SPEAKER day rollups plus any undated " +
+      "quotes, so the order agrees with Person.quoteCount. Page size is capped at 100.",
     args: { search: t.arg.string({ required: false, description: "Case-insensitive match on the name." }) },
     totalCount: (_p, args) => getPrisma().entity.count({ where: entityWhere({ search: args.search }, "PERSON") }),
-    resolve: (query, _p, args) =>
-      getPrisma().entity.findMany({
-        ...query,
-        where: entityWhere({ search: args.search }, "PERSON"),
-        orderBy: [{ quotes: { _count: "desc" } }, { mentions: { _count: "desc" } }, { id: "asc" }],
-      }),
+    resolve: async (query, _p, args) => {
+      const { take, skip, cursor, ...shape } = query as typeof query & PageQuery;
+      const ids = await mostQuotedPage(args.search, { take, skip, cursor });
+      if (!ids.length) return [];
+      const rows = await getPrisma().entity.findMany({ ...shape, where: { id: { in: ids } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
   }),
   person: t.prismaField({
     type: PersonRef,
@@ -162,21 +181,85 @@ builder.queryFields((t) => ({
       const found = args.id
         ? await prisma.entity.findFirst({ ...query, where: { id: decodeNodeId(args.id, "Person", "Entity"), kind: "PERSON" } })
         : args.name
-          ? await prisma.entity.findFirst({
-              ...query,
-              where: {
-                kind: "PERSON",
-                OR: [
-                  { name: { equals: args.name, mode: "insensitive" } },
-                  { aliases: { has: args.name } },
-                  { name: { endsWith: ` ${args.name}`, mode: "insensitive" } },
-                ],
-              },
-              orderBy: { quotes: { _count: "desc" } },
-            })
+          ? await personByName(query, args.name)
           : null;
       if (!found) throw new NotFoundError("Person", String(args.id ?? args.name ?? "nothing (give id or name)"));
       return found;
     },
   }),
 }));
+
+/** Prisma's paging arguments, as Pothos hands them to a connection's resolver. */
+interface PageQuery {
+  take?: number;
+  skip?: number;
+  cursor?: { id: number };
+}
+
+/**
+ * One page of person ids, most quoted first (ties by id), following Prisma's cursor semantics (take < 0 pages
+ * backwards from the cursor). Quote counts per speaker come from the SPEAKER rows of CoverageDay, which ingest
+ * maintains per day, plus the undated quotes those rows cannot hold (few; found through the NULLS LAST end of
+ * Quote_publishedAt_id_idx). Ordering by a relation count in Prisma aggregated every quote (and every mention,
+ * for its tie-break) on each request.
+ */
+async function mostQuotedPage(search: string | null | undefined, page: PageQuery): Promise<number[]> {
+  const take = page.take ?? 20;
+  const skip = page.skip ?? 0;
+  const like = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const searchFilter = search ? Prisma.sql`and (e.name ilike ${like} or ${search} = any(e.aliases))` : Prisma.empty;
+  const anchor = page.cursor
+    ? Prisma.sql`(select pos from ranked where id = ${page.cursor.id})`
+    : take >= 0
+      ? Prisma.sql`1`
+      : Prisma.sql`(select count(*) from ranked)`;
+  // Forward: rows anchor+skip .. +take-1. Backward: rows ending at anchor-skip, |take| of them.
+  const window =
+    take >= 0
+      ? Prisma.sql`pos >= a + ${skip} and pos < a + ${skip} + ${take}`
+      : Prisma.sql`pos <= a - ${skip} and pos > a - ${skip} + ${take}`;
+  const rows = await getPrisma().$queryRaw<{ id: number }[]>`
+    with quoted as (
+      select key as id, sum(total)::bigint as n from "CoverageDay" where dimension = 'SPEAKER' group by key
+      union all
+      select "speakerId", count(*) from "Quote" where "publishedAt" is null and "speakerId" is not null group by 1
+    ), ranked as (
+      select e.id, row_number() over (order by coalesce(sum(q.n), 0) desc, e.id) as pos
+      from "Entity" e left join quoted q on q.id = e.id
+      where e.kind = 'PERSON' ${searchFilter}
+      group by e.id
+    )
+    select id from ranked, (select ${anchor}::bigint as a) anchor where ${window} order by pos`;
+  return rows.map((r) => r.id);
+}
+
+/** The person a name means: an exact name or alias, else a surname; the most quoted when several match. */
+async function personByName<Q extends object>(query: Q, name: string) {
+  const prisma = getPrisma();
+  const candidates = await prisma.entity.findMany({
+    where: {
+      kind: "PERSON",
+      OR: [
+        { name: { equals: name, mode: "insensitive" } },
+        { aliases: { has: name } },
+        { name: { endsWith: ` ${name}`, mode: "insensitive" } },
+      ],
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: 100,
+  });
+  if (!candidates.length) return null;
+  let id = candidates[0]!.id;
+  if (candidates.length > 1) {
+    // Counted for the candidates only (an index range each), not by aggregating every quote.
+    const counts = await prisma.quote.groupBy({
+      by: ["speakerId"],
+      where: { speakerId: { in: candidates.map((c) => c.id) } },
+      _count: { _all: true },
+    });
+    const quotes = new Map(counts.map((c) => [c.speakerId, c._count._all]));
+    id = candidates.reduce((best, c) => ((quotes.get(c.id) ?? 0) > (quotes.get(best) ?? 0) ? c.id : best), id);
+  }
+  return prisma.entity.findUnique({ ...query, where: { id } });
+}

@@ -39,16 +39,35 @@ builder.prismaNode("Event", {
       args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
       query: (args) => ({ orderBy: { weight: "desc" }, take: Math.min(args.limit ?? 10, 50) }),
     }),
-    articles: t.relatedConnection("articles", {
+    // Connections over a parent's rows run their own paged query: Prisma pages a nested relation (what
+    // t.relatedConnection builds) in memory, reading every row of a big event to return a page.
+    articles: t.prismaConnection({
+      type: "Article",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Articles reporting it, earliest first.",
-      query: () => ({ orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }] }),
+      totalCount: (event) => getPrisma().article.count({ where: { eventId: event.id } }),
+      resolve: (query, event) =>
+        getPrisma().article.findMany({
+          ...query,
+          where: { eventId: event.id },
+          orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+        }),
     }),
-    mentionedIn: t.relatedConnection("mentionedIn", {
+    mentionedIn: t.prismaConnection({
+      type: "EventMention",
       cursor: "articleId_eventId",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Later articles that refer back to it.",
+      totalCount: (event) => getPrisma().eventMention.count({ where: { eventId: event.id } }),
+      resolve: (query, event) =>
+        getPrisma().eventMention.findMany({
+          ...query,
+          where: { eventId: event.id },
+          orderBy: [{ articleId: "asc" }, { eventId: "asc" }],
+        }),
     }),
     quotes: t.prismaConnection({
       type: "Quote",

@@ -60,11 +60,21 @@ builder.prismaNode("Outlet", {
         return rows.map((r) => ({ personId: r.id, name: r.name, count: Number(r.count) }));
       },
     }),
-    articles: t.relatedConnection("articles", {
-      description: "Articles this outlet published, newest first.",
+    // Own queries rather than t.relatedConnection: Prisma pages a nested relation in memory, so a related
+    // connection read every article of the outlet (170k at 1M articles) to return ten.
+    articles: t.prismaConnection({
+      type: "Article",
       cursor: "id",
-      totalCount: true,
-      query: () => ({ orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] }),
+      maxSize: 100,
+      defaultSize: 20,
+      description: "Articles this outlet published, newest first.",
+      totalCount: (outlet) => getPrisma().article.count({ where: { outletId: outlet.id } }),
+      resolve: (query, outlet) =>
+        getPrisma().article.findMany({
+          ...query,
+          where: { outletId: outlet.id },
+          orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+        }),
     }),
   }),
 });

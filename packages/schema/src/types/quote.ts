@@ -3,6 +3,7 @@ import { getPrisma, type Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { decodeNodeIds } from "../ids.ts";
 import { DateRangeInput, dayRangeFilter } from "./article.ts";
+import { CappedCountRef, COUNT_LIMIT_DEFAULT, cappedCount } from "./count.ts";
 
 const AttributionEnum = builder.enumType("Attribution", {
   description: "How a quote's speaker was found.",
@@ -81,11 +82,20 @@ builder.prismaNode("QuoteCluster", {
     firstArticle: t.relation("firstArticle", { nullable: true, description: "The first article that carried it." }),
     quoteCount: t.exposeInt("quoteCount", { description: "Articles that carried it." }),
     outletCount: t.exposeInt("outletCount", { description: "Distinct outlets that carried it." }),
-    quotes: t.relatedConnection("quotes", {
+    // Its own paged query: Prisma pages a nested relation (t.relatedConnection) in memory.
+    quotes: t.prismaConnection({
+      type: "Quote",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Every carrying, first carrier first.",
-      query: () => ({ orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }] }),
+      totalCount: (cluster) => getPrisma().quote.count({ where: { clusterId: cluster.id } }),
+      resolve: (query, cluster) =>
+        getPrisma().quote.findMany({
+          ...query,
+          where: { clusterId: cluster.id },
+          orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+        }),
     }),
   }),
 });
@@ -161,6 +171,22 @@ builder.queryFields((t) => ({
             : [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }];
       return getPrisma().quote.findMany({ ...query, where: quoteWhere(args.filter), orderBy });
     },
+  }),
+  quoteCount: t.field({
+    type: CappedCountRef,
+    description:
+      "How many quotes match a filter, counted up to `limit`: the same filter as `quotes`, at a cost bounded by " +
+      "`limit` on any corpus. `quotes { totalCount }` stays exact and counts every match, which takes longer as " +
+      "the corpus grows (200k quotes per 1M articles).",
+    args: {
+      filter: t.arg({ type: QuoteFilter, required: false }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: COUNT_LIMIT_DEFAULT,
+        description: "Stop counting after this many (1 to 10,000).",
+      }),
+    },
+    resolve: (_p, args) => cappedCount(args.limit, (take) => getPrisma().quote.count({ where: quoteWhere(args.filter), take })),
   }),
   quoteClusters: t.prismaConnection({
     type: "QuoteCluster",

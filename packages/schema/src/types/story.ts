@@ -13,11 +13,20 @@ builder.prismaNode("Story", {
     lastDate: t.expose("lastDate", { type: "Date", nullable: true, description: "Its latest event." }),
     eventCount: t.exposeInt("eventCount", { description: "Events in it." }),
     articleCount: t.exposeInt("articleCount", { description: "Articles reporting its events." }),
-    events: t.relatedConnection("events", {
+    // Its own paged query: Prisma pages a nested relation (t.relatedConnection) in memory.
+    events: t.prismaConnection({
+      type: "Event",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Its events in date order.",
-      query: () => ({ orderBy: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }] }),
+      totalCount: (story) => getPrisma().event.count({ where: { storyId: story.id } }),
+      resolve: (query, story) =>
+        getPrisma().event.findMany({
+          ...query,
+          where: { storyId: story.id },
+          orderBy: [{ date: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+        }),
     }),
   }),
 });

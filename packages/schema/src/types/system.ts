@@ -37,10 +37,15 @@ builder.prismaNode("IngestRun", {
     unchanged: t.exposeInt("unchanged", { description: "Documents already stored by an earlier run." }),
     nearDuplicates: t.exposeInt("nearDuplicates", { description: "New articles linked to an original as copies." }),
     failed: t.exposeInt("failed", { description: "Inputs that could not be stored." }),
-    errors: t.relatedConnection("errors", {
+    // Its own paged query: Prisma pages a nested relation (t.relatedConnection) in memory.
+    errors: t.prismaConnection({
+      type: "IngestError",
       cursor: "id",
-      totalCount: true,
+      maxSize: 100,
+      defaultSize: 20,
       description: "Every failed input with its reason.",
+      totalCount: (run) => getPrisma().ingestError.count({ where: { runId: run.id } }),
+      resolve: (query, run) => getPrisma().ingestError.findMany({ ...query, where: { runId: run.id }, orderBy: { id: "asc" } }),
     }),
   }),
 });

@@ -120,8 +120,24 @@ const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const ArticleTitleQuery = graphql(`
+  query ArticleTitle($id: ID!) {
+    article(id: $id) {
+      __typename
+      ... on QueryArticleSuccess {
+        data {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(ArticleQuery, { id: routeParam((await params).id) });
+  const result = await load(ArticleTitleQuery, { id: routeParam((await params).id) });
   const article = result.data?.article.__typename === "QueryArticleSuccess" ? result.data.article.data : null;
   return { title: article?.title ?? "Article" };
 }

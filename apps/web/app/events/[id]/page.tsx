@@ -116,8 +116,24 @@ const EventArticlesQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const EventTitleQuery = graphql(`
+  query EventTitle($id: ID!) {
+    event(id: $id) {
+      __typename
+      ... on QueryEventSuccess {
+        data {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(EventQuery, { id: routeParam((await params).id) });
+  const result = await load(EventTitleQuery, { id: routeParam((await params).id) });
   return { title: result.data?.event.__typename === "QueryEventSuccess" ? result.data.event.data.title : "Event" };
 }
 

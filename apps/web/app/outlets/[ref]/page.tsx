@@ -74,8 +74,24 @@ type Props = { params: Promise<{ ref: string }>; searchParams: Promise<SearchPar
 
 const lookup = (ref: string) => (isSlug(ref) ? { slug: ref } : { id: ref });
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const OutletTitleQuery = graphql(`
+  query OutletTitle($id: ID, $slug: String) {
+    outlet(id: $id, slug: $slug) {
+      __typename
+      ... on QueryOutletSuccess {
+        data {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(OutletQuery, lookup(routeParam((await params).ref)));
+  const result = await load(OutletTitleQuery, lookup(routeParam((await params).ref)));
   return { title: result.data?.outlet.__typename === "QueryOutletSuccess" ? result.data.outlet.data.name : "Outlet" };
 }
 

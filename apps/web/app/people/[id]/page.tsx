@@ -82,8 +82,24 @@ const PersonQuotesQuery = graphql(
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const PersonTitleQuery = graphql(`
+  query PersonTitle($id: ID!) {
+    person(id: $id) {
+      __typename
+      ... on QueryPersonSuccess {
+        data {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(PersonQuery, { id: routeParam((await params).id) });
+  const result = await load(PersonTitleQuery, { id: routeParam((await params).id) });
   return { title: result.data?.person.__typename === "QueryPersonSuccess" ? result.data.person.data.name : "Person" };
 }
 

@@ -53,8 +53,24 @@ const StoryQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const StoryTitleQuery = graphql(`
+  query StoryTitle($id: ID!) {
+    story(id: $id) {
+      __typename
+      ... on QueryStorySuccess {
+        data {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(StoryQuery, { id: routeParam((await params).id) });
+  const result = await load(StoryTitleQuery, { id: routeParam((await params).id) });
   return { title: result.data?.story.__typename === "QueryStorySuccess" ? result.data.story.data.title : "Story" };
 }
 

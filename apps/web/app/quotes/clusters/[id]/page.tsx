@@ -61,8 +61,22 @@ const ClusterQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
+// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
+// would run for every visible link (twenty on the overview) before anyone clicks.
+const ClusterTitleQuery = graphql(`
+  query QuoteClusterTitle($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on QuoteCluster {
+        id
+        canonicalText
+      }
+    }
+  }
+`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(ClusterQuery, { id: routeParam((await params).id) });
+  const result = await load(ClusterTitleQuery, { id: routeParam((await params).id) });
   const node = result.data?.node;
   return { title: node?.__typename === "QuoteCluster" ? `“${node.canonicalText.slice(0, 60)}”` : "Quote" };
 }
