@@ -82,9 +82,21 @@ interface StoredCluster {
   firstOutletId: number | null;
 }
 
-export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: NewQuote[]) {
+/**
+ * Finds or opens the cluster of each new quote, then calls `writeQuotes` with quote id -> cluster id so the
+ * quotes are inserted with their cluster (updating them afterwards would rewrite every index of a fresh row,
+ * the trigram index included), then brings the touched clusters' counts up to date.
+ */
+export async function assignQuoteClusters(
+  tx: Prisma.TransactionClient,
+  quotes: NewQuote[],
+  writeQuotes: (clusterOf: Map<number, number>) => Promise<void>,
+) {
   const usable = quotes.map((q) => ({ q, words: quoteWords(q.text) })).filter((x) => x.words.length >= MIN_WORDS);
-  if (!usable.length) return;
+  if (!usable.length) {
+    await writeQuotes(new Map());
+    return;
+  }
   const fingerprints = usable.map((x) => quoteFingerprint(x.words));
   const speakers = [...new Set(usable.flatMap((x) => (x.q.speakerId ? [x.q.speakerId] : [])))];
   const times = usable.flatMap((x) => (x.q.publishedAt ? [x.q.publishedAt.getTime()] : []));
@@ -194,10 +206,9 @@ export async function assignQuoteClusters(tx: Prisma.TransactionClient, quotes: 
     await insertRows(tx, "QuoteCluster", CLUSTER_COLUMNS, fresh);
   }
   const touched = clusters.filter((c) => c.changed && c.quoteIds.length);
-  const pairs = touched.flatMap((c) => c.quoteIds.map((quoteId) => [quoteId, c.id!] as const));
-  await tx.$executeRaw`
-    update "Quote" q set "clusterId" = x.cluster_id
-    from unnest(${pairs.map((p) => p[0])}::int[], ${pairs.map((p) => p[1])}::int[]) as x(quote_id, cluster_id) where q.id = x.quote_id`;
+  const clusterOf = new Map<number, number>();
+  for (const c of touched) for (const quoteId of c.quoteIds) clusterOf.set(quoteId, c.id!);
+  await writeQuotes(clusterOf);
   const rows = touched.map((c) => ({
     id: c.id!,
     canonicalText: c.canonicalText,

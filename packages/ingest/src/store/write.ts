@@ -82,6 +82,7 @@ const QUOTE_COLUMNS: Columns<QuoteRow> = {
   attribution: "enum:AttributionMethod",
   confidence: "float8",
   publishedAt: "timestamp",
+  clusterId: "int",
 };
 
 export type StoreStatus = "stored" | "near-duplicate" | "unchanged";
@@ -428,7 +429,6 @@ export async function commitBatch(ctx: StoreContext, plan: BatchPlan): Promise<S
       await insertRows(tx, "Mention", MENTION_COLUMNS, mentions, "on conflict do nothing");
       await insertRows(tx, "Citation", CITATION_COLUMNS, citations, "on conflict do nothing");
       if (quotes.length) {
-        await insertRows(tx, "Quote", QUOTE_COLUMNS, quotes);
         const clusterable: NewQuote[] = quotes
           .filter((q) => q.kind === "FULL")
           .map((q) => ({
@@ -439,7 +439,10 @@ export async function commitBatch(ctx: StoreContext, plan: BatchPlan): Promise<S
             outletId: q.outletId,
             publishedAt: q.publishedAt ?? null,
           }));
-        await assignQuoteClusters(tx, clusterable);
+        await assignQuoteClusters(tx, clusterable, async (clusterOf) => {
+          for (const q of quotes) q.clusterId = clusterOf.get(q.id!) ?? null;
+          await insertRows(tx, "Quote", QUOTE_COLUMNS, quotes);
+        });
       }
       await storeEventMentions(
         tx,
