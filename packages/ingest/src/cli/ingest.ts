@@ -13,6 +13,7 @@ interface IngestFlags {
   batchSize: number;
   wait?: number;
   maxFileSize: number;
+  threads?: number;
 }
 
 export async function ingestCommand(inputs: string[], flags: IngestFlags): Promise<number> {
@@ -42,6 +43,7 @@ export async function ingestCommand(inputs: string[], flags: IngestFlags): Promi
       command: ["storyline", "ingest", ...process.argv.slice(3)].join(" "),
       dryRun: flags.dryRun,
       batchSize: flags.batchSize,
+      threads: flags.threads,
       waitMs: (flags.wait ?? 0) * 1000,
       read: { include: flags.include, exclude: flags.exclude, maxFileBytes: flags.maxFileSize * 1024 * 1024 },
       onProgress: (event) => {

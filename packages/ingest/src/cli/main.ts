@@ -19,6 +19,12 @@ const positiveInt = (name: string) => (value: string) => {
   return n;
 };
 
+const wholeNumber = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number (0 or more)`);
+  return n;
+};
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 program
@@ -32,6 +38,7 @@ program
   .option("--batch-size <n>", "articles per transaction", positiveInt("--batch-size"), 200)
   .option("--wait <seconds>", "wait this long for a running ingest to finish", positiveInt("--wait"))
   .option("--max-file-size <mb>", "largest file or page read whole, in MB", positiveInt("--max-file-size"), 20)
+  .option("--threads <n>", "extraction threads (default: one per core; 0 extracts in the main thread)", wholeNumber("--threads"))
   .addHelpText(
     "after",
     `
