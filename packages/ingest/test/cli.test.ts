@@ -102,8 +102,8 @@ describe("storyline ingest", () => {
     expect(await db.prisma.article.count()).toBe(before);
   });
 
-  it("reads standard input", async () => {
-    const run = storyline(["ingest", "-", "--json"], ARTICLE(7));
+  it("reads standard input (extracting in the main thread with --threads 0)", async () => {
+    const run = storyline(["ingest", "-", "--json", "--threads", "0"], ARTICLE(7));
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).stored).toBe(1);
   });
