@@ -19,6 +19,9 @@ export const clusterEntities = (doc: ExtractedDocument) => doc.entities.map((e) 
 export interface Extractor {
   /** Extracts one document; rejects with the extractor's error message. Results arrive in call order. */
   extract(doc: RawDocument): Promise<ExtractedDocument>;
+  /** Adds known role holders (RoleHolding rows) to the role memory; call before the documents they concern. */
+  teach(rows: RoleRow[]): void;
+  /** Stops the threads; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -45,16 +48,14 @@ export function inlineExtractor(roleRows: readonly RoleRow[]): Extractor {
     async extract(raw) {
       return extractForStore(raw, roles);
     },
+    teach(rows) {
+      roles.addRows(rows);
+    },
     async close() {},
   };
 }
 
-interface ThreadExtractor extends Extractor {
-  /** Roles other threads learned, so every thread's memory sees every article (in near, not exact, order). */
-  teach(rows: RoleRow[]): void;
-}
-
-function threadExtractor(roleRows: readonly RoleRow[]): ThreadExtractor {
+function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
   // The worker is TypeScript like the rest: it registers tsx's loader first, as the CLI does (Node 20 does
   // not apply an `--import` loader to a worker's own entry file, hence the small bootstrap).
   // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
@@ -118,11 +119,15 @@ function threadPool(roleRows: readonly RoleRow[], size: number): Extractor {
         result.then(
           (extracted) => {
             const rows = RoleMemory.rowsOf(extracted);
+            // Every thread's memory sees every article (in near, not exact, order).
             for (const [i, t] of threads.entries()) if (i !== index) t.teach(rows);
           },
           () => {},
         );
       return result;
+    },
+    teach(rows) {
+      for (const t of threads) t.teach(rows);
     },
     async close() {
       await Promise.all(threads.map((t) => t.close()));
