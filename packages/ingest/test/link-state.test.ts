@@ -72,6 +72,22 @@ describe("serialisation", () => {
 });
 
 describe("recluster", () => {
+  it("keeps every event it assigns in the rebuilt index, however old (none is evicted mid-run)", () => {
+    // More than 1024 articles (the eviction cadence) over six years: online, the early events leave memory.
+    const day = (i: number) => new Date(Date.UTC(2015, 0, 1) + i * 2 * 86_400_000).toISOString().slice(0, 10);
+    const docs = Array.from({ length: 1100 }, (_, i) => ({
+      id: `a${i}`,
+      title: `Council ${i} votes on budget item zq${i}x`,
+      body: `The council of district zq${i}x voted on item ${i} of the budget, named kv${i}y by its authors.`,
+      publishedAt: day(i),
+      outlet: null,
+    }));
+    const result = recluster(docs, new Map());
+    const stored = new Set(result.index.toJSON().events.map((e) => e.id));
+    const missing = [...result.assignments.values()].filter((id) => !stored.has(id));
+    expect(missing).toEqual([]);
+  });
+
   it("gives the same ids when membership is unchanged", () => {
     const online = new EventIndex();
     const previous = new Map<string, { eventId: string; storyId: string | null }>();

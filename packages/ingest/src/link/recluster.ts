@@ -40,8 +40,15 @@ export function recluster(
   // Knowing every document's terms up front gives the first articles the same IDF as the last.
   const stats = new TermStats(options.maxVocabulary, options.idfPower);
   for (const d of docs) stats.add(documentTerms(d.title, d.body, d.entities, features).keys());
+  // Nothing leaves memory during a recluster: every event must reach the database (the caller holds every
+  // article in memory anyway), and an evicted event would leave its articles pointing at nothing.
+  const keepAll = {
+    activeArticles: Number.MAX_SAFE_INTEGER,
+    activeDays: Number.MAX_SAFE_INTEGER,
+    maxActiveEvents: Number.MAX_SAFE_INTEGER,
+  };
   const provisional = new EventIndex(
-    { ...options, learnTermStats: false },
+    { ...options, ...keepAll, learnTermStats: false },
     { event: counter("tmp-ev-"), story: counter("tmp-st-") },
     stats,
   );

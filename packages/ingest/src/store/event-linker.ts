@@ -248,11 +248,27 @@ export class EventLinker implements ArticleLinker {
     }
     // After the upserts: a surviving event may be new in this batch.
     if (batch.mergedEvents.length) await applyMerges(tx, batch.mergedEvents);
-    const resting = batch.resting.map((snapshot) => ({ id: Number(snapshot.id), centroid: snapshot }));
+    // Resting events keep their row and get the last snapshot. One created and evicted within the batch has
+    // no row yet: it is written from its snapshot, so its articles have an event to point at.
+    const mergedAway = new Set(batch.mergedEvents.map((m) => m.from));
+    const resting = batch.resting
+      .filter((snapshot) => !mergedAway.has(Number(snapshot.id)))
+      .map((snapshot) => ({
+        id: Number(snapshot.id),
+        title: snapshot.titles[0] ?? snapshot.lead ?? "Untitled event",
+        date: snapshot.happeningDay ?? snapshot.firstDay,
+        articleCount: snapshot.articleCount,
+        firstSeenAt: snapshot.firstDay,
+        lastSeenAt: snapshot.lastDay,
+        centroid: snapshot,
+      }));
     if (resting.length) {
       await tx.$executeRaw`
-        update "Event" e set centroid = x.centroid from jsonb_to_recordset(${JSON.stringify(resting)}::jsonb) as x(id int, centroid jsonb)
-        where e.id = x.id`;
+        insert into "Event" (id, title, date, "articleCount", "firstSeenAt", "lastSeenAt", centroid, "updatedAt")
+        select id, title, date, "articleCount", "firstSeenAt", "lastSeenAt", centroid, now()
+        from jsonb_to_recordset(${JSON.stringify(resting)}::jsonb)
+          as x(id int, title text, date date, "articleCount" int, "firstSeenAt" timestamp, "lastSeenAt" timestamp, centroid jsonb)
+        on conflict (id) do update set centroid = excluded.centroid`;
     }
     const removed = batch.removedStoryIds;
     if (removed.length) {
