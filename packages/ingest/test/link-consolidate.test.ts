@@ -106,3 +106,20 @@ describe("recluster", () => {
     expect(assignments.get(CHESS_FINAL.id)).not.toBe(assignments.get(BRIDGE_COLLAPSE_A.id));
   });
 });
+
+describe("publication years", () => {
+  it("never joins or merges reports published years apart, even when only the year of one is known", () => {
+    const index = strictIndex();
+    const old = index.assign({ ...BRIDGE_COLLAPSE_A, id: "old", publishedAt: null, year: 2013 });
+    const recent = index.assign(BRIDGE_COLLAPSE_B);
+    expect(recent.eventId).not.toBe(old.eventId);
+    expect(index.consolidate()).toEqual([]);
+    expect(index.consolidate("run")).toEqual([]);
+    // The control: the same two reports, the first undated and without a year, do merge.
+    const control = strictIndex();
+    const a = control.assign({ ...BRIDGE_COLLAPSE_A, id: "undated", publishedAt: null });
+    const b = control.assign(BRIDGE_COLLAPSE_B);
+    control.consolidate();
+    expect(control.resolve(a.eventId)).toBe(control.resolve(b.eventId));
+  });
+});

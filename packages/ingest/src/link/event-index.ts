@@ -155,6 +155,8 @@ interface Arrival {
   day: number | null;
   happeningDay: number | null;
   weekday: number | null;
+  /** Publication year, from the day or, when only the year or month is known, from ClusterDoc.year. */
+  year: number | null;
   seq: number;
 }
 
@@ -173,6 +175,9 @@ interface EventRecord {
   lastSeq: number;
   /** Arrival counter of the first member (in this process; loaded events count as before any arrival). */
   firstSeq: number;
+  /** Span of the members' publication years, including members dated only to the year or month. */
+  firstYear: number | null;
+  lastYear: number | null;
   storyId: string | null;
 }
 
@@ -243,6 +248,7 @@ export class EventIndex {
       day,
       happeningDay: day === null ? null : happeningDay(doc.body, day),
       weekday: weekdayCue(doc.body),
+      year: day !== null ? yearOfDay(day) : (doc.year ?? null),
       seq,
     };
     if (day !== null && (this.clockDay === null || day > this.clockDay)) this.clockDay = day;
@@ -287,6 +293,7 @@ export class EventIndex {
       this.candidatesScored++;
       const gap = dayGap(a.day, event);
       if (gap > this.options.windowDays) continue;
+      if (yearsApart(a.year, a.year, event)) continue;
       let score = linkage(a.vector, event.centroid, event.articleCount, this.stats, this.options.centroidNormPower);
       score -= gap * this.options.dayPenalty;
       // Both dated and close in time is evidence of its own; an undated side gets neither bonus nor penalty.
@@ -400,6 +407,7 @@ export class EventIndex {
     const o = this.options;
     const gap = spanGap(a, b);
     if (gap > o.windowDays) return Number.NEGATIVE_INFINITY;
+    if (yearsApart(a.firstYear, a.lastYear, b)) return Number.NEGATIVE_INFINITY;
     let score = a.centroid.dotCentroid(b.centroid, this.stats) / (a.articleCount * b.articleCount);
     if (o.mergeNormPower > 0) {
       const meanNorms = (a.centroid.norm(this.stats) / a.articleCount) * (b.centroid.norm(this.stats) / b.articleCount);
@@ -423,6 +431,9 @@ export class EventIndex {
     into.lastDay =
       from.lastDay === null ? into.lastDay : into.lastDay === null ? from.lastDay : Math.max(into.lastDay, from.lastDay);
     into.happeningDay = minDay(into.happeningDay, from.happeningDay);
+    into.firstYear = minDay(into.firstYear, from.firstYear);
+    into.lastYear =
+      from.lastYear === null ? into.lastYear : into.lastYear === null ? from.lastYear : Math.max(into.lastYear, from.lastYear);
     for (let d = 0; d < 7; d++) into.weekdays[d] = (into.weekdays[d] ?? 0) + (from.weekdays[d] ?? 0);
     into.lastSeq = Math.max(into.lastSeq, from.lastSeq);
     into.firstSeq = Math.min(into.firstSeq, from.firstSeq);
@@ -484,6 +495,8 @@ export class EventIndex {
       weekdays: [0, 0, 0, 0, 0, 0, 0],
       lastSeq: a.seq,
       firstSeq: a.seq,
+      firstYear: null,
+      lastYear: null,
       storyId: null,
     };
     this.events.set(event.id, event);
@@ -521,6 +534,10 @@ export class EventIndex {
     }
     if (a.happeningDay !== null) {
       event.happeningDay = event.happeningDay === null ? a.happeningDay : Math.min(event.happeningDay, a.happeningDay);
+    }
+    if (a.year !== null) {
+      event.firstYear = event.firstYear === null ? a.year : Math.min(event.firstYear, a.year);
+      event.lastYear = event.lastYear === null ? a.year : Math.max(event.lastYear, a.year);
     }
     if (a.weekday !== null) event.weekdays[a.weekday] = (event.weekdays[a.weekday] ?? 0) + 1;
     const title = a.doc.title?.trim();
@@ -669,6 +686,8 @@ export class EventIndex {
       happeningDay: e.happeningDay === null ? null : dayToIso(e.happeningDay),
       weekdays: [...e.weekdays],
       lastSeq: e.lastSeq,
+      firstYear: e.firstYear,
+      lastYear: e.lastYear,
       storyId: e.storyId,
     };
   }
@@ -688,6 +707,9 @@ export class EventIndex {
       weekdays: s.weekdays?.length === 7 ? [...s.weekdays] : [0, 0, 0, 0, 0, 0, 0],
       lastSeq: s.lastSeq,
       firstSeq: 0,
+      // Older snapshots have no years: the days give them.
+      firstYear: s.firstYear ?? yearOfDay(dayNumber(s.firstDay)),
+      lastYear: s.lastYear ?? yearOfDay(dayNumber(s.lastDay)),
       storyId: s.storyId,
     };
     this.events.set(e.id, e);
@@ -827,6 +849,21 @@ function weekdaysAgreement(a: number[], b: number[]): number {
 function spanGap(a: EventRecord, b: EventRecord): number {
   if (a.firstDay === null || a.lastDay === null || b.firstDay === null || b.lastDay === null) return 0;
   return Math.max(0, a.firstDay - b.lastDay, b.firstDay - a.lastDay);
+}
+
+function yearOfDay(day: number): number;
+function yearOfDay(day: number | null): number | null;
+function yearOfDay(day: number | null): number | null {
+  return day === null ? null : new Date(day * 86_400_000).getUTCFullYear();
+}
+
+/**
+ * A happening is reported within a year or so: an article (or event) whose publication years lie more than a
+ * year from an event's is never the same happening, whatever the words share (talks in 2013 and 2018).
+ */
+function yearsApart(first: number | null, last: number | null, event: EventRecord): boolean {
+  if (first === null || last === null || event.firstYear === null || event.lastYear === null) return false;
+  return first - event.lastYear > 1 || event.firstYear - last > 1;
 }
 
 function minDay(a: number | null, b: number | null): number | null {

@@ -9,6 +9,8 @@ export interface ClusterDoc {
   body: string;
   /** "YYYY-MM-DD..." as written; null when unknown (the article is then compared on text alone). */
   publishedAt: string | null;
+  /** The publication year when the day is not known (a date stated to the year or month only). */
+  year?: number | null;
   outlet: string | null;
   /** Entities the extractor found; they weigh in the similarity and name the participants and place. */
   entities?: EntityRef[];
@@ -61,6 +63,9 @@ export interface EventSnapshot {
   weekdays: number[];
   /** Arrival counter of the latest member: recency for undated events. */
   lastSeq: number;
+  /** Span of the members' publication years, members dated only to the year included (absent: from the days). */
+  firstYear?: number | null;
+  lastYear?: number | null;
   storyId: string | null;
 }
 

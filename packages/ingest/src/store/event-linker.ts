@@ -111,15 +111,16 @@ export class EventLinker implements ArticleLinker {
     duplicateOfEventId: number | null;
   }): { eventId: number; storyId: number | null; similarity: number } {
     const { doc } = article;
+    // Only a date precise to the day places an article in time; "2013" would invite day arithmetic on Jan 1.
+    const dayPrecise =
+      article.publishedAt !== null && (doc.published?.precision === "DAY" || doc.published?.precision === "MINUTE");
     const result = this.index.assign({
       id: String(article.id),
       title: doc.title,
       body: doc.body,
-      // Only a date precise to the day places an article in time; "2013" would invite day arithmetic on Jan 1.
-      publishedAt:
-        article.publishedAt && (doc.published?.precision === "DAY" || doc.published?.precision === "MINUTE")
-          ? article.publishedAt.toISOString().slice(0, 19)
-          : null,
+      publishedAt: dayPrecise ? article.publishedAt!.toISOString().slice(0, 19) : null,
+      // A date known only to the year or month still rules out happenings years apart.
+      year: article.publishedAt && !dayPrecise ? article.publishedAt.getUTCFullYear() : null,
       outlet: doc.outlet?.name ?? null,
       entities: clusterEntities(doc),
       terms: doc.clusterTerms,
