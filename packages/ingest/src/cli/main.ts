@@ -38,7 +38,11 @@ program
   .option("--batch-size <n>", "articles per transaction", positiveInt("--batch-size"), 200)
   .option("--wait <seconds>", "wait this long for a running ingest to finish", positiveInt("--wait"))
   .option("--max-file-size <mb>", "largest file or page read whole, in MB", positiveInt("--max-file-size"), 20)
-  .option("--threads <n>", "extraction threads (default: one per core; 0 extracts in the main thread)", wholeNumber("--threads"))
+  .option(
+    "--threads <n>",
+    "extraction threads (default: one fewer than the cores; 0 extracts in the main thread)",
+    wholeNumber("--threads"),
+  )
   .addHelpText(
     "after",
     `
