@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { firstParam, type SearchParams, withParams } from "../lib/filters";
 
-interface PageInfo {
+export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor?: string | null;

@@ -74,7 +74,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   const { prisma } = options;
   // The extraction threads boot (about 0.4 s: they load the extractor through tsx) while the database is
   // prepared; the role table reaches them before the first document.
-  const extractor = createExtractor([], { threads: options.threads });
+  const extractor = createExtractor({ threads: options.threads });
   let lock: Awaited<ReturnType<typeof acquireIngestLock>> | null = null;
   try {
     lock = dryRun ? null : await acquireIngestLock(options.databaseUrl, { waitMs: options.waitMs ?? 0 });

@@ -26,8 +26,10 @@ describe("the extraction thread", () => {
   it.each([
     1, 2,
   ])("extracts the seeds exactly as this thread does, in order, with their SimHash (%i threads)", async (threads) => {
-    const inline = createExtractor(roles, { threads: 0 });
-    const threaded = createExtractor(roles, { threads });
+    const inline = createExtractor({ threads: 0 });
+    const threaded = createExtractor({ threads });
+    inline.teach(roles);
+    threaded.teach(roles);
     try {
       const expected = await Promise.all(seeds.map((d) => inline.extract(d)));
       const actual = await Promise.all(seeds.map((d) => threaded.extract(d)));
@@ -41,7 +43,7 @@ describe("the extraction thread", () => {
   });
 
   it("rejects only the document that failed, with the reason, and goes on", async () => {
-    const threaded = createExtractor([], { threads: 1 });
+    const threaded = createExtractor({ threads: 1 });
     try {
       const broken = { ...seeds[0]!, id: "broken", content: 42 as unknown as string };
       const results = await Promise.allSettled([

@@ -1,10 +1,8 @@
 // Every event, newest, oldest or most covered first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
 import { FilterBar } from "../../components/FilterBar";
-import { Pager } from "../../components/Pager";
+import { ListResults } from "../../components/ListResults";
 import { SearchForm } from "../../components/SearchForm";
 import { ToggleGroup } from "../../components/ToggleGroup";
 import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../lib/filters";
@@ -85,55 +83,54 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           }))}
         />
       </div>
-      {!result.data ? (
-        <ErrorState failure={result.failure} what="the events" />
-      ) : result.data.events.edges.length === 0 ? (
-        <section className="card">
-          <EmptyState title={search || filters.from || filters.to ? "No events match" : "No events yet"}>
-            {search || filters.from || filters.to
+      <ListResults
+        result={result}
+        select={(data) => data.events}
+        what="the events"
+        noun="events"
+        empty={{
+          title: search || filters.from || filters.to ? "No events match" : "No events yet",
+          hint:
+            search || filters.from || filters.to
               ? "Try other words, or widen the date range."
-              : "Events appear once ingest groups articles that report the same happening. Ingest more articles about a story, then come back."}
-          </EmptyState>
-        </section>
-      ) : (
-        <section className="card">
-          <p className="muted">{formatNumber(result.data.events.totalCount)} events</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">Story</th>
-                  <th scope="col" className="num">
-                    Articles
-                  </th>
+              : "Events appear once ingest groups articles that report the same happening. Ingest more articles about a story, then come back.",
+        }}
+        pager={{ path: "/events", params, label: "Event pages" }}
+      >
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Event</th>
+                <th scope="col">Story</th>
+                <th scope="col" className="num">
+                  Articles
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.edges.map(({ node: event }) => (
+                <tr key={event.id}>
+                  <td>{formatDay(event.date)}</td>
+                  <td>
+                    <Link href={eventHref(event.id, filters)}>{event.title}</Link>
+                    {event.place ? <div className="muted">{event.place.name}</div> : null}
+                  </td>
+                  <td>
+                    {event.story ? (
+                      <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td className="num">{formatNumber(event.articleCount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.events.edges.map(({ node: event }) => (
-                  <tr key={event.id}>
-                    <td>{formatDay(event.date)}</td>
-                    <td>
-                      <Link href={eventHref(event.id, filters)}>{event.title}</Link>
-                      {event.place ? <div className="muted">{event.place.name}</div> : null}
-                    </td>
-                    <td>
-                      {event.story ? (
-                        <Link href={storyHref(event.story.id, filters)}>{event.story.title}</Link>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                    <td className="num">{formatNumber(event.articleCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager path="/events" params={params} pageInfo={result.data.events.pageInfo} label="Event pages" />
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

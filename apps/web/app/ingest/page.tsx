@@ -1,9 +1,7 @@
 // Ingest history: every run with its counts, so gaps in coverage can be told apart from gaps in ingest.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
-import { Pager } from "../../components/Pager";
+import { ListResults } from "../../components/ListResults";
 import { RunStatus } from "../../components/RunStatus";
 import type { SearchParams } from "../../lib/filters";
 import { formatDuration, formatInstant, formatNumber } from "../../lib/format";
@@ -53,72 +51,74 @@ export default async function IngestRunsPage({ searchParams }: { searchParams: P
         <h1>Ingest runs</h1>
         <p className="muted">Every run of storyline ingest, newest first. Open a run to see each input that failed and why.</p>
       </header>
-      {!result.data ? (
-        <ErrorState failure={result.failure} what="the ingest runs" />
-      ) : result.data.ingestRuns.edges.length === 0 ? (
-        <section className="card">
-          <EmptyState title="Nothing ingested yet">
-            Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>; an empty database started with{" "}
-            <code>npm start</code> loads the demo.
-          </EmptyState>
-        </section>
-      ) : (
-        <section className="card">
-          <p className="muted">{formatNumber(result.data.ingestRuns.totalCount)} runs</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Started</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col" className="num">
-                    Read
-                  </th>
-                  <th scope="col" className="num">
-                    Stored
-                  </th>
-                  <th scope="col" className="num">
-                    Unchanged
-                  </th>
-                  <th scope="col" className="num">
-                    Syndicated copies
-                  </th>
-                  <th scope="col" className="num">
-                    Failed
-                  </th>
-                  <th scope="col">Took</th>
-                  <th scope="col">Command</th>
+      <ListResults
+        result={result}
+        select={(data) => data.ingestRuns}
+        what="the ingest runs"
+        noun="runs"
+        empty={{
+          title: "Nothing ingested yet",
+          hint: (
+            <>
+              Run <code>npm run storyline -- ingest &lt;files, feeds or URLs&gt;</code>; an empty database started with{" "}
+              <code>npm start</code> loads the demo.
+            </>
+          ),
+        }}
+        pager={{ path: "/ingest", params, label: "Run pages" }}
+      >
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Outcome</th>
+                <th scope="col" className="num">
+                  Read
+                </th>
+                <th scope="col" className="num">
+                  Stored
+                </th>
+                <th scope="col" className="num">
+                  Unchanged
+                </th>
+                <th scope="col" className="num">
+                  Syndicated copies
+                </th>
+                <th scope="col" className="num">
+                  Failed
+                </th>
+                <th scope="col">Took</th>
+                <th scope="col">Command</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.edges.map(({ node: run }) => (
+                <tr key={run.id}>
+                  <td>
+                    <Link href={ingestRunHref(run.id)}>{formatInstant(run.startedAt)}</Link>
+                  </td>
+                  <td>
+                    <RunStatus status={run.status} />
+                    {run.dryRun ? <span className="badge">dry run</span> : null}
+                  </td>
+                  <td className="num">{formatNumber(run.seen)}</td>
+                  <td className="num">{formatNumber(run.stored)}</td>
+                  <td className="num">{formatNumber(run.unchanged)}</td>
+                  <td className="num">{formatNumber(run.nearDuplicates)}</td>
+                  <td className="num">
+                    {run.failed ? <Link href={ingestRunHref(run.id)}>{formatNumber(run.failed)}</Link> : "0"}
+                  </td>
+                  <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
+                  <td>
+                    <code>{run.command}</code>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.ingestRuns.edges.map(({ node: run }) => (
-                  <tr key={run.id}>
-                    <td>
-                      <Link href={ingestRunHref(run.id)}>{formatInstant(run.startedAt)}</Link>
-                    </td>
-                    <td>
-                      <RunStatus status={run.status} />
-                      {run.dryRun ? <span className="badge">dry run</span> : null}
-                    </td>
-                    <td className="num">{formatNumber(run.seen)}</td>
-                    <td className="num">{formatNumber(run.stored)}</td>
-                    <td className="num">{formatNumber(run.unchanged)}</td>
-                    <td className="num">{formatNumber(run.nearDuplicates)}</td>
-                    <td className="num">
-                      {run.failed ? <Link href={ingestRunHref(run.id)}>{formatNumber(run.failed)}</Link> : "0"}
-                    </td>
-                    <td>{formatDuration(run.startedAt, run.finishedAt)}</td>
-                    <td>
-                      <code>{run.command}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager path="/ingest" params={params} pageInfo={result.data.ingestRuns.pageInfo} label="Run pages" />
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

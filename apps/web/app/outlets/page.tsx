@@ -1,9 +1,7 @@
 // Every outlet: how much it published, how often it was first, how often others cite it.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
-import { Pager } from "../../components/Pager";
+import { ListResults } from "../../components/ListResults";
 import { SearchForm } from "../../components/SearchForm";
 import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filters";
 import { formatNumber } from "../../lib/format";
@@ -54,53 +52,51 @@ export default async function OutletsPage({ searchParams }: { searchParams: Prom
         <p className="muted">Publishers, broadcasters and agencies Storyline has read or seen cited.</p>
       </header>
       <SearchForm path="/outlets" params={params} label="Search outlets by name or domain" />
-      {!result.data ? (
-        <ErrorState failure={result.failure} what="the outlets" />
-      ) : result.data.outlets.edges.length === 0 ? (
-        <section className="card">
-          <EmptyState title={search ? "No outlets match" : "No outlets yet"}>
-            {search ? "Try part of the name or the domain." : "Outlets appear as articles are ingested."}
-          </EmptyState>
-        </section>
-      ) : (
-        <section className="card">
-          <p className="muted">{formatNumber(result.data.outlets.totalCount)} outlets</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Outlet</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col" className="num">
-                    Articles
-                  </th>
-                  <th scope="col" className="num">
-                    First to carry a quote
-                  </th>
-                  <th scope="col" className="num">
-                    Cited by others
-                  </th>
+      <ListResults
+        result={result}
+        select={(data) => data.outlets}
+        what="the outlets"
+        noun="outlets"
+        empty={{
+          title: search ? "No outlets match" : "No outlets yet",
+          hint: search ? "Try part of the name or the domain." : "Outlets appear as articles are ingested.",
+        }}
+        pager={{ path: "/outlets", params, label: "Outlet pages" }}
+      >
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Outlet</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Articles
+                </th>
+                <th scope="col" className="num">
+                  First to carry a quote
+                </th>
+                <th scope="col" className="num">
+                  Cited by others
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.edges.map(({ node: outlet }) => (
+                <tr key={outlet.id}>
+                  <td>
+                    <Link href={outletHref(outlet.slug, filters)}>{outlet.name}</Link>
+                    {outlet.domain && outlet.domain !== outlet.name ? <div className="muted">{outlet.domain}</div> : null}
+                  </td>
+                  <td>{outletKindLabel(outlet.kind)}</td>
+                  <td className="num">{formatNumber(outlet.articleCount)}</td>
+                  <td className="num">{formatNumber(outlet.firstCarrierCount)}</td>
+                  <td className="num">{formatNumber(outlet.citedByCount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.outlets.edges.map(({ node: outlet }) => (
-                  <tr key={outlet.id}>
-                    <td>
-                      <Link href={outletHref(outlet.slug, filters)}>{outlet.name}</Link>
-                      {outlet.domain && outlet.domain !== outlet.name ? <div className="muted">{outlet.domain}</div> : null}
-                    </td>
-                    <td>{outletKindLabel(outlet.kind)}</td>
-                    <td className="num">{formatNumber(outlet.articleCount)}</td>
-                    <td className="num">{formatNumber(outlet.firstCarrierCount)}</td>
-                    <td className="num">{formatNumber(outlet.citedByCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager path="/outlets" params={params} pageInfo={result.data.outlets.pageInfo} label="Outlet pages" />
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

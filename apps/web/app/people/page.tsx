@@ -1,9 +1,7 @@
 // Everyone quoted or named, most quoted first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
-import { Pager } from "../../components/Pager";
+import { ListResults } from "../../components/ListResults";
 import { SearchForm } from "../../components/SearchForm";
 import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filters";
 import { formatNumber } from "../../lib/format";
@@ -52,53 +50,51 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <p className="muted">Everyone the articles quote or name, most quoted first.</p>
       </header>
       <SearchForm path="/people" params={params} label="Search people by name" />
-      {!result.data ? (
-        <ErrorState failure={result.failure} what="the people" />
-      ) : result.data.people.edges.length === 0 ? (
-        <section className="card">
-          <EmptyState title={search ? "Nobody matches" : "No people yet"}>
-            {search ? "Try the surname alone." : "People appear as ingest finds names in articles."}
-          </EmptyState>
-        </section>
-      ) : (
-        <section className="card">
-          <p className="muted">{formatNumber(result.data.people.totalCount)} people</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col" className="num">
-                    Quotes
-                  </th>
-                  <th scope="col" className="num">
-                    Articles naming them
-                  </th>
+      <ListResults
+        result={result}
+        select={(data) => data.people}
+        what="the people"
+        noun="people"
+        empty={{
+          title: search ? "Nobody matches" : "No people yet",
+          hint: search ? "Try the surname alone." : "People appear as ingest finds names in articles.",
+        }}
+        pager={{ path: "/people", params, label: "People pages" }}
+      >
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Roles</th>
+                <th scope="col" className="num">
+                  Quotes
+                </th>
+                <th scope="col" className="num">
+                  Articles naming them
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.edges.map(({ node: person }) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link href={personHref(person.id, filters)}>{person.name}</Link>
+                  </td>
+                  <td className="muted">
+                    {person.roles
+                      .slice(0, 2)
+                      .map((r) => r.role)
+                      .join(", ") || "—"}
+                  </td>
+                  <td className="num">{formatNumber(person.quoteCount)}</td>
+                  <td className="num">{formatNumber(person.mentionCount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.people.edges.map(({ node: person }) => (
-                  <tr key={person.id}>
-                    <td>
-                      <Link href={personHref(person.id, filters)}>{person.name}</Link>
-                    </td>
-                    <td className="muted">
-                      {person.roles
-                        .slice(0, 2)
-                        .map((r) => r.role)
-                        .join(", ") || "—"}
-                    </td>
-                    <td className="num">{formatNumber(person.quoteCount)}</td>
-                    <td className="num">{formatNumber(person.mentionCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager path="/people" params={params} pageInfo={result.data.people.pageInfo} label="People pages" />
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,9 +1,7 @@
 // Every story: threads of events, most recently active first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
-import { Pager } from "../../components/Pager";
+import { ListResults } from "../../components/ListResults";
 import { SearchForm } from "../../components/SearchForm";
 import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filters";
 import { formatDay, formatNumber } from "../../lib/format";
@@ -51,52 +49,50 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         <p className="muted">Threads of events that share participants and subject, most recently active first.</p>
       </header>
       <SearchForm path="/stories" params={params} label="Search story titles" />
-      {!result.data ? (
-        <ErrorState failure={result.failure} what="the stories" />
-      ) : result.data.stories.edges.length === 0 ? (
-        <section className="card">
-          <EmptyState title={search ? "No stories match" : "No stories yet"}>
-            {search
-              ? "Try other words."
-              : "Stories form when several events share participants and subject. Ingest more coverage of the same subject over time."}
-          </EmptyState>
-        </section>
-      ) : (
-        <section className="card">
-          <p className="muted">{formatNumber(result.data.stories.totalCount)} stories</p>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Story</th>
-                  <th scope="col">Span</th>
-                  <th scope="col" className="num">
-                    Events
-                  </th>
-                  <th scope="col" className="num">
-                    Articles
-                  </th>
+      <ListResults
+        result={result}
+        select={(data) => data.stories}
+        what="the stories"
+        noun="stories"
+        empty={{
+          title: search ? "No stories match" : "No stories yet",
+          hint: search
+            ? "Try other words."
+            : "Stories form when several events share participants and subject. Ingest more coverage of the same subject over time.",
+        }}
+        pager={{ path: "/stories", params, label: "Story pages" }}
+      >
+        {(list) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Story</th>
+                <th scope="col">Span</th>
+                <th scope="col" className="num">
+                  Events
+                </th>
+                <th scope="col" className="num">
+                  Articles
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.edges.map(({ node: story }) => (
+                <tr key={story.id}>
+                  <td>
+                    <Link href={storyHref(story.id, filters)}>{story.title}</Link>
+                  </td>
+                  <td>
+                    {formatDay(story.firstDate)} – {formatDay(story.lastDate)}
+                  </td>
+                  <td className="num">{formatNumber(story.eventCount)}</td>
+                  <td className="num">{formatNumber(story.articleCount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {result.data.stories.edges.map(({ node: story }) => (
-                  <tr key={story.id}>
-                    <td>
-                      <Link href={storyHref(story.id, filters)}>{story.title}</Link>
-                    </td>
-                    <td>
-                      {formatDay(story.firstDate)} – {formatDay(story.lastDate)}
-                    </td>
-                    <td className="num">{formatNumber(story.eventCount)}</td>
-                    <td className="num">{formatNumber(story.articleCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager path="/stories" params={params} pageInfo={result.data.stories.pageInfo} label="Story pages" />
-        </section>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListResults>
     </>
   );
 }

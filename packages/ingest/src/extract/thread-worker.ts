@@ -1,10 +1,10 @@
 // The extraction thread's side of extract/thread.ts: extract each document in arrival order, teaching the
 // role memory as it goes, through the same extractForStore as the inline extractor.
-import { parentPort, workerData } from "node:worker_threads";
-import { RoleMemory, type RoleRow } from "../store/roles.ts";
+import { parentPort } from "node:worker_threads";
+import { RoleMemory } from "../store/roles.ts";
 import { extractForStore, type WorkerReply, type WorkerRequest } from "./thread.ts";
 
-const roles = RoleMemory.fromRows((workerData as { roleRows: RoleRow[] }).roleRows);
+const roles = new RoleMemory();
 
 parentPort!.on("message", (request: WorkerRequest) => {
   if (request.type === "learn") {

@@ -1,7 +1,7 @@
-// Extraction on a second core. Ingest is CPU-bound in one Node thread (extraction, event linking, building
-// the batch's SQL), so extraction runs in one worker thread while the main thread links and stores. One
-// worker, not a pool: the role memory ("the Russian President" -> the person articles named so far) learns
-// from each article in input order, and a single worker keeps that order without coordination.
+// Extraction off the main thread. Ingest is CPU-bound (extraction, event linking, building the batch's SQL),
+// so extraction runs in worker threads while the main thread links and stores. The role memory ("the Russian
+// President" -> the person articles named so far) learns from each article: one thread keeps input order;
+// with several, each teaches the others what it learned.
 
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
@@ -42,8 +42,8 @@ export function extractForStore(raw: RawDocument, roles: RoleMemory): ExtractedD
 }
 
 /** In this thread: for one core, dry runs of a few files, and wherever a worker cannot start. */
-export function inlineExtractor(roleRows: readonly RoleRow[]): Extractor {
-  const roles = RoleMemory.fromRows(roleRows);
+function inlineExtractor(): Extractor {
+  const roles = new RoleMemory();
   return {
     async extract(raw) {
       return extractForStore(raw, roles);
@@ -55,17 +55,14 @@ export function inlineExtractor(roleRows: readonly RoleRow[]): Extractor {
   };
 }
 
-function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
+function threadExtractor(): Extractor {
   // The worker is TypeScript like the rest: it registers tsx's loader first, as the CLI does (Node 20 does
   // not apply an `--import` loader to a worker's own entry file, hence the small bootstrap).
   // The ESM build of tsx's API (require.resolve would pick the CommonJS one).
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
   const entry = new URL("./thread-worker.ts", import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  const worker = new Worker(boot, {
-    eval: true,
-    workerData: { roleRows },
-  });
+  const worker = new Worker(boot, { eval: true });
   const pending = new Map<number, { resolve: (doc: ExtractedDocument) => void; reject: (error: Error) => void }>();
   let seq = 0;
   let failure: Error | null = null;
@@ -108,8 +105,8 @@ function threadExtractor(roleRows: readonly RoleRow[]): Extractor {
 }
 
 /** Several threads, documents dealt round-robin; results still come back in call order (one promise each). */
-function threadPool(roleRows: readonly RoleRow[], size: number): Extractor {
-  const threads = Array.from({ length: size }, () => threadExtractor(roleRows));
+function threadPool(size: number): Extractor {
+  const threads = Array.from({ length: size }, () => threadExtractor());
   let next = 0;
   return {
     extract(doc) {
@@ -141,8 +138,8 @@ function threadPool(roleRows: readonly RoleRow[], size: number): Extractor {
  * text articles/s and 99 pages/s with one thread, 157 and 85 with two). `threads: 0` extracts in this
  * thread; `threads: 1` also keeps role learning in exact input order.
  */
-export function createExtractor(roleRows: readonly RoleRow[], options: { threads?: number } = {}): Extractor {
+export function createExtractor(options: { threads?: number } = {}): Extractor {
   const cores = availableParallelism();
   const threads = options.threads ?? (cores > 1 ? cores - 1 : 0);
-  return threads > 0 ? threadPool(roleRows, threads) : inlineExtractor(roleRows);
+  return threads > 0 ? threadPool(threads) : inlineExtractor();
 }

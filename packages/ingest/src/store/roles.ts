@@ -20,18 +20,12 @@ interface Holding {
 export class RoleMemory {
   private readonly byRole = new Map<string, Map<string, Holding>>();
 
-  /** What RoleHolding says, as plain rows a worker thread can be given. */
+  /** What RoleHolding says, as plain rows an extraction thread can be taught. */
   static async loadRows(prisma: PrismaClient): Promise<RoleRow[]> {
     const rows = await prisma.roleHolding.findMany({
       select: { role: true, firstSeen: true, lastSeen: true, evidenceCount: true, entity: { select: { name: true } } },
     });
     return rows.map((row) => [row.role, row.entity.name, row.firstSeen.getTime(), row.lastSeen.getTime(), row.evidenceCount]);
-  }
-
-  static fromRows(rows: readonly RoleRow[]): RoleMemory {
-    const memory = new RoleMemory();
-    memory.addRows(rows);
-    return memory;
   }
 
   addRows(rows: readonly RoleRow[]) {
@@ -46,10 +40,6 @@ export class RoleMemory {
     for (const e of doc.entities)
       if (e.kind === "PERSON") for (const role of e.roles) rows.push([entityKey(role), e.name, day, day, 1]);
     return rows;
-  }
-
-  static async load(prisma: PrismaClient): Promise<RoleMemory> {
-    return RoleMemory.fromRows(await RoleMemory.loadRows(prisma));
   }
 
   private add(role: string, name: string, first: number, last: number, evidence: number) {

@@ -114,9 +114,12 @@ export interface ArticleLinker {
   takeBatch(): LinkBatch;
   /** The event an earlier assignment's event id stands for now (events merge). */
   currentEventId(eventId: number): number;
-  /** Writes the events and stories the batch changed; they must exist before the articles that point at them. */
+  /**
+   * Writes the events and stories the batch changed (they must exist before the articles that point at them)
+   * and moves older articles of events merged away.
+   */
   persist(tx: Prisma.TransactionClient, reference: ReferenceCache, batch: LinkBatch): Promise<void>;
-  /** Runs after the batch's articles are written: merges, and rollups that depend on event and story membership. */
+  /** Runs after the batch's articles are written: rollups that depend on event and story membership. */
   afterArticles(tx: Prisma.TransactionClient, batch: LinkBatch): Promise<void>;
   /** Forgets the decisions of a batch that rolled back, so memory matches the database again. */
   reload(): Promise<void>;
