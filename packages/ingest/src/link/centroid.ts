@@ -1,13 +1,28 @@
 // Centroids hold raw term mass (IDF divided out); TermStats puts today's IDF back when comparing.
+//
+// Mass lives in a Map by term id (cheap to grow one article at a time) and is mirrored, when compared, into
+// packed typed arrays in the Map's order. A dot product spreads one side over TermStats' dense scratch array
+// and walks the other side's packed arrays: no hashing per term, and the sums run in the same order as a
+// walk over the Map would, so results do not depend on the representation.
 
-import type { TermStats } from "./term-stats.ts";
+import type { TermStats, TermVector } from "./term-stats.ts";
+
+const NO_IDS = new Int32Array(0);
+const NO_MASS = new Float64Array(0);
 
 export class Centroid {
-  readonly mass = new Map<string, number>();
+  /** Term id -> raw mass. Change it only through the methods below: they keep the packed copy current. */
+  readonly mass = new Map<number, number>();
+  private version = 0;
+  private packedVersion = -1;
+  private packedIds = NO_IDS;
+  private packedMass = NO_MASS;
+  private packedCount = 0;
   private cachedNorm = -1;
   private normEpoch = -1;
+  private normVersion = -1;
 
-  constructor(entries?: Iterable<[string, number]>) {
+  constructor(entries?: Iterable<[number, number]>) {
     if (entries) for (const [t, m] of entries) this.mass.set(t, m);
   }
 
@@ -15,10 +30,36 @@ export class Centroid {
     return this.mass.size;
   }
 
+  private changed(): void {
+    this.version++;
+  }
+
+  /** The mass as parallel arrays in Map order (valid up to packedCount). */
+  private pack(): void {
+    if (this.packedVersion === this.version) return;
+    const n = this.mass.size;
+    if (this.packedIds.length < n) {
+      const capacity = Math.max(16, n + (n >> 1));
+      this.packedIds = new Int32Array(capacity);
+      this.packedMass = new Float64Array(capacity);
+    }
+    let i = 0;
+    for (const [t, m] of this.mass) {
+      this.packedIds[i] = t;
+      this.packedMass[i++] = m;
+    }
+    this.packedCount = n;
+    this.packedVersion = this.version;
+  }
+
   /** Adds a unit-length IDF-weighted document vector, scaled. */
-  addVector(vector: Map<string, number>, stats: TermStats, scale = 1): void {
-    for (const [t, v] of vector) this.mass.set(t, (this.mass.get(t) ?? 0) + (scale * v) / stats.idf(t));
-    this.cachedNorm = -1;
+  addVector(vector: TermVector, stats: TermStats, scale = 1): void {
+    const { ids, weights } = vector;
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i]!;
+      this.mass.set(t, (this.mass.get(t) ?? 0) + (scale * weights[i]!) / stats.idf(t));
+    }
+    this.changed();
   }
 
   /** Adds another centroid's mass (an event's to its story). */
@@ -28,85 +69,143 @@ export class Centroid {
       if (v > 1e-9) this.mass.set(t, v);
       else this.mass.delete(t);
     }
-    this.cachedNorm = -1;
+    this.changed();
   }
 
   /** Length of the IDF-weighted centroid, cached until the centroid changes or IDF moves to a new epoch. */
   norm(stats: TermStats): number {
-    if (this.cachedNorm < 0 || stats.epoch !== this.normEpoch) {
+    if (this.normVersion !== this.version || stats.epoch !== this.normEpoch) {
+      this.pack();
       let sum = 0;
-      for (const [t, m] of this.mass) {
-        const w = m * stats.idf(t);
+      for (let i = 0; i < this.packedCount; i++) {
+        const w = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
         sum += w * w;
       }
       this.cachedNorm = Math.sqrt(sum);
       this.normEpoch = stats.epoch;
+      this.normVersion = this.version;
     }
     return this.cachedNorm;
   }
 
   /** Dot product of a unit IDF-weighted vector with the IDF-weighted centroid. */
-  dot(vector: Map<string, number>, stats: TermStats): number {
+  dot(vector: TermVector, stats: TermStats): number {
+    this.pack();
+    const dense = stats.scratch();
+    const ids = this.packedIds;
+    for (let i = 0; i < this.packedCount; i++) dense[ids[i]!] = this.packedMass[i]!;
     let dot = 0;
-    for (const [t, q] of vector) {
-      const m = this.mass.get(t);
-      if (m !== undefined) dot += q * m * stats.idf(t);
+    const { ids: vIds, weights } = vector;
+    for (let i = 0; i < vIds.length; i++) {
+      const t = vIds[i]!;
+      const m = dense[t]!;
+      if (m !== 0) dot += weights[i]! * m * stats.idf(t);
     }
+    for (let i = 0; i < this.packedCount; i++) dense[ids[i]!] = 0;
     return dot;
   }
 
   /** Dot product of two IDF-weighted centroids (sums of member vectors): the sum of all member-pair similarities. */
   dotCentroid(other: Centroid, stats: TermStats): number {
     const [small, large] = this.mass.size <= other.mass.size ? [this, other] : [other, this];
+    small.pack();
+    large.pack();
+    const dense = stats.scratch();
+    for (let i = 0; i < large.packedCount; i++) dense[large.packedIds[i]!] = large.packedMass[i]!;
     let dot = 0;
-    for (const [t, m] of small.mass) {
-      const o = large.mass.get(t);
-      if (o !== undefined) {
+    for (let i = 0; i < small.packedCount; i++) {
+      const t = small.packedIds[i]!;
+      const o = dense[t]!;
+      if (o !== 0) {
         const idf = stats.idf(t);
-        dot += m * o * idf * idf;
+        dot += small.packedMass[i]! * o * idf * idf;
       }
     }
+    for (let i = 0; i < large.packedCount; i++) dense[large.packedIds[i]!] = 0;
     return dot;
   }
 
-  /** Strongest n terms under current IDF, [term, weight], best first. */
-  topTerms(stats: TermStats, n: number): [string, number][] {
-    const scored: [string, number][] = [];
-    for (const [t, m] of this.mass) scored.push([t, m * stats.idf(t)]);
-    scored.sort((a, b) => b[1] - a[1]);
-    return scored.slice(0, n);
+  /** Strongest n term ids under current IDF, best first (earlier terms first among equals). */
+  topTerms(stats: TermStats, n: number): number[] {
+    this.pack();
+    const weights = new Float64Array(this.packedCount);
+    for (let i = 0; i < this.packedCount; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    return topIndexes(weights, this.packedCount, n).map((i) => this.packedIds[i]!);
+  }
+
+  /** topTerms() with their weights, [term id, weight]. */
+  topWeighted(stats: TermStats, n: number): [number, number][] {
+    this.pack();
+    const weights = new Float64Array(this.packedCount);
+    for (let i = 0; i < this.packedCount; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    return topIndexes(weights, this.packedCount, n).map((i) => [this.packedIds[i]!, weights[i]!]);
   }
 
   /** Keeps the strongest max terms; per-event state stays small whatever the article count. */
   prune(stats: TermStats, max: number): void {
     if (this.mass.size <= max) return;
-    const keep = new Set(this.topTerms(stats, max).map(([t]) => t));
+    const keep = new Set(this.topTerms(stats, max));
     for (const t of this.mass.keys()) if (!keep.has(t)) this.mass.delete(t);
-    this.cachedNorm = -1;
+    this.changed();
   }
 
   /** The centroid as a unit IDF-weighted vector. */
-  weighted(stats: TermStats): Map<string, number> {
-    const out = new Map<string, number>();
+  weighted(stats: TermStats): TermVector {
+    this.pack();
     const norm = this.norm(stats) || 1;
-    for (const [t, m] of this.mass) out.set(t, (m * stats.idf(t)) / norm);
-    return out;
+    const ids = this.packedIds.slice(0, this.packedCount);
+    const weights = new Float64Array(this.packedCount);
+    for (let i = 0; i < this.packedCount; i++) weights[i] = (this.packedMass[i]! * stats.idf(ids[i]!)) / norm;
+    return { ids, weights };
+  }
+
+  /** Term ids renumbered by TermStats.compact(); an id mapped to -1 cannot be held (it was kept live). */
+  remap(remap: Int32Array): void {
+    const entries = [...this.mass];
+    this.mass.clear();
+    for (const [t, m] of entries) this.mass.set(remap[t]!, m);
+    this.changed();
   }
 
   /** Rounded, plain-object form for JSON storage. */
-  toJSON(): Record<string, number> {
+  toJSON(stats: TermStats): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [t, m] of this.mass) out[t] = Math.round(m * 1e5) / 1e5;
+    for (const [t, m] of this.mass) out[stats.term(t)] = Math.round(m * 1e5) / 1e5;
     return out;
   }
 
-  static fromJSON(json: Record<string, number>): Centroid {
-    return new Centroid(Object.entries(json));
+  static fromJSON(json: Record<string, number>, stats: TermStats): Centroid {
+    const c = new Centroid();
+    for (const [t, m] of Object.entries(json)) c.mass.set(stats.id(t), m);
+    return c;
   }
 }
 
+/**
+ * Indexes of the n largest of values[0..count), largest first, earlier first among equals: what a stable sort
+ * and a slice give, without sorting everything (n is small next to count for queries, near it for pruning).
+ */
+export function topIndexes(values: ArrayLike<number>, count: number, n: number): number[] {
+  if (n >= count / 2) {
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort((a, b) => values[b]! - values[a]! || a - b);
+    return order.slice(0, n);
+  }
+  const top: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const v = values[i]!;
+    if (top.length === n && !(v > values[top[n - 1]!]!)) continue;
+    // After every kept value >= v: ties keep arrival order.
+    let at = top.length;
+    while (at > 0 && values[top[at - 1]!]! < v) at--;
+    top.splice(at, 0, i);
+    if (top.length > n) top.pop();
+  }
+  return top;
+}
+
 /** Cosine of a unit IDF-weighted vector with a centroid under current IDF. */
-export function cosine(vector: Map<string, number>, centroid: Centroid, stats: TermStats): number {
+export function cosine(vector: TermVector, centroid: Centroid, stats: TermStats): number {
   return linkage(vector, centroid, 1, stats, 1);
 }
 
@@ -117,13 +216,7 @@ export function cosine(vector: Map<string, number>, centroid: Centroid, stats: T
  * (short mean vector) attracts less than a tight one, which keeps a growing event from becoming a hub for its
  * whole topic.
  */
-export function linkage(
-  vector: Map<string, number>,
-  centroid: Centroid,
-  members: number,
-  stats: TermStats,
-  normPower: number,
-): number {
+export function linkage(vector: TermVector, centroid: Centroid, members: number, stats: TermStats, normPower: number): number {
   const norm = centroid.norm(stats);
   if (norm <= 0) return 0;
   const n = Math.max(1, members);
@@ -131,7 +224,7 @@ export function linkage(
   return centroid.dot(vector, stats) / n / meanNorm ** normPower;
 }
 
-/** Top n entries of a vector, [term, weight], best first. */
-export function strongest(vector: Map<string, number>, n: number): [string, number][] {
-  return [...vector].sort((a, b) => b[1] - a[1]).slice(0, n);
+/** Top n entries of a vector, [term id, weight], best first. */
+export function strongest(vector: TermVector, n: number): [number, number][] {
+  return topIndexes(vector.weights, vector.weights.length, n).map((i) => [vector.ids[i]!, vector.weights[i]!]);
 }

@@ -13,7 +13,7 @@ import { Centroid, cosine, linkage, strongest } from "./centroid.ts";
 import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
 import { Postings } from "./postings.ts";
 import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
-import { TermStats, type TermStatsState } from "./term-stats.ts";
+import { TermStats, type TermStatsState, type TermVector } from "./term-stats.ts";
 import { DEFAULT_FEATURE_OPTIONS, documentTerms, entityKey, type FeatureOptions, featuresKey } from "./text.ts";
 import type {
   AssignResult,
@@ -151,7 +151,7 @@ export interface EventIndexState {
 interface Arrival {
   doc: ClusterDoc;
   /** Unit IDF-weighted term vector. */
-  vector: Map<string, number>;
+  vector: TermVector;
   day: number | null;
   happeningDay: number | null;
   weekday: number | null;
@@ -236,15 +236,16 @@ export class EventIndex {
   /** Puts an article in an event; returns the event and whether it was opened for this article. */
   assign(doc: ClusterDoc): AssignResult {
     const seq = ++this.seq;
+    if (this.stats.wantsCompaction) this.compactTerms();
     const raw =
       doc.terms && doc.terms.features === this.featuresKey
         ? doc.terms.weights
         : documentTerms(doc.title, doc.body, doc.entities, this.options.features);
-    if (this.options.learnTermStats) this.stats.add(raw.keys());
+    const vector = this.stats.weigh(raw, this.options.learnTermStats);
     const day = dayNumber(doc.publishedAt);
     const arrival: Arrival = {
       doc,
-      vector: this.stats.weigh(raw),
+      vector,
       day,
       happeningDay: day === null ? null : happeningDay(doc.body, day),
       weekday: weekdayCue(doc.body),
@@ -308,6 +309,20 @@ export class EventIndex {
       }
     }
     return { event: best, similarity: best ? bestScore : 0 };
+  }
+
+  /**
+   * Frees term ids no longer in use (their frequencies were pruned and no centroid holds them) and renumbers
+   * the rest, so the id space stays bounded like the frequencies. Runs between articles: no vector is in flight.
+   */
+  compactTerms(): void {
+    const live: number[] = [];
+    for (const e of this.events.values()) for (const t of e.centroid.mass.keys()) live.push(t);
+    for (const t of this.stories.termsInUse()) live.push(t);
+    const remap = this.stats.compact(live);
+    for (const e of this.events.values()) e.centroid.remap(remap);
+    this.postings.remap(remap);
+    this.stories.remapTerms(remap);
   }
 
   /** The event an id stands for now: itself, or the event it was merged into. */
@@ -385,7 +400,7 @@ export class EventIndex {
   /** Candidate events of an event, most similar first, and its crowding (mean similarity to the runners-up). */
   private neighbours(e: EventRecord): Neighbours {
     const o = this.options;
-    const query = e.centroid.topTerms(this.stats, o.mergeQueryTerms);
+    const query = e.centroid.topWeighted(this.stats, o.mergeQueryTerms);
     const list: [EventRecord, number][] = [];
     for (const id of this.postings.candidates(query, o.mergeCandidates, e.id)) {
       const other = this.events.get(id);
@@ -455,10 +470,7 @@ export class EventIndex {
       for (const [k, e] of keep) into.entities.set(k, e);
     }
     this.postings.remove(from.id, from.centroid.mass.keys());
-    this.postings.add(
-      into.id,
-      into.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
-    );
+    this.postings.add(into.id, into.centroid.topTerms(this.stats, this.options.indexTermsPerEvent));
     into.storyId = this.stories.mergeEvents(
       from.storyId,
       this.storyInput(into),
@@ -544,10 +556,7 @@ export class EventIndex {
     if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
     if (!event.lead) event.lead = firstSentence(a.doc.body);
     this.countEntities(event, a.doc);
-    this.postings.add(
-      event.id,
-      event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
-    );
+    this.postings.add(event.id, event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent));
     this.dirty.add(event.id);
     this.touched.add(event.id);
     this.touchedInRun.add(event.id);
@@ -660,6 +669,11 @@ export class EventIndex {
     return this.seq;
   }
 
+  /** Term ids in use: the vocabulary TermStats keeps, bounded by maxVocabulary through compactTerms(). */
+  get termIdCount(): number {
+    return this.stats.idCount;
+  }
+
   /** Terms filed in the inverted index (a size gauge). */
   get indexedTermCount(): number {
     return this.postings.termCount;
@@ -676,7 +690,7 @@ export class EventIndex {
     e.centroid.prune(this.stats, this.options.maxCentroidTerms);
     return {
       id: e.id,
-      centroid: e.centroid.toJSON(),
+      centroid: e.centroid.toJSON(this.stats),
       entities: Object.fromEntries([...e.entities].map(([k, v]) => [k, { ...v }])),
       titles: [...e.titles],
       lead: e.lead,
@@ -696,7 +710,7 @@ export class EventIndex {
   loadEvent(s: EventSnapshot): void {
     const e: EventRecord = {
       id: s.id,
-      centroid: Centroid.fromJSON(s.centroid),
+      centroid: Centroid.fromJSON(s.centroid, this.stats),
       entities: new Map(Object.entries(s.entities).map(([k, v]) => [k, { ...v }])),
       titles: [...s.titles],
       lead: s.lead,
@@ -713,10 +727,7 @@ export class EventIndex {
       storyId: s.storyId,
     };
     this.events.set(e.id, e);
-    this.postings.add(
-      e.id,
-      e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent).map(([t]) => t),
-    );
+    this.postings.add(e.id, e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent));
   }
 
   loadStory(s: StorySnapshot): void {

@@ -3,14 +3,14 @@
 // queryTerms x maxPostings whatever the number of items; an old item stays reachable through its rarer terms.
 
 export class Postings {
-  private readonly lists = new Map<string, Set<string>>();
+  private readonly lists = new Map<number, Set<string>>();
   /** Posting entries read by candidates(): the work a lookup costs, for monitoring. */
   entriesVisited = 0;
 
   constructor(private readonly maxPostings: number) {}
 
   /** Files id under terms, as the most recent entry of each list. */
-  add(id: string, terms: Iterable<string>): void {
+  add(id: string, terms: Iterable<number>): void {
     for (const t of terms) {
       let list = this.lists.get(t);
       if (!list) {
@@ -27,7 +27,7 @@ export class Postings {
     }
   }
 
-  remove(id: string, terms: Iterable<string>): void {
+  remove(id: string, terms: Iterable<number>): void {
     for (const t of terms) {
       const list = this.lists.get(t);
       if (!list) continue;
@@ -38,9 +38,9 @@ export class Postings {
 
   /**
    * Ids sharing query terms, best first by the summed weight of the shared terms; at most limit.
-   * Terms are the query's strongest, [term, weight].
+   * Terms are the query's strongest, [term id, weight].
    */
-  candidates(query: [string, number][], limit: number, exclude?: string): string[] {
+  candidates(query: [number, number][], limit: number, exclude?: string): string[] {
     const score = new Map<string, number>();
     for (const [t, w] of query) {
       const list = this.lists.get(t);
@@ -53,6 +53,16 @@ export class Postings {
       .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
       .map(([id]) => id);
+  }
+
+  /** Term ids renumbered by TermStats.compact(); lists under freed ids go (no live centroid holds them). */
+  remap(remap: Int32Array): void {
+    const lists = [...this.lists];
+    this.lists.clear();
+    for (const [t, list] of lists) {
+      const to = remap[t] ?? -1;
+      if (to >= 0) this.lists.set(to, list);
+    }
   }
 
   get termCount(): number {

@@ -6,7 +6,7 @@
 import { Centroid, cosine } from "./centroid.ts";
 import { dayNumber, dayToIso } from "./dates.ts";
 import { Postings } from "./postings.ts";
-import type { TermStats } from "./term-stats.ts";
+import type { TermStats, TermVector } from "./term-stats.ts";
 import type { EntityCount, StorySnapshot, StoryView } from "./types.ts";
 
 export interface StoryOptions {
@@ -88,7 +88,7 @@ export class StoryIndex {
   }
 
   /** An article joined an event of this story: the story takes its mass and dates. */
-  addArticle(storyId: string, event: StoryEventInput, vector: Map<string, number>, seq: number): void {
+  addArticle(storyId: string, event: StoryEventInput, vector: TermVector, seq: number): void {
     const story = this.stories.get(storyId);
     if (!story) return;
     const mass = new Centroid();
@@ -160,7 +160,7 @@ export class StoryIndex {
 
   private best(event: StoryEventInput, exclude?: string): StoryRecord | null {
     const vector = event.centroid.weighted(this.stats);
-    const query = event.centroid.topTerms(this.stats, this.options.queryTerms);
+    const query = event.centroid.topWeighted(this.stats, this.options.queryTerms);
     let best: StoryRecord | null = null;
     let bestScore = this.options.threshold;
     for (const id of this.postings.candidates(query, this.options.maxCandidates, exclude)) {
@@ -213,10 +213,7 @@ export class StoryIndex {
       story.lastDay = story.lastDay === null ? event.day : Math.max(story.lastDay, event.day);
     }
     story.lastSeq = seq;
-    this.postings.add(
-      story.id,
-      story.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t),
-    );
+    this.postings.add(story.id, story.centroid.topTerms(this.stats, this.options.indexTermsPerStory));
     this.dirty.add(story.id);
   }
 
@@ -242,6 +239,16 @@ export class StoryIndex {
     };
   }
 
+  /** Term ids the stories' centroids hold (TermStats.compact keeps them). */
+  *termsInUse(): Iterable<number> {
+    for (const s of this.stories.values()) yield* s.centroid.mass.keys();
+  }
+
+  remapTerms(remap: Int32Array): void {
+    for (const s of this.stories.values()) s.centroid.remap(remap);
+    this.postings.remap(remap);
+  }
+
   get size(): number {
     return this.stories.size;
   }
@@ -264,7 +271,7 @@ export class StoryIndex {
     if (!s) return null;
     return {
       id: s.id,
-      centroid: s.centroid.toJSON(),
+      centroid: s.centroid.toJSON(this.stats),
       entities: Object.fromEntries(s.entities),
       title: s.title,
       titleWeight: s.titleWeight,
@@ -284,7 +291,7 @@ export class StoryIndex {
   load(s: StorySnapshot): void {
     const record: StoryRecord = {
       id: s.id,
-      centroid: Centroid.fromJSON(s.centroid),
+      centroid: Centroid.fromJSON(s.centroid, this.stats),
       entities: new Map(Object.entries(s.entities).map(([k, e]) => [k, { ...e }])),
       title: s.title,
       titleWeight: s.titleWeight,
@@ -296,10 +303,7 @@ export class StoryIndex {
       lastSeq: s.lastSeq,
     };
     this.stories.set(record.id, record);
-    this.postings.add(
-      record.id,
-      record.centroid.topTerms(this.stats, this.options.indexTermsPerStory).map(([t]) => t),
-    );
+    this.postings.add(record.id, record.centroid.topTerms(this.stats, this.options.indexTermsPerStory));
   }
 
   takeChanges(): { stories: StorySnapshot[]; removedStoryIds: string[] } {

@@ -70,8 +70,21 @@ export function foldText(s: string): string {
     .replace(/[’‘]/g, "'");
 }
 
+/** Word forms repeat (Zipf): normalising each distinct form once saves most of the stemming. */
+const normalized = new Map<string, string | null>();
+const NORMALIZED_CACHE_SIZE = 50_000;
+
 /** A token as the index keys it: lower-cased, stemmed, numbers without thousands separators. */
 export function normalizeToken(raw: string): string | null {
+  const cached = normalized.get(raw);
+  if (cached !== undefined) return cached;
+  if (normalized.size >= NORMALIZED_CACHE_SIZE) normalized.clear();
+  const term = normalizeUncached(raw);
+  normalized.set(raw, term);
+  return term;
+}
+
+function normalizeUncached(raw: string): string | null {
   let t = raw.toLowerCase();
   if (/^\d/.test(t)) {
     t = t.replace(/,(?=\d{3}\b)/g, "");
@@ -101,10 +114,8 @@ export interface TokenOccurrence {
 export function tokenize(text: string): TokenOccurrence[] {
   const out: TokenOccurrence[] = [];
   const folded = foldText(text);
-  // In Title Case Headlines capitals say nothing about names.
-  const words = folded.match(WORD_RE) ?? [];
-  const capitalisedWords = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  const titleCase = words.length >= 4 && capitalisedWords / words.length > 0.6;
+  let words = 0;
+  let capitalisedWords = 0;
   let position = 0;
   let lastKeptPosition = -2;
   let sentenceStart = true;
@@ -112,17 +123,24 @@ export function tokenize(text: string): TokenOccurrence[] {
   for (const m of folded.matchAll(WORD_RE)) {
     const raw = m[0];
     const start = m.index ?? 0;
-    const gap = folded.slice(lastEnd, start);
-    // Punctuation between words breaks a phrase; a sentence end also resets capitalisation evidence.
-    const phraseBreak = /[.!?;:,"()—–]|\s-\s/.test(gap);
-    if (/[.!?]\s|[.!?]["”']?\s|\n/.test(gap)) sentenceStart = true;
+    words++;
+    const capitalised = CAPITALISED.test(raw);
+    if (capitalised) capitalisedWords++;
+    // Punctuation between words breaks a phrase; a sentence end also resets capitalisation evidence. Most gaps
+    // are one space, which does neither.
+    let phraseBreak = false;
+    if (start - lastEnd !== 1 || folded.charCodeAt(lastEnd) !== 32) {
+      const gap = folded.slice(lastEnd, start);
+      phraseBreak = /[.!?;:,"()—–]|\s-\s/.test(gap);
+      if (/[.!?]\s|[.!?]["”']?\s|\n/.test(gap)) sentenceStart = true;
+    }
     lastEnd = start + raw.length;
     const term = normalizeToken(raw);
     if (term !== null) {
       out.push({
         term,
         position,
-        proper: !titleCase && !sentenceStart && /^\p{Lu}/u.test(raw),
+        proper: !sentenceStart && capitalised,
         followsKept: lastKeptPosition === position - 1 && !phraseBreak,
       });
       lastKeptPosition = position;
@@ -130,8 +148,12 @@ export function tokenize(text: string): TokenOccurrence[] {
     sentenceStart = false;
     position++;
   }
+  // In Title Case Headlines capitals say nothing about names.
+  if (words >= 4 && capitalisedWords / words > 0.6) for (const tok of out) tok.proper = false;
   return out;
 }
+
+const CAPITALISED = /^\p{Lu}/u;
 
 export interface FeatureOptions {
   /** Weight of a title word relative to a lead word. */

@@ -14,13 +14,12 @@ export const contentHash = (body: string, outlet: string | null = null) =>
 
 // Two independent 32-bit FNV-1a lanes make the 64 SimHash bits: plain integer math, no BigInt per shingle
 // (BigInt arithmetic made hashing the most expensive step of storing an article).
-function fnv32(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  // A final avalanche so similar shingles do not share high bits.
+const FNV_PRIME = 0x01000193;
+const SEED_LO = 0x811c9dc5;
+const SEED_HI = 0x050c5d1f;
+
+/** A final avalanche so similar shingles do not share high bits. */
+function avalanche(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b) >>> 0;
   hash ^= hash >>> 13;
@@ -29,27 +28,63 @@ function fnv32(text: string, seed: number): number {
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-/** 64-bit SimHash over 3-word shingles, returned as a signed bigint (fits Postgres bigint). */
-export function simhash(body: string): bigint {
-  const words = body.toLowerCase().match(WORDS) ?? [];
-  const weights = new Int32Array(64);
-  const count = Math.max(1, words.length - 2);
-  for (let i = 0; i < count; i++) {
-    const shingle = words.length < 3 ? words.join(" ") : `${words[i]} ${words[i + 1]} ${words[i + 2]}`;
-    const lo = fnv32(shingle, 0x811c9dc5);
-    const hi = fnv32(shingle, 0x050c5d1f);
-    for (let bit = 0; bit < 32; bit++) {
-      weights[bit]! += (lo >>> bit) & 1 ? 1 : -1;
-      weights[bit + 32]! += (hi >>> bit) & 1 ? 1 : -1;
+/**
+ * Per-bit counters kept bit-sliced: plane j holds bit j of all 32 counters of a lane, so counting a hash's
+ * one-bits is a ripple of XOR/AND over the planes (two steps on average) instead of 32 increments.
+ */
+class BitCounters {
+  private readonly planes = new Int32Array(33);
+
+  add(x: number): void {
+    let carry = x | 0;
+    for (let j = 0; carry !== 0; j++) {
+      const next = this.planes[j]! & carry;
+      this.planes[j]! ^= carry;
+      carry = next;
     }
   }
-  let lo = 0;
-  let hi = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    if (weights[bit]! > 0) lo |= 1 << bit;
-    if (weights[bit + 32]! > 0) hi |= 1 << bit;
+
+  /** Bits whose counter exceeds half of total: the majority vote SimHash takes per bit. */
+  majority(total: number): number {
+    let out = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      let ones = 0;
+      for (let j = 0; j < 33; j++) ones += ((this.planes[j]! >>> bit) & 1) * 2 ** j;
+      if (2 * ones > total) out |= 1 << bit;
+    }
+    return out >>> 0;
   }
-  return BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0));
+}
+
+/** 64-bit SimHash over 3-word shingles ("a b c", FNV-1a per lane), returned as a signed bigint (fits Postgres bigint). */
+export function simhash(body: string): bigint {
+  const words = body.toLowerCase().match(WORDS) ?? [];
+  const low = new BitCounters();
+  const high = new BitCounters();
+  const count = Math.max(1, words.length - 2);
+  for (let i = 0; i < count; i++) {
+    // The shingle's characters are fed to both lanes in one pass, without building the shingle string.
+    const parts = words.length < 3 ? [words.join(" ")] : [words[i]!, words[i + 1]!, words[i + 2]!];
+    let lo = SEED_LO;
+    let hi = SEED_HI;
+    for (let p = 0; p < parts.length; p++) {
+      if (p > 0) {
+        lo = Math.imul(lo ^ 32, FNV_PRIME) >>> 0;
+        hi = Math.imul(hi ^ 32, FNV_PRIME) >>> 0;
+      }
+      const part = parts[p]!;
+      for (let c = 0; c < part.length; c++) {
+        const code = part.charCodeAt(c);
+        lo = Math.imul(lo ^ code, FNV_PRIME) >>> 0;
+        hi = Math.imul(hi ^ code, FNV_PRIME) >>> 0;
+      }
+    }
+    low.add(avalanche(lo));
+    high.add(avalanche(hi));
+  }
+  const lo = low.majority(count);
+  const hi = high.majority(count);
+  return BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
 }
 
 /** Four 16-bit bands tagged with their position, so equal bands at different positions never match. */
