@@ -1,4 +1,5 @@
 // `storyline ingest` as a function: read -> extract -> store, recording the run and every failed input.
+import v8 from "node:v8";
 import type { PrismaClient } from "@storyline/db";
 import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
@@ -52,11 +53,28 @@ export interface IngestSummary {
   seconds: number;
 }
 
+/**
+ * An ingest's live heap is small and steady (a few batches in flight, bounded linking state), but each batch
+ * makes tens of megabytes of short-lived garbage (row arrays, query parameters). V8 sizes the old generation at up
+ * to 4x what survived the last full GC when collection is cheap, so the process grew with the length of the
+ * run, not with what it held (8,000 articles: 780 MB peak RSS against 490 MB at 1.5x, at the same speed).
+ * Process-wide, set once: an ingest runs in a process of its own (the CLI, a scheduled job).
+ */
+const HEAP_GROWING_PERCENT = 50;
+let heapGrowthLimited = false;
+
+function limitHeapGrowth(): void {
+  if (heapGrowthLimited) return;
+  heapGrowthLimited = true;
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 /** Documents extracted ahead of the one being stored. */
 const EXTRACT_AHEAD = 64;
 
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
+  limitHeapGrowth();
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? 200;
   const summary: IngestSummary = {

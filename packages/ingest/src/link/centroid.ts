@@ -144,8 +144,21 @@ export class Centroid {
   /** Keeps the strongest max terms; per-event state stays small whatever the article count. */
   prune(stats: TermStats, max: number): void {
     if (this.mass.size <= max) return;
-    const keep = new Set(this.topTerms(stats, max));
-    for (const t of this.mass.keys()) if (!keep.has(t)) this.mass.delete(t);
+    this.pack();
+    const n = this.packedCount;
+    const weights = new Float64Array(n);
+    for (let i = 0; i < n; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    // The max-th largest weight (a native numeric sort); terms above it stay, and at it the earlier ones, as a
+    // stable sort by weight would keep.
+    const threshold = weights.slice().sort()[n - max]!;
+    let atThreshold = max;
+    for (let i = 0; i < n; i++) if (weights[i]! > threshold) atThreshold--;
+    for (let i = 0; i < n; i++) {
+      const w = weights[i]!;
+      if (w > threshold) continue;
+      if (w === threshold && atThreshold > 0) atThreshold--;
+      else this.mass.delete(this.packedIds[i]!);
+    }
     this.changed();
   }
 

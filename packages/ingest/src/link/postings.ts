@@ -2,6 +2,8 @@
 // list keeps only its most recently touched items, so looking a document up costs at most
 // queryTerms x maxPostings whatever the number of items; an old item stays reachable through its rarer terms.
 
+import { topIndexes } from "./centroid.ts";
+
 export class Postings {
   private readonly lists = new Map<number, Set<string>>();
   /** Posting entries read by candidates(): the work a lookup costs, for monitoring. */
@@ -41,18 +43,26 @@ export class Postings {
    * Terms are the query's strongest, [term id, weight].
    */
   candidates(query: [number, number][], limit: number, exclude?: string): string[] {
-    const score = new Map<string, number>();
+    const slot = new Map<string, number>();
+    const ids: string[] = [];
+    const scores: number[] = [];
     for (const [t, w] of query) {
       const list = this.lists.get(t);
       if (!list) continue;
       this.entriesVisited += list.size;
-      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+      for (const id of list) {
+        const k = slot.get(id);
+        if (k === undefined) {
+          slot.set(id, ids.length);
+          ids.push(id);
+          scores.push(w);
+        } else scores[k]! += w;
+      }
     }
-    if (exclude !== undefined) score.delete(exclude);
-    return [...score]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([id]) => id);
+    const excluded = exclude === undefined ? undefined : slot.get(exclude);
+    if (excluded !== undefined) scores[excluded] = Number.NEGATIVE_INFINITY;
+    const best = topIndexes(scores, scores.length, limit);
+    return best.filter((k) => k !== excluded).map((k) => ids[k]!);
   }
 
   /** Term ids renumbered by TermStats.compact(); lists under freed ids go (no live centroid holds them). */
