@@ -191,6 +191,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
           wordCount: doc.title.trim().split(/\s+/).length,
           simhash: undefined,
           clusterTerms: undefined,
+          contentHash: undefined,
         };
       if (!doc.body.trim()) {
         await fail(new InputError(origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));

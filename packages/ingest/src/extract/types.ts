@@ -144,4 +144,6 @@ export interface ExtractedDocument extends ArticleMetadata, TextAnalysis {
   simhash?: bigint;
   /** Event-clustering terms of title, body and entities, likewise computed on the extraction thread. */
   clusterTerms?: PrecomputedTerms;
+  /** articleHash() of the document, likewise. */
+  contentHash?: string;
 }

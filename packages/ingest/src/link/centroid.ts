@@ -10,6 +10,18 @@ import type { TermStats, TermVector } from "./term-stats.ts";
 const NO_IDS = new Int32Array(0);
 const NO_MASS = new Float64Array(0);
 
+/** Per-call weight arrays, reused (one thread, no call re-enters): ranking terms ran once per article. */
+let rankScratch = new Float64Array(512);
+let sortScratch = new Float64Array(512);
+function weightsOf(ids: Int32Array, mass: Float64Array, count: number, stats: TermStats): Float64Array {
+  if (rankScratch.length < count) {
+    rankScratch = new Float64Array(count * 2);
+    sortScratch = new Float64Array(count * 2);
+  }
+  for (let i = 0; i < count; i++) rankScratch[i] = mass[i]! * stats.idf(ids[i]!);
+  return rankScratch;
+}
+
 export class Centroid {
   /** Term id -> raw mass. Change it only through the methods below: they keep the packed copy current. */
   readonly mass = new Map<number, number>();
@@ -128,16 +140,14 @@ export class Centroid {
   /** Strongest n term ids under current IDF, best first (earlier terms first among equals). */
   topTerms(stats: TermStats, n: number): number[] {
     this.pack();
-    const weights = new Float64Array(this.packedCount);
-    for (let i = 0; i < this.packedCount; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    const weights = weightsOf(this.packedIds, this.packedMass, this.packedCount, stats);
     return topIndexes(weights, this.packedCount, n).map((i) => this.packedIds[i]!);
   }
 
   /** topTerms() with their weights, [term id, weight]. */
   topWeighted(stats: TermStats, n: number): [number, number][] {
     this.pack();
-    const weights = new Float64Array(this.packedCount);
-    for (let i = 0; i < this.packedCount; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    const weights = weightsOf(this.packedIds, this.packedMass, this.packedCount, stats);
     return topIndexes(weights, this.packedCount, n).map((i) => [this.packedIds[i]!, weights[i]!]);
   }
 
@@ -146,11 +156,12 @@ export class Centroid {
     if (this.mass.size <= max) return;
     this.pack();
     const n = this.packedCount;
-    const weights = new Float64Array(n);
-    for (let i = 0; i < n; i++) weights[i] = this.packedMass[i]! * stats.idf(this.packedIds[i]!);
+    const weights = weightsOf(this.packedIds, this.packedMass, n, stats);
     // The max-th largest weight (a native numeric sort); terms above it stay, and at it the earlier ones, as a
     // stable sort by weight would keep.
-    const threshold = weights.slice().sort()[n - max]!;
+    const sorted = sortScratch.subarray(0, n);
+    sorted.set(weights.subarray(0, n));
+    const threshold = sorted.sort()[n - max]!;
     let atThreshold = max;
     for (let i = 0; i < n; i++) if (weights[i]! > threshold) atThreshold--;
     for (let i = 0; i < n; i++) {

@@ -48,7 +48,7 @@ const FUTURE_CUE = /\b(will|would|plans? to|is to|are to|set to|scheduled|expect
  * when the news happened; forward-looking mentions ("will meet on Friday") leave the article's day.
  */
 export function happeningDay(lead: string, publishedDay: number): number {
-  const opening = lead.split(/\s+/).slice(0, 45).join(" ");
+  const opening = lead.split(/\s+/, 45).join(" ");
   const yesterday = /\b(yesterday|last night)\b/i.exec(opening);
   const weekday = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(opening);
   const first = [yesterday, weekday].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];

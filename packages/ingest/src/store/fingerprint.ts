@@ -1,5 +1,6 @@
 // Content hash (exact idempotency) and SimHash (near-duplicates such as syndicated wire copy).
 import { createHash } from "node:crypto";
+import type { ExtractedDocument } from "../extract/types.ts";
 
 export const normalizeForHash = (body: string) => body.toLowerCase().replace(/\s+/g, " ").trim();
 
@@ -11,6 +12,14 @@ export const contentHash = (body: string, outlet: string | null = null) =>
   createHash("sha256")
     .update(`${(outlet ?? "").toLowerCase()}\u0000${normalizeForHash(body)}`)
     .digest("hex");
+
+/** Syndication carries the same text under several ids; an input's own id keeps them apart. */
+const carriesOwnId = (doc: Pick<ExtractedDocument, "inputKind">) =>
+  doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
+
+/** The idempotency key of an extracted article: its text, its outlet and, for records and feed items, its id. */
+export const articleHash = (doc: Pick<ExtractedDocument, "body" | "outlet" | "id" | "inputKind">) =>
+  contentHash(doc.body, [doc.outlet?.name ?? "", carriesOwnId(doc) ? doc.id : ""].join("\u0000"));
 
 // Two independent 32-bit FNV-1a lanes make the 64 SimHash bits: plain integer math, no BigInt per shingle
 // (BigInt arithmetic made hashing the most expensive step of storing an article).
@@ -32,6 +41,8 @@ const WORDS = /[\p{L}\p{N}]+/gu;
  * Per-bit counters kept bit-sliced: plane j holds bit j of all 32 counters of a lane, so counting a hash's
  * one-bits is a ripple of XOR/AND over the planes (two steps on average) instead of 32 increments.
  */
+const PLANE_VALUE = Array.from({ length: 33 }, (_, j) => 2 ** j);
+
 class BitCounters {
   private readonly planes = new Int32Array(33);
 
@@ -46,10 +57,12 @@ class BitCounters {
 
   /** Bits whose counter exceeds half of total: the majority vote SimHash takes per bit. */
   majority(total: number): number {
+    let top = this.planes.length;
+    while (top > 0 && this.planes[top - 1] === 0) top--;
     let out = 0;
     for (let bit = 0; bit < 32; bit++) {
       let ones = 0;
-      for (let j = 0; j < 33; j++) ones += ((this.planes[j]! >>> bit) & 1) * 2 ** j;
+      for (let j = 0; j < top; j++) ones += ((this.planes[j]! >>> bit) & 1) * PLANE_VALUE[j]!;
       if (2 * ones > total) out |= 1 << bit;
     }
     return out >>> 0;

@@ -37,7 +37,10 @@ const countWords = (words: string[]) => {
 
 /** The share of the shorter side's words found in the longer one, over precomputed word counts. */
 function overlap(a: Map<string, number>, aLength: number, b: Map<string, number>, bLength: number): number {
-  const [shorter, shorterLength, longer] = aLength <= bLength ? [a, aLength, b] : [b, bLength, a];
+  const aShorter = aLength <= bLength;
+  const shorter = aShorter ? a : b;
+  const shorterLength = aShorter ? aLength : bLength;
+  const longer = aShorter ? b : a;
   if (shorterLength === 0) return 0;
   let hit = 0;
   for (const [w, n] of shorter) hit += Math.min(n, longer.get(w) ?? 0);

@@ -16,12 +16,24 @@ export const entityKey = (name: string) =>
 
 export class ReferenceCache {
   private outlets = new Map<string, number>();
+  private outletsByInput = new Map<string, number>();
   private entities = new Map<string, number>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Finds or creates the outlet for a name or domain, canonicalised through the known-outlets table. */
   async outletId(nameOrDomain: string, domainHint: string | null = null): Promise<number> {
+    // Every article of an outlet asks again: answer from what this input resolved to before.
+    const input = `${nameOrDomain}\u0000${domainHint ?? ""}`;
+    const resolved = this.outletsByInput.get(input);
+    if (resolved !== undefined) return resolved;
+    const id = await this.resolveOutlet(nameOrDomain, domainHint);
+    if (this.outletsByInput.size > 50_000) this.outletsByInput.clear();
+    this.outletsByInput.set(input, id);
+    return id;
+  }
+
+  private async resolveOutlet(nameOrDomain: string, domainHint: string | null): Promise<number> {
     const known = lookupOutlet(nameOrDomain) ?? (domainHint ? lookupOutlet(domainHint) : null);
     const name = known?.name ?? nameOrDomain.trim();
     const slug = outletSlug(name);

@@ -5,7 +5,7 @@ import type { ExtractedDocument } from "../extract/types.ts";
 import { type Columns, insertRows } from "./bulk.ts";
 import { storeEventMentions } from "./event-mentions.ts";
 import {
-  contentHash,
+  articleHash,
   halves,
   hammingDistance,
   NEAR_DUPLICATE_BITS,
@@ -171,10 +171,6 @@ interface Prepared {
   bands: number[];
 }
 
-/** Syndication carries the same text under several ids; an input's own id keeps them apart. */
-const carriesOwnId = (doc: ExtractedDocument) =>
-  doc.inputKind === "JSON" || doc.inputKind === "JSONL" || doc.inputKind === "FEED";
-
 /** Everything a batch will write, decided in memory; commitBatch() writes it in one transaction. */
 export interface BatchPlan {
   docs: ExtractedDocument[];
@@ -219,7 +215,7 @@ export async function planBatch(
   const seenInBatch = new Set<string>();
   const fresh: Prepared[] = [];
   for (const doc of docs) {
-    const hash = contentHash(doc.body, [doc.outlet?.name ?? "", carriesOwnId(doc) ? doc.id : ""].join("\u0000"));
+    const hash = doc.contentHash ?? articleHash(doc);
     if (seenInBatch.has(hash)) {
       outcomes.set(doc, { doc, status: "unchanged", articleId: null });
       continue;
