@@ -98,3 +98,22 @@ describe("event linking across runs", () => {
     expect(rollupsAfter).toEqual(rollupsBefore);
   });
 });
+
+describe("pages with a headline and no article text", () => {
+  it("stores each under its headline (the content hash follows the body the store keeps)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storyline-headlines-"));
+    const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body></body></html>`;
+    writeFileSync(join(dir, "a.html"), page("Estova closes its embassy in Norland after the harbour vote"));
+    writeFileSync(join(dir, "b.html"), page("Vessa port workers strike for a third day over pay"));
+    const summary = await runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [dir], command: "test" });
+    expect(summary).toMatchObject({ seen: 2, stored: 2, unchanged: 0, failed: 0 });
+    const bodies = await db.prisma.article.findMany({
+      where: { rawRef: { contains: "storyline-headlines-" } },
+      select: { body: true },
+    });
+    expect(bodies.map((a) => a.body).sort()).toEqual([
+      "Estova closes its embassy in Norland after the harbour vote",
+      "Vessa port workers strike for a third day over pay",
+    ]);
+  });
+});
