@@ -93,6 +93,28 @@ describe("insertRows", () => {
     expect(stored.end).toBe(1);
   });
 
+  it("writes text JSON cannot carry (a lone surrogate), floats and float NULLs", async () => {
+    // A lone surrogate cannot be escaped into jsonb; the row still goes in, the surrogate becoming U+FFFD as
+    // any UTF-8 encoding of it does.
+    const rows = [
+      { id: 900_021, body: "broken \ud83d pair", contentHash: "h21", inputKind: "TEXT", duplicateSimilarity: 0.125 },
+      { id: 900_022, body: "fine", contentHash: "h22", inputKind: "TEXT", duplicateSimilarity: null },
+    ];
+    const columns = {
+      id: "int",
+      body: "text",
+      contentHash: "text",
+      inputKind: "enum:InputKind",
+      duplicateSimilarity: "float8",
+    } as const;
+    expect(await insertRows(db.prisma, "Article", columns, rows)).toBe(2);
+    const stored = await db.prisma.article.findMany({ where: { id: { in: [900_021, 900_022] } }, orderBy: { id: "asc" } });
+    expect(stored.map((a) => [a.body, a.duplicateSimilarity])).toEqual([
+      ["broken \ufffd pair", 0.125],
+      ["fine", null],
+    ]);
+  });
+
   it("writes nothing for no rows", async () => {
     expect(await insertRows(db.prisma, "Article", { id: "int" }, [] as { id: number }[])).toBe(0);
   });

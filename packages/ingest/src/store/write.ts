@@ -171,6 +171,10 @@ interface Prepared {
   bands: number[];
 }
 
+/** Documents planned between two yields to the event loop (see planBatch). */
+const PLAN_YIELD_EVERY = 16;
+const yieldToOtherWork = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Everything a batch will write, decided in memory; commitBatch() writes it in one transaction. */
 export interface BatchPlan {
   docs: ExtractedDocument[];
@@ -294,7 +298,11 @@ export async function planBatch(
 
   const { articles, mentions, citations, quotes, rollups } = plan;
   const roleRows = new Map<string, { role: string; entityId: number; first: Date; last: Date; count: number }>();
-  toWrite.forEach((prepared, i) => {
+  for (let i = 0; i < toWrite.length; i++) {
+    // The previous batch commits meanwhile on this thread: a plan that never yields would hold each of its
+    // statements back until the whole batch is assigned.
+    if (i % PLAN_YIELD_EVERY === PLAN_YIELD_EVERY - 1) await yieldToOtherWork();
+    const prepared = toWrite[i]!;
     const { doc } = prepared;
     const id = articleIds[i]!;
     let duplicateOf: KnownCopy | null = null;
@@ -394,7 +402,7 @@ export async function planBatch(
     rollups.add("EVENT", linked.eventId, day, unique);
     for (const q of doc.quotes) rollups.add("SPEAKER", personId(q.speaker), day, unique);
     outcomes.set(doc, { doc, status: duplicateOfId ? "near-duplicate" : "stored", articleId: id });
-  });
+  }
 
   const quoteIds = quotes.length ? await nextIds(prisma, "Quote", quotes.length) : [];
   quotes.forEach((q, i) => {
