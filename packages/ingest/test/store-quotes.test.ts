@@ -54,4 +54,19 @@ describe("quote clusters", () => {
     expect(cluster.canonicalText).toContain("no treaty will change that");
     expect(cluster.firstSeenAt?.toISOString().slice(0, 10)).toBe("2025-10-27");
   });
+
+  it("counts a cluster opened and filled within one batch as its quotes say (quotes, distinct outlets)", async () => {
+    const said = "Every ship in the harbour will fly both flags from tomorrow morning onwards";
+    await ingest([
+      report("e", "Harbour Post", "2025-11-03", said, "The port authority announced new rules"),
+      report("f", "Harbour Post", "2025-11-03", said, "Port rules change again after the treaty"),
+      report("g", "Meridian Wire", "2025-11-04", said, "Flags rule takes effect"),
+    ]);
+    const quotes = await db.prisma.quote.findMany({ where: { text: { contains: "both flags" } }, select: { clusterId: true } });
+    expect(quotes).toHaveLength(3);
+    const cluster = await db.prisma.quoteCluster.findUniqueOrThrow({ where: { id: quotes[0]!.clusterId! } });
+    const counted = await db.prisma.quote.count({ where: { clusterId: cluster.id } });
+    expect([cluster.quoteCount, cluster.outletCount]).toEqual([counted, 2]);
+    expect(counted).toBe(3);
+  });
 });

@@ -55,6 +55,8 @@ const CLUSTER_COLUMNS: Columns<Cluster> = {
   firstArticleId: "int",
   firstOutletId: "int",
   firstSeenAt: "timestamp",
+  quoteCount: "int",
+  outletCount: "int",
 };
 
 interface Cluster {
@@ -70,6 +72,9 @@ interface Cluster {
   quoteIds: number[];
   outlets: Set<number>;
   changed: boolean;
+  /** Counts at insert, for a cluster this batch opens (all its quotes are in the batch). */
+  quoteCount?: number;
+  outletCount?: number;
 }
 
 /** Words carried by more clusters than this are too common to find candidates by (they still count in overlap). */
@@ -221,19 +226,26 @@ export async function assignQuoteClusters(
     best.changed = true;
   });
 
+  // A cluster this batch opens holds only this batch's quotes: it is inserted with its counts. Stored clusters
+  // that gained quotes are recounted from the Quote table below.
   const fresh = clusters.filter((c) => c.id === null);
   if (fresh.length) {
     const ids = await nextIds(tx, "QuoteCluster", fresh.length);
     fresh.forEach((c, i) => {
       c.id = ids[i]!;
+      c.quoteCount = c.quoteIds.length;
+      c.outletCount = c.outlets.size;
     });
     await insertRows(tx, "QuoteCluster", CLUSTER_COLUMNS, fresh);
   }
+  const freshSet = new Set(fresh);
   const touched = clusters.filter((c) => c.changed && c.quoteIds.length);
   const clusterOf = new Map<number, number>();
   for (const c of touched) for (const quoteId of c.quoteIds) clusterOf.set(quoteId, c.id!);
   await writeQuotes(clusterOf);
-  const rows = touched.map((c) => ({
+  const grown = touched.filter((c) => !freshSet.has(c));
+  if (grown.length === 0) return;
+  const rows = grown.map((c) => ({
     id: c.id!,
     canonicalText: c.canonicalText,
     speakerId: c.speakerId,
