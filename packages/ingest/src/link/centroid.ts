@@ -56,10 +56,11 @@ export class Centroid {
       this.packedMass = new Float64Array(capacity);
     }
     let i = 0;
-    for (const [t, m] of this.mass) {
+    // forEach, not for-of over entries: no [key, value] array per term.
+    this.mass.forEach((m, t) => {
       this.packedIds[i] = t;
       this.packedMass[i++] = m;
-    }
+    });
     this.packedCount = n;
     this.packedVersion = this.version;
   }
@@ -76,11 +77,11 @@ export class Centroid {
 
   /** Adds another centroid's mass (an event's to its story). */
   addCentroid(source: Centroid, scale = 1): void {
-    for (const [t, m] of source.mass) {
+    source.mass.forEach((m, t) => {
       const v = (this.mass.get(t) ?? 0) + scale * m;
       if (v > 1e-9) this.mass.set(t, v);
       else this.mass.delete(t);
-    }
+    });
     this.changed();
   }
 
@@ -157,11 +158,10 @@ export class Centroid {
     this.pack();
     const n = this.packedCount;
     const weights = weightsOf(this.packedIds, this.packedMass, n, stats);
-    // The max-th largest weight (a native numeric sort); terms above it stay, and at it the earlier ones, as a
+    // The max-th largest weight (quickselect); terms above it stay, and at it the earlier ones, as a
     // stable sort by weight would keep.
-    const sorted = sortScratch.subarray(0, n);
-    sorted.set(weights.subarray(0, n));
-    const threshold = sorted.sort()[n - max]!;
+    for (let i = 0; i < n; i++) sortScratch[i] = weights[i]!;
+    const threshold = nthSmallest(sortScratch, n, n - max);
     let atThreshold = max;
     for (let i = 0; i < n; i++) if (weights[i]! > threshold) atThreshold--;
     for (let i = 0; i < n; i++) {
@@ -194,7 +194,9 @@ export class Centroid {
   /** Rounded, plain-object form for JSON storage. */
   toJSON(stats: TermStats): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [t, m] of this.mass) out[stats.term(t)] = Math.round(m * 1e5) / 1e5;
+    this.mass.forEach((m, t) => {
+      out[stats.term(t)] = Math.round(m * 1e5) / 1e5;
+    });
     return out;
   }
 
@@ -203,6 +205,30 @@ export class Centroid {
     for (const [t, m] of Object.entries(json)) c.mass.set(stats.id(t), m);
     return c;
   }
+}
+
+/** The k-th smallest (0-based) of values[0..count), by quickselect; reorders values. */
+function nthSmallest(values: Float64Array, count: number, k: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 /**

@@ -48,7 +48,7 @@ const FUTURE_CUE = /\b(will|would|plans? to|is to|are to|set to|scheduled|expect
  * when the news happened; forward-looking mentions ("will meet on Friday") leave the article's day.
  */
 export function happeningDay(lead: string, publishedDay: number): number {
-  const opening = lead.split(/\s+/, 45).join(" ");
+  const opening = openingWords(lead);
   const yesterday = /\b(yesterday|last night)\b/i.exec(opening);
   const weekday = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(opening);
   const first = [yesterday, weekday].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
@@ -63,13 +63,27 @@ export function happeningDay(lead: string, publishedDay: number): number {
   return publishedDay - back;
 }
 
+/** The first 45 whitespace-separated pieces of a lead, joined by single spaces; the rest is never split. */
+function openingWords(lead: string): string {
+  const gaps = /\s+/g;
+  let end = lead.length;
+  for (let piece = 1; ; piece++) {
+    const gap = gaps.exec(lead);
+    if (!gap) break;
+    if (piece === 45) {
+      end = gap.index;
+      break;
+    }
+  }
+  return lead.slice(0, end).split(/\s+/).join(" ");
+}
+
 /**
  * The weekday a lead names first (0 = Sunday), or null. Reports of one happening name the same day ("the
  * Senate voted on Tuesday"); for undated articles this is the only clue to when the news happened.
  */
 export function weekdayCue(lead: string): number | null {
-  const opening = lead.split(/\s+/).slice(0, 45).join(" ");
-  const m = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(opening);
+  const m = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(openingWords(lead));
   return m ? WEEKDAYS.indexOf(m[1]!.toLowerCase()) : null;
 }
 

@@ -43,7 +43,9 @@ function overlap(a: Map<string, number>, aLength: number, b: Map<string, number>
   const longer = aShorter ? b : a;
   if (shorterLength === 0) return 0;
   let hit = 0;
-  for (const [w, n] of shorter) hit += Math.min(n, longer.get(w) ?? 0);
+  shorter.forEach((n, w) => {
+    hit += Math.min(n, longer.get(w) ?? 0);
+  });
   return hit / shorterLength;
 }
 
