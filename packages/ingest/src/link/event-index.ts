@@ -891,10 +891,22 @@ function dayGap(day: number | null, event: EventRecord): number {
 
 /** The opening sentence of the first paragraph: an event's name when no member has a title. */
 function firstSentence(body: string): string | null {
-  const paragraph = body
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .find((p) => p.split(" ").length >= 6);
+  // Lines are normalised one at a time until one has six words: the rest of the body is never touched.
+  let paragraph: string | undefined;
+  const breaks = /\n\s*\n|\n/g;
+  for (let from = 0; from <= body.length; ) {
+    const next = breaks.exec(body);
+    const line = body
+      .slice(from, next ? next.index : body.length)
+      .replace(/\s+/g, " ")
+      .trim();
+    if (line.split(" ").length >= 6) {
+      paragraph = line;
+      break;
+    }
+    if (!next) break;
+    from = breaks.lastIndex;
+  }
   if (!paragraph) return null;
   // A sentence ends at . ! ? followed by a space, unless the word before is an abbreviation ("Aug.", "U.S.").
   for (const m of paragraph.matchAll(/[.!?]["”’']?(?=\s|$)/g)) {
