@@ -70,8 +70,6 @@ function limitHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
-const FIRST_BATCH = 25;
-
 /** Documents extracted ahead of the one being stored. */
 const EXTRACT_AHEAD = 64;
 
@@ -179,9 +177,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     };
 
     let batch: ExtractedDocument[] = [];
-    // Batches start small and double: the first commit begins while the extraction thread is still warming up,
-    // instead of after a full batch of cold extractions with the database idle.
-    let nextBatchSize = Math.min(batchSize, FIRST_BATCH);
     const accept = async (origin: string, extracted: Promise<ExtractedDocument>) => {
       let doc: ExtractedDocument;
       try {
@@ -205,10 +200,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
-      if (batch.length >= nextBatchSize) {
+      if (batch.length >= batchSize) {
         const full = batch;
         batch = [];
-        nextBatchSize = Math.min(batchSize, nextBatchSize * 2);
         await flush(full);
       }
     };

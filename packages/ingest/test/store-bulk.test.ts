@@ -75,7 +75,9 @@ describe("insertRows", () => {
 
   it("writes JSON columns and honours an ON CONFLICT suffix", async () => {
     await db.prisma.article.create({ data: { id: 900_010, body: "b", contentHash: "h10", inputKind: "TEXT" } });
-    const quote = { id: 900_100, articleId: 900_010, text: "x", start: 0, end: 1, parts: [{ start: 0, end: 1 }], kind: "FULL" };
+    // parts' keys are deliberately not all column names: nested values must arrive whole.
+    const parts = [{ start: 0, end: 1, speaker: "cue", note: { said: "x" } }];
+    const quote = { id: 900_100, articleId: 900_010, text: "x", start: 0, end: 1, parts, kind: "FULL" };
     const columns = {
       id: "int",
       articleId: "int",
@@ -89,7 +91,7 @@ describe("insertRows", () => {
     await expect(insertRows(db.prisma, "Quote", columns, [quote])).rejects.toThrow();
     expect(await insertRows(db.prisma, "Quote", columns, [quote], "on conflict do nothing")).toBe(0);
     const stored = await db.prisma.quote.findUniqueOrThrow({ where: { id: 900_100 } });
-    expect(stored.parts).toEqual([{ start: 0, end: 1 }]);
+    expect(stored.parts).toEqual(parts);
     expect(stored.end).toBe(1);
   });
 

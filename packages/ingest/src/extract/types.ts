@@ -144,6 +144,6 @@ export interface ExtractedDocument extends ArticleMetadata, TextAnalysis {
   simhash?: bigint;
   /** Event-clustering terms of title, body and entities, likewise computed on the extraction thread. */
   clusterTerms?: PrecomputedTerms;
-  /** articleHash() of the document, likewise. */
+  /** articleHash() of the document, likewise; whoever changes its body, outlet, id or kind must clear it. */
   contentHash?: string;
 }

@@ -312,14 +312,22 @@ export class EventIndex {
   }
 
   /**
-   * Frees term ids no longer in use (their frequencies were pruned and no centroid holds them) and renumbers
-   * the rest, so the id space stays bounded like the frequencies. Runs between articles: no vector is in flight.
+   * Frees term ids no longer in use (their frequencies were pruned, and no centroid or posting list holds them)
+   * and renumbers the rest, so the id space stays bounded like the frequencies. Posting lists count as use: a
+   * list outlives the centroid terms it was filed under, and dropping it would change which events a later
+   * article finds. Runs between articles: no vector is in flight.
    */
   compactTerms(): void {
-    const live: number[] = [];
-    for (const e of this.events.values()) for (const t of e.centroid.mass.keys()) live.push(t);
-    for (const t of this.stories.termsInUse()) live.push(t);
-    const remap = this.stats.compact(live);
+    const events = this.events;
+    const stories = this.stories;
+    const postings = this.postings;
+    const remap = this.stats.compact(
+      (function* termsInUse() {
+        for (const e of events.values()) yield* e.centroid.mass.keys();
+        yield* postings.terms();
+        yield* stories.termsInUse();
+      })(),
+    );
     for (const e of this.events.values()) e.centroid.remap(remap);
     this.postings.remap(remap);
     this.stories.remapTerms(remap);

@@ -65,7 +65,12 @@ export class Postings {
     return best.filter((k) => k !== excluded).map((k) => ids[k]!);
   }
 
-  /** Term ids renumbered by TermStats.compact(); lists under freed ids go (no live centroid holds them). */
+  /** Term ids with a list. */
+  terms(): Iterable<number> {
+    return this.lists.keys();
+  }
+
+  /** Term ids renumbered by TermStats.compact(), which keeps every id that has a list. */
   remap(remap: Int32Array): void {
     const lists = [...this.lists];
     this.lists.clear();

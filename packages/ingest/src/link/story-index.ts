@@ -239,9 +239,10 @@ export class StoryIndex {
     };
   }
 
-  /** Term ids the stories' centroids hold (TermStats.compact keeps them). */
+  /** Term ids the stories' centroids and posting lists hold (TermStats.compact keeps them). */
   *termsInUse(): Iterable<number> {
     for (const s of this.stories.values()) yield* s.centroid.mass.keys();
+    yield* this.postings.terms();
   }
 
   remapTerms(remap: Int32Array): void {

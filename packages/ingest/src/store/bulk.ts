@@ -74,17 +74,21 @@ function recordType(type: ColumnType): string {
   return type.startsWith("enum:") ? "text" : type;
 }
 
-/** The rows as a JSON array of objects holding only the written columns (Dates as ISO text, bigints as text). */
+/**
+ * The rows as a JSON array of objects holding only the written columns (Dates as ISO text, bigints as text).
+ * The objects are built here: JSON.stringify's key list would also filter the keys of a jsonb value.
+ */
 function rowsJson<Row extends object>(entries: [keyof Row & string, ColumnType][], rows: readonly Row[]): string {
   const names = entries.map(([name]) => name);
-  const bigints = entries.filter(([, type]) => type === "int8").map(([name]) => name);
-  if (bigints.length === 0) return JSON.stringify(rows, names);
   const plain = rows.map((row) => {
-    const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-    for (const name of bigints) if (typeof copy[name] === "bigint") copy[name] = String(copy[name]);
-    return copy;
+    const out: Record<string, unknown> = {};
+    for (const name of names) {
+      const value = row[name];
+      out[name] = typeof value === "bigint" ? String(value) : value;
+    }
+    return out;
   });
-  return JSON.stringify(plain, names);
+  return JSON.stringify(plain);
 }
 
 async function insertUnnested<Row extends object>(

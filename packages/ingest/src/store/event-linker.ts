@@ -187,7 +187,11 @@ export class EventLinker implements ArticleLinker {
       resting: views.filter((v) => !v.view).map(({ snapshot }) => snapshot),
       stories,
       removedStoryIds: changes.removedStoryIds.map(Number),
-      saveCore: options.everything === true || Date.now() - this.savedCoreAt > CORE_SAVE_INTERVAL_MS,
+      // Captured now, like the rows: by commit time the next plan may have counted uncommitted articles.
+      core:
+        options.everything === true || Date.now() - this.savedCoreAt > CORE_SAVE_INTERVAL_MS
+          ? JSON.stringify(this.index.coreState())
+          : null,
     };
   }
 
@@ -279,7 +283,7 @@ export class EventLinker implements ArticleLinker {
     }
     // The core (document frequencies, counters) is statistics: saving it every few seconds rather than every
     // batch loses nothing that matters after a crash, and it is the largest write of a batch.
-    if (batch.saveCore) await this.saveCore(tx);
+    if (batch.core !== null) await this.saveCore(tx, batch.core);
   }
 
   private savedCoreAt = 0;
@@ -291,15 +295,14 @@ export class EventLinker implements ArticleLinker {
       async (tx) => {
         await this.persist(tx, reference, batch);
         await this.afterArticles(tx, batch);
-        await this.saveCore(tx);
+        await this.saveCore(tx, JSON.stringify(this.index.coreState()));
       },
       { timeout: 600_000, maxWait: 60_000 },
     );
   }
 
-  private async saveCore(tx: Tx | PrismaClient) {
+  private async saveCore(tx: Tx | PrismaClient, state: string) {
     // Raw: Prisma's upsert would compile the whole (large) state into its query plan.
-    const state = JSON.stringify(this.index.coreState());
     await tx.$executeRaw`
       insert into "LinkerState" (id, state, "updatedAt") values (${STATE_ROW}, ${state}::jsonb, now())
       on conflict (id) do update set state = excluded.state, "updatedAt" = now()`;
@@ -336,7 +339,8 @@ interface EventBatch extends LinkBatch {
   resting: EventSnapshot[];
   stories: StoryRow[];
   removedStoryIds: number[];
-  saveCore: boolean;
+  /** The core state (JSON) to save with this batch, when one is due. */
+  core: string | null;
 }
 
 /** Moves the articles, mentions and event rollups of merged-away events to the surviving events, then deletes them. */
