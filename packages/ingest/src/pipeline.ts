@@ -70,6 +70,8 @@ function limitHeapGrowth(): void {
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+const FIRST_BATCH = 25;
+
 /** Documents extracted ahead of the one being stored. */
 const EXTRACT_AHEAD = 64;
 
@@ -140,11 +142,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     type Committed = { ok: true } | { ok: false; docs: ExtractedDocument[] };
     let committing: Promise<Committed> = Promise.resolve({ ok: true });
     let uncommitted: InFlightWrites = NOTHING_IN_FLIGHT;
-    const tryPlan = (docs: ExtractedDocument[], pending: InFlightWrites) => planBatch(context, docs, pending).catch(() => null);
+    // Events are consolidated every batchSize documents and at the end, also while the first batches are smaller.
+    let flushedSinceConsolidation = 0;
 
     // A batch is planned (CPU: near-duplicates, event assignment, rows) while the previous one commits (Postgres).
-    const flush = async (docs: ExtractedDocument[]) => {
+    const flush = async (docs: ExtractedDocument[], final = false) => {
       if (docs.length === 0 || dryRun) return;
+      flushedSinceConsolidation += docs.length;
+      const consolidate = final || flushedSinceConsolidation >= batchSize;
+      if (consolidate) flushedSinceConsolidation = 0;
+      const tryPlan = (docs: ExtractedDocument[], pending: InFlightWrites) =>
+        planBatch(context, docs, pending, { consolidate }).catch(() => null);
       let plan: BatchPlan | null = await tryPlan(docs, uncommitted);
       const previous = await committing;
       if (!previous.ok) {
@@ -177,6 +185,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     };
 
     let batch: ExtractedDocument[] = [];
+    // The first batches are small (25, 25, 50, 100 up to the batch size), so the first commit starts while the
+    // extraction thread is still warming up instead of after a full batch of cold extractions; they add up to
+    // exactly one batch, so consolidation falls where it would without the ramp.
+    let nextBatchSize = Math.min(FIRST_BATCH, batchSize);
+    let ramped = 0;
     const accept = async (origin: string, extracted: Promise<ExtractedDocument>) => {
       let doc: ExtractedDocument;
       try {
@@ -200,9 +213,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       }
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
-      if (batch.length >= batchSize) {
+      if (batch.length >= nextBatchSize) {
         const full = batch;
         batch = [];
+        ramped += full.length;
+        nextBatchSize = ramped >= batchSize ? batchSize : Math.min(ramped, batchSize - ramped);
         await flush(full);
       }
     };
@@ -228,7 +243,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     } finally {
       await extractor.close();
     }
-    await flush(batch);
+    await flush(batch, true);
     await settle();
     await linker?.finish(prisma, reference);
 

@@ -74,4 +74,44 @@ describe("event merges in the store", () => {
     await rebuildRollups(db.prisma);
     expect(incremental).toEqual(await rollups());
   });
+
+  it("consolidates every batch-size documents while the first batches ramp up, and at the end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "storyline-ramp-"));
+    const docs = Array.from({ length: 62 }, (_, i) => ({
+      ...BACKGROUND[i % BACKGROUND.length]!,
+      id: `ramp-${i}`,
+      body: `${BACKGROUND[i % BACKGROUND.length]!.body} Report number ${i}.`,
+    }));
+    writeFileSync(join(dir, "in.jsonl"), `${docs.map(record).join("\n")}\n`);
+    const linker = await EventLinker.load(db.prisma);
+    // Articles assigned between two takeBatch() calls (a batch), and whether that batch consolidated.
+    const batches: { size: number; consolidate: boolean }[] = [];
+    let assigned = 0;
+    const assign = linker.assign.bind(linker);
+    linker.assign = (article) => {
+      assigned++;
+      return assign(article);
+    };
+    const takeBatch = linker.takeBatch.bind(linker);
+    linker.takeBatch = (options) => {
+      batches.push({ size: assigned, consolidate: options?.consolidate !== false });
+      assigned = 0;
+      return takeBatch(options);
+    };
+    const summary = await runIngest({
+      prisma: db.prisma,
+      databaseUrl: db.url,
+      inputs: [dir],
+      command: "test",
+      batchSize: 40,
+      linker,
+    });
+    expect(summary.stored).toBe(docs.length);
+    // Batch size 40: a ramp of 25 and 15 (one batch's worth), then 40s; the run's last partial batch consolidates too.
+    expect(batches.filter((b) => b.size > 0)).toEqual([
+      { size: 25, consolidate: false },
+      { size: 15, consolidate: true },
+      { size: 22, consolidate: true },
+    ]);
+  });
 });

@@ -143,8 +143,8 @@ export class EventLinker implements ArticleLinker {
    * Ends a batch: merges events the batch made similar enough (consolidation), then captures every row the
    * batch changed from the index as it is now. The next batch may change the index before this one commits.
    */
-  takeBatch(options: { everything?: boolean; scope?: "batch" | "run" } = {}): EventBatch {
-    if (!options.everything) {
+  takeBatch(options: { everything?: boolean; scope?: "batch" | "run"; consolidate?: boolean } = {}): EventBatch {
+    if (!options.everything && options.consolidate !== false) {
       this.index.consolidate();
       if (options.scope === "run") this.index.consolidate("run");
     }

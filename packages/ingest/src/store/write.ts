@@ -111,7 +111,7 @@ export interface ArticleLinker {
     duplicateOfEventId: number | null;
   }): { eventId: number | null; storyId: number | null; similarity: number };
   /** Ends the batch: what its assignments changed, to be written by persist() and afterArticles(). */
-  takeBatch(): LinkBatch;
+  takeBatch(options?: { consolidate?: boolean }): LinkBatch;
   /** The event an earlier assignment's event id stands for now (events merge). */
   currentEventId(eventId: number): number;
   /**
@@ -213,6 +213,7 @@ export async function planBatch(
   ctx: StoreContext,
   docs: ExtractedDocument[],
   inFlight: InFlightWrites = NOTHING_IN_FLIGHT,
+  options: { consolidate?: boolean } = {},
 ): Promise<BatchPlan> {
   const { prisma, reference } = ctx;
   const outcomes = new Map<ExtractedDocument, StoreOutcome>();
@@ -411,7 +412,7 @@ export async function planBatch(
 
   plan.roleRows = [...roleRows.values()];
   // The batch ends here for the linker and the alias list: the next plan may start before this one commits.
-  plan.link = ctx.linker?.takeBatch() ?? null;
+  plan.link = ctx.linker?.takeBatch({ consolidate: options.consolidate }) ?? null;
   if (plan.link?.mergedEvents.length && ctx.linker) {
     // The batch's own rows carry the surviving event; persist() moves older articles and rollups.
     const linker = ctx.linker;
