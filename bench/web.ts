@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../apps/web/test/chromium.ts";
 import { startApi, stopApi } from "./api.ts";
 import { freeLoopbackPort } from "./lib/db.ts";
 import { formatCount } from "./lib/log.ts";
@@ -59,19 +59,7 @@ export async function webBench(corpus: SyntheticCorpus): Promise<{ figures: Figu
   const apiPort = await freeLoopbackPort();
   let api: Awaited<ReturnType<typeof startApi>> | null = null;
   let web: Awaited<ReturnType<typeof startWeb>> | null = null;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   try {
     web = await startWeb(`http://127.0.0.1:${apiPort}/graphql`);
     for (const page of PAGES) {

@@ -7,25 +7,16 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDemo } from "../../../packages/ingest/src/demo/load.ts";
 import { runIngest } from "../../../packages/ingest/src/pipeline.ts";
 import { rebuildRollups } from "../../../packages/ingest/src/store/rollups.ts";
+import { launchChromium } from "./chromium.ts";
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 const webRoot = resolve(repoRoot, "apps/web");
 const screenshots = resolve(repoRoot, "docs/screenshots");
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const HOSTILE_TITLE = 'Harbour <img src=x onerror="window.__pwned=1"> report';
 const HOSTILE_TEXT =
   'Officials met on Monday. <script>window.__pwned=2</script> The <b onmouseover="window.__pwned=3">talks</b> went on.';
@@ -188,7 +179,7 @@ beforeAll(async () => {
     waitForHttp(`${apiUrl}/health`, api, 60, apiServer.log),
     waitForHttp(`${webUrl}/icon.svg`, web.child, 60, web.log),
   ]);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

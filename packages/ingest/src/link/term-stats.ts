@@ -106,14 +106,19 @@ export class TermStats {
   }
 
   add(terms: Iterable<string>): void {
-    this.docCount++;
-    for (const t of terms) this.count(this.id(t));
-    if (this.docCount >= this.nextEpochAt) this.startEpoch();
+    const ids: number[] = [];
+    for (const t of terms) ids.push(this.id(t));
+    this.countDocument(ids);
   }
 
-  private count(id: number): void {
-    if (this.pending[id] === 0) this.pendingIds.push(id);
-    this.pending[id]!++;
+  /** One more document holding these terms (each once); an epoch may end with it. */
+  private countDocument(ids: Iterable<number>): void {
+    this.docCount++;
+    for (const id of ids) {
+      if (this.pending[id] === 0) this.pendingIds.push(id);
+      this.pending[id]!++;
+    }
+    if (this.docCount >= this.nextEpochAt) this.startEpoch();
   }
 
   private startEpoch(): void {
@@ -155,11 +160,7 @@ export class TermStats {
       ids[i] = this.id(t);
       weights[i++] = w;
     }
-    if (learn) {
-      this.docCount++;
-      for (const id of ids) this.count(id);
-      if (this.docCount >= this.nextEpochAt) this.startEpoch();
-    }
+    if (learn) this.countDocument(ids);
     let norm = 0;
     for (let k = 0; k < ids.length; k++) {
       const v = weights[k]! * this.idf(ids[k]!);

@@ -1,5 +1,6 @@
 // Writes extracted documents. Each batch is one transaction: an interrupted ingest leaves no half article,
 // and the next run stores what is missing (the content hash makes reruns idempotent).
+import { setImmediate as yieldToOtherWork } from "node:timers/promises";
 import type { Prisma, PrismaClient } from "@storyline/db";
 import type { ExtractedDocument } from "../extract/types.ts";
 import { type Columns, insertRows } from "./bulk.ts";
@@ -173,7 +174,6 @@ interface Prepared {
 
 /** Documents planned between two yields to the event loop (see planBatch). */
 const PLAN_YIELD_EVERY = 16;
-const yieldToOtherWork = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Everything a batch will write, decided in memory; commitBatch() writes it in one transaction. */
 export interface BatchPlan {
