@@ -2,10 +2,12 @@
 // migrations (as prisma/src/testing.ts does for tests), and dropped at the end - also on Ctrl-C, because a
 // 10M-article database left behind costs gigabytes.
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { createPrismaClient, type PrismaClient } from "@storyline/db";
 import { migrateDeploy } from "@storyline/db/migrate";
 import { databaseUrlFor, openDatabaseServer } from "@storyline/db/server";
+
+export { freeLoopbackPort } from "@storyline/db/testing";
+
 import pg from "pg";
 
 export const BENCH_DB_PREFIX = "storyline_bench_";
@@ -109,18 +111,6 @@ export async function serverInfo(): Promise<{ version: string; settings: Record<
       "select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit')",
     );
     return { version, settings: Object.fromEntries(rows.map((r) => [r.name, `${r.setting}${r.unit ?? ""}`])) };
-  });
-}
-
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
   });
 }
 

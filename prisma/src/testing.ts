@@ -1,5 +1,6 @@
 // Test support: every suite gets its own freshly migrated database on the configured server, dropped after.
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "./index.ts";
 import { migrateDeploy } from "./migrate.ts";
@@ -34,4 +35,20 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * A loopback port nothing listens on or holds right now. Fixed ports in the ephemeral range are taken, now
+ * and then, by some client connection's local end.
+ */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -3,10 +3,9 @@
 // Screenshots land in docs/screenshots/ for the README and for review.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
+import { createTestDatabase, freeLoopbackPort, type TestDatabase } from "@storyline/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadDemo } from "../../../packages/ingest/src/demo/load.ts";
@@ -31,16 +30,6 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[] = [];
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const probe = createServer()
-      .once("error", fail)
-      .listen(0, "127.0.0.1", () => {
-        const address = probe.address();
-        probe.close(() => done(typeof address === "object" && address ? address.port : 0));
-      });
-  });
 
 async function waitForHttp(url: string, child: ChildProcess, seconds: number, log: () => string) {
   const deadline = Date.now() + seconds * 1000;
@@ -158,7 +147,7 @@ beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), "storyline-web-"));
   db = await createTestDatabase("web_dashboard");
   await seed();
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const [apiPort, webPort] = [await freeLoopbackPort(), await freeLoopbackPort()];
   apiUrl = `http://127.0.0.1:${apiPort}`;
   webUrl = `http://127.0.0.1:${webPort}`;
   const apiServer = startServer(["--import", "tsx", "apps/api/src/server.ts"], repoRoot, {

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
+import { createTestDatabase, freeLoopbackPort, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireIngestLock } from "../src/store/lock.ts";
 
@@ -174,8 +174,8 @@ describe("configuration problems end with one sentence naming the fix", () => {
     return spawnSync(BIN, ["ingest", inputs], { env, encoding: "utf8", timeout: 60_000 });
   };
 
-  it("a data folder that cannot be created", () => {
-    const run = withEnv({ STORYLINE_DATA_DIR: "/etc/passwd/storyline", STORYLINE_PG_PORT: "54398" });
+  it("a data folder that cannot be created", async () => {
+    const run = withEnv({ STORYLINE_DATA_DIR: "/etc/passwd/storyline", STORYLINE_PG_PORT: String(await freeLoopbackPort()) });
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/The data folder \/etc\/passwd\/storyline is not writable.*Set STORYLINE_DATA_DIR/);
   });
@@ -183,12 +183,13 @@ describe("configuration problems end with one sentence naming the fix", () => {
   it("a database port held by another program", async () => {
     const { createServer } = await import("node:net");
     const squatter = createServer((socket) => socket.end("not postgres\n"));
-    await new Promise<void>((r) => squatter.listen(54397, "127.0.0.1", r));
+    const port = await freeLoopbackPort();
+    await new Promise<void>((r) => squatter.listen(port, "127.0.0.1", r));
     try {
       const run = spawn(BIN, ["ingest", inputs], {
         env: {
           ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "DATABASE_URL")),
-          STORYLINE_PG_PORT: "54397",
+          STORYLINE_PG_PORT: String(port),
           STORYLINE_DATA_DIR: mkdtempSync(join(tmpdir(), "sl-port-")),
         },
       });
@@ -196,15 +197,17 @@ describe("configuration problems end with one sentence naming the fix", () => {
       run.stderr.on("data", (d) => (stderr += d));
       const code = await new Promise((r) => run.once("exit", r));
       expect(code).toBe(3);
-      expect(stderr).toMatch(/Port 54397 is in use by a program that is not Storyline's database.*STORYLINE_PG_PORT/);
+      expect(stderr).toMatch(
+        new RegExp(`Port ${port} is in use by a program that is not Storyline's database.*STORYLINE_PG_PORT`),
+      );
     } finally {
       squatter.close();
     }
   });
 
-  it("a data folder inside a private (0700) folder still works: the embedded server can reach it", () => {
+  it("a data folder inside a private (0700) folder still works: the embedded server can reach it", async () => {
     const privateDir = mkdtempSync(join(tmpdir(), "sl-private-"));
-    const run = withEnv({ STORYLINE_DATA_DIR: join(privateDir, "data"), STORYLINE_PG_PORT: "54396" });
+    const run = withEnv({ STORYLINE_DATA_DIR: join(privateDir, "data"), STORYLINE_PG_PORT: String(await freeLoopbackPort()) });
     expect(run.stderr).not.toMatch(/EACCES|Permission denied/);
     expect(run.status).toBe(2);
     expect(JSON.stringify(run.stderr)).toMatch(/run \d+: \d+ documents read/);
