@@ -9,14 +9,13 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../.."
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 const EnvSchema = z.object({
+  // Checked when a database is opened (checkDatabaseUrl), not here: commands that need no database, such as
+  // `storyline extract`, must run whatever it says.
   DATABASE_URL: z
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
-      message: "must look like postgresql://user:password@host:5432/database",
-    }),
+    .transform((v) => (v ? v : undefined)),
   STORYLINE_DATA_DIR: z.string().default(resolve(repoRoot, ".storyline")),
   STORYLINE_PG_PORT: port(54329),
   STORYLINE_API_PORT: port(4000),
@@ -66,5 +65,14 @@ function readEnvOrExit(): Env {
 
 loadDotEnv();
 export const env: Env = readEnvOrExit();
+
+/** Throws a ConfigError when DATABASE_URL is set but is not a PostgreSQL URL. */
+export function checkDatabaseUrl(url: string | undefined): void {
+  if (url !== undefined && !/^postgres(ql)?:\/\/[^\s]+$/.test(url)) {
+    throw new ConfigError(
+      "Invalid configuration: DATABASE_URL must look like postgresql://user:password@host:5432/database. See .env.example for the settings Storyline reads.",
+    );
+  }
+}
 
 export const apiUrl = () => env.STORYLINE_API_URL ?? `http://localhost:${env.STORYLINE_API_PORT}/graphql`;

@@ -1,7 +1,7 @@
 // The one database module: a single Prisma client over the pg driver adapter.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/client/client.ts";
-import { ConfigError, env } from "./env.ts";
+import { ConfigError, checkDatabaseUrl, env } from "./env.ts";
 
 export { Prisma, PrismaClient } from "../generated/client/client.ts";
 export * from "../generated/client/enums.ts";
@@ -31,6 +31,7 @@ export function useDatabaseUrl(url: string) {
 }
 
 export function currentDatabaseUrl(): string {
+  checkDatabaseUrl(databaseUrl);
   if (!databaseUrl) {
     throw new ConfigError("No database: set DATABASE_URL, or open the embedded server with openDatabaseServer() first.");
   }

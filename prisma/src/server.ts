@@ -5,7 +5,7 @@ import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } fro
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { ConfigError, env, repoRoot } from "./env.ts";
+import { ConfigError, checkDatabaseUrl, env, repoRoot } from "./env.ts";
 
 export const EMBEDDED_USER = "postgres";
 export const EMBEDDED_PASSWORD = "storyline";
@@ -200,7 +200,8 @@ async function openEmbedded(): Promise<DatabaseServer> {
 }
 
 /** The server named by DATABASE_URL, or the embedded one (started if nobody runs it yet). */
-export function openDatabaseServer(databaseUrl = env.DATABASE_URL): Promise<DatabaseServer> {
+export async function openDatabaseServer(databaseUrl = env.DATABASE_URL): Promise<DatabaseServer> {
+  checkDatabaseUrl(databaseUrl);
   return databaseUrl ? openExternal(databaseUrl) : openEmbedded();
 }
 

@@ -3,7 +3,7 @@ import v8 from "node:v8";
 import type { PrismaClient } from "@storyline/db";
 import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
-import { InputError, reasonOf } from "./sources/errors.ts";
+import { InputError, reasonOf, storeProblem, withoutNul } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
 import {
   type ArticleLinker,
@@ -19,6 +19,8 @@ import {
   type StoreOutcome,
   storeBatch,
 } from "./store/index.ts";
+import { IngestErrorLog } from "./store/ingest-errors.ts";
+import { markInterruptedRuns } from "./store/runs.ts";
 
 export interface IngestOptions {
   prisma: PrismaClient;
@@ -38,7 +40,8 @@ export interface IngestOptions {
 
 export type ProgressEvent =
   | { type: "document"; origin: string; status: "stored" | "near-duplicate" | "unchanged" | "extracted" }
-  | { type: "error"; error: InputError };
+  | { type: "error"; error: InputError }
+  | { type: "skipped"; input: string; reason: string };
 
 export interface IngestSummary {
   runId: number | null;
@@ -49,7 +52,13 @@ export interface IngestSummary {
   unchanged: number;
   nearDuplicates: number;
   failed: number;
+  /** Failed inputs; a kind of problem that repeats is listed REPEATS_SHOWN times, then once with its count. */
   errors: { input: string; stage: string; reason: string }[];
+  /** Entries of named folders that were not read (hidden, other file types, excluded), with the reason. */
+  skipped: number;
+  skippedInputs: { input: string; reason: string }[];
+  /** Earlier runs found dead (killed) and marked INTERRUPTED when this one started. */
+  interruptedRuns: number[];
   seconds: number;
 }
 
@@ -90,29 +99,44 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     nearDuplicates: 0,
     failed: 0,
     errors: [],
+    skipped: 0,
+    skippedInputs: [],
+    interruptedRuns: [],
     seconds: 0,
   };
   const { prisma } = options;
+  let runId: number | null = null;
   // The extraction threads boot (about 0.4 s: they load the extractor through tsx) while the database is
   // prepared; the role table reaches them before the first document.
   const extractor = createExtractor({ threads: options.threads });
   let lock: Awaited<ReturnType<typeof acquireIngestLock>> | null = null;
   try {
     lock = dryRun ? null : await acquireIngestLock(options.databaseUrl, { waitMs: options.waitMs ?? 0 });
+    // Holding the lock proves every other non-dry run still marked RUNNING is dead (killed mid-run).
+    const interrupted = dryRun ? [] : await markInterruptedRuns(prisma);
+    summary.interruptedRuns = interrupted.map((r) => r.id);
     const run = await prisma.ingestRun.create({
-      data: { command: options.command, inputs: options.inputs, dryRun },
+      data: { command: withoutNul(options.command), inputs: options.inputs.map(withoutNul), dryRun },
       select: { id: true },
     });
     summary.runId = run.id;
+    runId = run.id;
     const reference = new ReferenceCache(prisma);
     extractor.teach(await RoleMemory.loadRows(prisma));
     const linker: ArticleLinker | undefined = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
+    // A killed run skipped its end-of-run consolidation: this run's covers the events it touched.
+    const earliest = interrupted.map((r) => r.startedAt).sort((a, b) => a.getTime() - b.getTime())[0];
+    if (earliest && linker instanceof EventLinker) await linker.adoptEventsTouchedSince(earliest);
 
+    const errorLog = new IngestErrorLog(prisma, run.id);
     const fail = async (error: InputError) => {
       summary.failed++;
-      summary.errors.push({ input: error.input, stage: error.stage, reason: error.reason });
-      options.onProgress?.({ type: "error", error });
-      await prisma.ingestError.create({ data: { runId: run.id, input: error.input, stage: error.stage, reason: error.reason } });
+      const shown = errorLog.add(error);
+      if (shown) {
+        summary.errors.push(shown);
+        options.onProgress?.({ type: "error", error });
+      }
+      await errorLog.flushIfFull();
     };
 
     const context = { prisma, reference, runId: run.id, linker };
@@ -135,7 +159,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
           record(await storeBatch(context, [doc]));
         } catch (error) {
           await linker?.reload();
-          await fail(new InputError(doc.origin, "store", reasonOf(error).split("\n").slice(-1)[0] ?? "could not store"));
+          await fail(new InputError(doc.origin, "store", storeProblem(error)));
         }
       }
     };
@@ -211,6 +235,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
         await fail(new InputError(origin, "extract", "no article text found (the page may be an index, a login wall or empty)"));
         return;
       }
+      if (!hasRealText(doc.body)) {
+        await fail(
+          new InputError(
+            origin,
+            "extract",
+            `too little text to be an article (${JSON.stringify(doc.body.trim().slice(0, 40))}; at least ${MIN_ARTICLE_WORDS} words are needed)`,
+          ),
+        );
+        return;
+      }
       if (dryRun) options.onProgress?.({ type: "document", origin: doc.origin, status: "extracted" });
       batch.push(doc);
       if (batch.length >= nextBatchSize) {
@@ -230,6 +264,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
           await fail(item.error);
           continue;
         }
+        if ("skipped" in item) {
+          summary.skipped++;
+          if (summary.skippedInputs.length < MAX_SKIPPED_LISTED) summary.skippedInputs.push(item.skipped);
+          options.onProgress?.({ type: "skipped", ...item.skipped });
+          continue;
+        }
         summary.seen++;
         const extracted = extractor.extract(item.doc);
         extracted.catch(() => {});
@@ -246,6 +286,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     await flush(batch, true);
     await settle();
     await linker?.finish(prisma, reference);
+    await errorLog.flush(true);
+    summary.errors.push(...errorLog.repeats());
 
     summary.status =
       summary.failed === 0 ? "SUCCEEDED" : summary.seen > summary.failed || summary.stored > 0 ? "PARTIAL" : "FAILED";
@@ -264,8 +306,35 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
       },
     });
     return summary;
+  } catch (error) {
+    // The run could not finish (database gone, lock lost): say so in its row when the database still answers.
+    if (runId !== null) {
+      await prisma.ingestRun
+        .update({ where: { id: runId }, data: { finishedAt: new Date(), status: "FAILED", failed: summary.failed } })
+        .catch(() => {});
+    }
+    throw error;
   } finally {
     await extractor.close();
     await lock?.release();
   }
+}
+
+/** Entries of named folders listed by name in a run's summary; the rest are counted. */
+const MAX_SKIPPED_LISTED = 100;
+
+/**
+ * A stored article has at least this many words with letters (an ideograph counts as one). Fewer is a stray
+ * symbol or a truncated page, not a report; a headline of a few words still passes.
+ */
+export const MIN_ARTICLE_WORDS = 3;
+
+export function hasRealText(body: string): boolean {
+  let words = 0;
+  for (const match of body.matchAll(
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|\p{L}[\p{L}\p{M}'’-]*/gu,
+  )) {
+    if (match[0].length > 0 && ++words >= MIN_ARTICLE_WORDS) return true;
+  }
+  return false;
 }

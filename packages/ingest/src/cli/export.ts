@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import type { PrismaClient } from "@storyline/db";
 import { couldNotRun, openCliDatabase } from "./database.ts";
 import { EXIT } from "./exit-codes.ts";
+import { csvCell, lineWriter, OutputClosed } from "./output.ts";
 
 type Row = Record<string, string | number | boolean | null | string[]>;
 const PAGE = 1000;
@@ -141,11 +142,6 @@ async function* eventRows(prisma: PrismaClient): AsyncGenerator<Row> {
   }
 }
 
-const csvCell = (v: Row[string]) => {
-  const text = v == null ? "" : Array.isArray(v) ? v.join("; ") : String(v);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export async function exportCommand(what: "articles" | "quotes" | "events", flags: { format: "jsonl" | "csv"; output?: string }) {
   let db: Awaited<ReturnType<typeof openCliDatabase>>;
   try {
@@ -154,9 +150,7 @@ export async function exportCommand(what: "articles" | "quotes" | "events", flag
     return couldNotRun(error);
   }
   const out: NodeJS.WritableStream = flags.output ? createWriteStream(flags.output) : process.stdout;
-  const write = async (line: string) => {
-    if (!out.write(line)) await new Promise((r) => out.once("drain", r));
-  };
+  const { write } = lineWriter(out);
   try {
     const rows = what === "articles" ? articleRows(db.prisma) : what === "quotes" ? quoteRows(db.prisma) : eventRows(db.prisma);
     let header: string[] | null = null;
@@ -174,6 +168,8 @@ export async function exportCommand(what: "articles" | "quotes" | "events", flag
     if (out !== process.stdout) await new Promise<void>((r) => out.end(() => r()));
     return EXIT.OK;
   } catch (error) {
+    // The reader stopped reading (`| head`): what it wanted was written.
+    if (error instanceof OutputClosed) return EXIT.OK;
     return couldNotRun(error);
   } finally {
     await db.close();

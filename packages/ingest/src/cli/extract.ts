@@ -3,6 +3,7 @@ import { extractDocument, toContractRow } from "../extract/index.ts";
 import { readInputs } from "../sources/index.ts";
 import { RoleMemory } from "../store/roles.ts";
 import { EXIT } from "./exit-codes.ts";
+import { lineWriter, OutputClosed } from "./output.ts";
 
 export async function extractCommand(files: string[], flags: { input?: string }): Promise<number> {
   const inputs = [...(flags.input ? [flags.input] : []), ...files];
@@ -13,7 +14,12 @@ export async function extractCommand(files: string[], flags: { input?: string })
   let failed = 0;
   // Role nouns an article never ties to a name resolve through what earlier documents in the input said.
   const roles = new RoleMemory();
+  const out = lineWriter(process.stdout);
   for await (const item of readInputs(inputs)) {
+    if ("skipped" in item) {
+      console.error(`storyline: skipped ${item.skipped.input}: ${item.skipped.reason}`);
+      continue;
+    }
     if ("error" in item) {
       failed++;
       console.error(`storyline: ${item.error.input}: ${item.error.reason}`);
@@ -23,8 +29,9 @@ export async function extractCommand(files: string[], flags: { input?: string })
       const doc = extractDocument(item.doc, { resolveRole: roles.lookup });
       roles.learn(doc);
       const row = toContractRow(doc);
-      if (!process.stdout.write(`${JSON.stringify(row)}\n`)) await new Promise((r) => process.stdout.once("drain", r));
+      await out.write(`${JSON.stringify(row)}\n`);
     } catch (error) {
+      if (error instanceof OutputClosed) return EXIT.OK;
       failed++;
       console.error(`storyline: ${item.doc.origin}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -54,6 +54,8 @@ export async function ingestCommand(inputs: string[], flags: IngestFlags): Promi
             console.error(`storyline: ${event.error.input}: ${event.error.reason}`);
             bar?.start(done, done, { stored, failed, origin: "" });
           }
+        } else if (event.type === "skipped") {
+          // Counted here, listed once at the end: a folder of images would otherwise flood the terminal.
         } else {
           done++;
           if (event.status === "stored" || event.status === "near-duplicate") stored++;
@@ -72,6 +74,21 @@ export async function ingestCommand(inputs: string[], flags: IngestFlags): Promi
           ` (${summary.nearDuplicates} near-duplicates), ${summary.unchanged} already stored, ${summary.failed} failed` +
           ` in ${summary.seconds.toFixed(1)} s`,
       );
+      for (const repeat of summary.errors.filter((e) => / more inputs$/.test(e.input))) {
+        console.error(`storyline: ${repeat.input}: ${repeat.reason}`);
+      }
+      if (summary.skipped > 0) {
+        const examples = summary.skippedInputs.slice(0, 3).map((s) => `${s.input} (${s.reason})`);
+        console.error(
+          `storyline: skipped ${summary.skipped} ${summary.skipped === 1 ? "entry" : "entries"} of the named folders: ${examples.join("; ")}` +
+            `${summary.skipped > examples.length ? "; ... (--json lists up to 100)" : ""}`,
+        );
+      }
+      if (summary.interruptedRuns.length > 0) {
+        console.error(
+          `storyline: marked killed run(s) ${summary.interruptedRuns.join(", ")} INTERRUPTED; their events were consolidated by this run`,
+        );
+      }
     }
     return summary.failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
   } catch (error) {

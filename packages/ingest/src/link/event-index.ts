@@ -354,6 +354,11 @@ export class EventIndex {
    * that grew. Cost: one candidate lookup and up to maxCandidates centroid comparisons per touched event.
    * Returns the merges made (from -> into); takeChanges() reports them too.
    */
+  /** Counts loaded events as touched in this run, so its end-of-run consolidation covers them (a killed run's). */
+  touchForRun(ids: Iterable<string>) {
+    for (const id of ids) if (this.events.has(id)) this.touchedInRun.add(id);
+  }
+
   consolidate(scope: "batch" | "run" = "batch"): EventMerge[] {
     const o = this.options;
     const made: EventMerge[] = [];

@@ -105,20 +105,20 @@ function bomlessUtf16(bytes: Uint8Array): string | null {
   return null;
 }
 
-function assertText(bytes: Uint8Array, filename?: string): void {
-  const where = filename ? `${filename}: ` : "";
+// The input's name is not repeated here: the InputError that carries this message already names it.
+function assertText(bytes: Uint8Array, _filename?: string): void {
   for (const { name, bytes: sig } of MAGIC) {
-    if (sig.every((b, i) => bytes[i] === b)) throw new Error(`${where}binary file, not text (looks like a ${name})`);
+    if (sig.every((b, i) => bytes[i] === b)) throw new Error(`binary file, not text (looks like a ${name})`);
   }
   const n = Math.min(bytes.length, SNIFF_BYTES);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i] as number;
-    if (b === 0) throw new Error(`${where}binary file, not text (contains NUL bytes)`);
+    if (b === 0) throw new Error(`binary file, not text (contains NUL bytes)`);
     // Tab, LF, FF, CR and ESC turn up in real text; other C0 controls do not.
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
   }
-  if (n > 0 && control / n > 0.1) throw new Error(`${where}binary file, not text (${control} control bytes in the first ${n})`);
+  if (n > 0 && control / n > 0.1) throw new Error(`binary file, not text (${control} control bytes in the first ${n})`);
 }
 
 // A UTF-8 page with a stray latin-1 byte or a truncated tail is still UTF-8: count well-formed sequences

@@ -85,6 +85,12 @@ export class EventLinker implements ArticleLinker {
     for (const e of events) this.index.loadEvent(e.centroid as unknown as EventSnapshot);
   }
 
+  /** A killed run's events (written since it started) join this run's end-of-run consolidation. */
+  async adoptEventsTouchedSince(since: Date) {
+    const rows = await this.prisma.event.findMany({ where: { updatedAt: { gte: since } }, select: { id: true } });
+    this.index.touchForRun(rows.map((r) => String(r.id)));
+  }
+
   /** Ids for an index that will be built synchronously (recluster): `count` of each, from the sequences. */
   static async reserve(prisma: PrismaClient, count: number): Promise<{ event: () => string; story: () => string }> {
     return {
@@ -273,7 +279,10 @@ export class EventLinker implements ArticleLinker {
         select id, title, date, "articleCount", "firstSeenAt", "lastSeenAt", centroid, now()
         from jsonb_to_recordset(${JSON.stringify(resting)}::jsonb)
           as x(id int, title text, date date, "articleCount" int, "firstSeenAt" timestamp, "lastSeenAt" timestamp, centroid jsonb)
-        on conflict (id) do update set centroid = excluded.centroid`;
+        on conflict (id) do update set centroid = excluded.centroid, "articleCount" = excluded."articleCount",
+          "firstSeenAt" = excluded."firstSeenAt", "lastSeenAt" = excluded."lastSeenAt", "updatedAt" = now()`;
+      // An event that grew and left memory in one batch still moves its story's counts.
+      for (const snapshot of batch.resting) if (snapshot.storyId) this.touchedStories.add(Number(snapshot.storyId));
     }
     const removed = batch.removedStoryIds;
     if (removed.length) {
