@@ -1,5 +1,5 @@
-// The API listener: opens the database (embedded unless DATABASE_URL is set) and serves yoga.
-import { createServer } from "node:http";
+// The API listener: opens the database (embedded unless DATABASE_URL is set) and serves yoga behind the read
+// cache. Loopback only unless STORYLINE_API_HOST names another interface: the API is a local tool's backend.
 import { useDatabaseUrl } from "@storyline/db";
 import { ConfigError, env } from "@storyline/db/env";
 import { openDatabaseServer } from "@storyline/db/server";
@@ -7,37 +7,22 @@ import { openDatabaseServer } from "@storyline/db/server";
 try {
   const database = await openDatabaseServer();
   useDatabaseUrl(database.url);
-  const { yoga, LIMITS } = await import("./yoga.ts");
-  const { createReadCache } = await import("./read-cache.ts");
-  const fromCache =
-    env.STORYLINE_CACHE_TTL_MS > 0
-      ? createReadCache({
-          ttlMs: env.STORYLINE_CACHE_TTL_MS,
-          maxEntries: 2000,
-          maxBodyBytes: LIMITS.maxBodyBytes,
-          execute: (url, init) => Promise.resolve(yoga.fetch(url, init)),
-        })
-      : null;
-  const server = createServer((req, res) => {
-    if (!fromCache) return void yoga(req, res);
-    fromCache(req, res).then(
-      (served) => {
-        if (!served) void yoga(req, res);
-      },
-      (error: Error) => {
-        console.error(`storyline api: ${error.message}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      },
-    );
-  });
+  const { yoga } = await import("./yoga.ts");
+  const { createApiServer } = await import("./handler.ts");
+  const server = createApiServer({ yoga, cacheTtlMs: env.STORYLINE_CACHE_TTL_MS });
+  // Read through a cast until the setting is part of prisma/src/env.ts's schema.
+  const host = (env as { STORYLINE_API_HOST?: string }).STORYLINE_API_HOST ?? "127.0.0.1";
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       console.error(`storyline api: port ${env.STORYLINE_API_PORT} is busy. Stop what uses it or set STORYLINE_API_PORT.`);
+    } else if (error.code === "EADDRNOTAVAIL") {
+      console.error(`storyline api: no interface has the address ${host}. Check STORYLINE_API_HOST.`);
     } else console.error(`storyline api: ${error.message}`);
     process.exit(1);
   });
-  server.listen(env.STORYLINE_API_PORT, () => {
-    console.log(`storyline api: GraphiQL at http://localhost:${env.STORYLINE_API_PORT}/graphql`);
+  server.listen(env.STORYLINE_API_PORT, host, () => {
+    const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+    console.log(`storyline api: GraphiQL at http://${shown}:${env.STORYLINE_API_PORT}/graphql`);
   });
   const shutdown = () => server.close(() => database.stop().then(() => process.exit(0)));
   process.on("SIGINT", shutdown);

@@ -7,33 +7,25 @@ import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { env } from "@storyline/db/env";
 import { schema } from "@storyline/schema";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga } from "graphql-yoga";
 import { defaultQuery, exampleOperations } from "./graphiql-examples.ts";
+import { corsFor, mediaTypePlugin } from "./http-rules.ts";
 
 /** Limits that refuse oversized operations before they reach a resolver; documented in the README. */
-export const LIMITS = { maxBodyBytes: 64 * 1024, maxTokens: 3000, maxDepth: 12, maxAliases: 20, maxCost: 20_000 } as const;
+export const LIMITS = {
+  maxBodyBytes: 64 * 1024,
+  maxTokens: 3000,
+  maxDepth: 12,
+  maxAliases: 20,
+  maxCost: 20_000,
+  maxNodeIds: 100,
+} as const;
 
-/** Refuses huge bodies before yoga parses them, so one client cannot tie up the event loop. */
-const bodySizePlugin: Plugin = {
-  onRequest({ request, endResponse, fetchAPI }) {
-    const length = Number(request.headers.get("content-length") ?? 0);
-    if (length > LIMITS.maxBodyBytes) {
-      endResponse(
-        fetchAPI.Response.json(
-          {
-            errors: [
-              {
-                message: `Request body is ${length} bytes; the limit is ${LIMITS.maxBodyBytes}.`,
-                extensions: { code: "PAYLOAD_TOO_LARGE" },
-              },
-            ],
-          },
-          { status: 413 },
-        ),
-      );
-    }
-  },
-};
+/** The browser origins the dashboard runs on, unless STORYLINE_CORS_ORIGINS names others. */
+export const allowedOrigins = (): string[] =>
+  env.STORYLINE_CORS_ORIGINS?.split(",")
+    .map((o) => o.trim())
+    .filter(Boolean) ?? [`http://localhost:${env.STORYLINE_WEB_PORT}`, `http://127.0.0.1:${env.STORYLINE_WEB_PORT}`];
 
 export function createStorylineYoga() {
   const writeToken = env.STORYLINE_WRITE_TOKEN;
@@ -42,14 +34,14 @@ export function createStorylineYoga() {
     graphqlEndpoint: "/graphql",
     landingPage: false,
     maskedErrors: true,
-    cors: {
-      origin: env.STORYLINE_CORS_ORIGINS?.split(",").map((o) => o.trim()) ?? [
-        `http://localhost:${env.STORYLINE_WEB_PORT}`,
-        `http://127.0.0.1:${env.STORYLINE_WEB_PORT}`,
-      ],
-      credentials: false,
-      methods: ["GET", "POST"],
-    },
+    // Yoga counts body bytes as they arrive (Content-Length or not) and answers 413 past the limit: a chunked
+    // body cannot grow past it in memory.
+    maxRequestBodySize: LIMITS.maxBodyBytes,
+    // One operation per request: a batched array would multiply every other limit by its length.
+    batching: false,
+    // No uploads: every field is a read.
+    multipart: false,
+    cors: corsFor(allowedOrigins()),
     // Self-contained GraphiQL (no CDN), opening one tab per named example operation.
     graphiql: {
       title: "Storyline GraphiQL",
@@ -59,7 +51,7 @@ export function createStorylineYoga() {
     },
     renderGraphiQL,
     plugins: [
-      bodySizePlugin,
+      mediaTypePlugin,
       maxTokensPlugin({ n: LIMITS.maxTokens }),
       maxDepthPlugin({ n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: LIMITS.maxAliases, allowList: [] }),

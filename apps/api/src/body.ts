@@ -1,0 +1,50 @@
+// Reads a request body while counting its bytes, so a chunked body (no Content-Length) cannot grow in memory
+// past the limit: reading stops at the first byte over it.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** The body, or null once it is (or says it will be) longer than `limit`; reading stops there. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = req.headers["content-length"];
+  if (declared !== undefined && !(Number(declared) <= limit)) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        done();
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      done();
+      reject(error);
+    };
+    const onClose = () => {
+      done();
+      if (!req.complete) reject(new Error("client closed the connection before the body ended"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
+}
+
+/** 413, then the connection closes: the rest of an oversized body is never read. */
+export function refuseTooLarge(res: ServerResponse, limit: number) {
+  const message = `Request body is over the limit of ${limit} bytes.`;
+  res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+}
