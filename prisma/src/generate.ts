@@ -23,7 +23,11 @@ if (isMain) {
   try {
     await generate();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    // Also the root package's postinstall: one sentence and how to retry, not a stack trace.
+    console.error(
+      `storyline: could not generate the Prisma client: ${error instanceof Error ? error.message : error} ` +
+        "Run `npm run generate` to try again.",
+    );
     process.exitCode = 1;
   }
 }

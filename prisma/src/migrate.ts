@@ -1,10 +1,11 @@
 // Applying and inspecting migrations from code, without the Prisma CLI: the same wasm schema engine, the
 // same prisma/migrations folder and the same `_prisma_migrations` table as `prisma migrate deploy|status`,
-// so the two can be mixed freely. Runs on every start and in every test suite's setup, so it stays in-process.
+// so the two can be mixed freely. Deploying is done by src/engine/apply-migrations.ts rather than the engine. Runs on every start and in every test suite's setup, so it stays in-process.
 
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { MigrationDirectory, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { applyMigrations } from "./engine/apply-migrations.ts";
 import { ensureDatabaseExists } from "./engine/database-setup.ts";
 import { migrationsDir as defaultMigrationsDir } from "./engine/paths.ts";
 import { describeDatabase, parseDatabaseUrl } from "./engine/pg-migration-adapter.ts";
@@ -87,7 +88,9 @@ async function withEngine<T>(databaseUrl: string, action: string, use: (session:
 /**
  * Applies the migrations in prisma/migrations that the database has not seen yet, in order, recording them
  * in `_prisma_migrations` (what `prisma migrate deploy` does, including creating a missing database).
- * Concurrent callers are safe: the engine holds a PostgreSQL advisory lock while it migrates.
+ * Each migration runs in one transaction with its `_prisma_migrations` row, so a kill at any moment leaves
+ * it either fully applied and recorded or not there at all; concurrent callers (and the Prisma CLI) wait on
+ * the advisory lock Prisma Migrate uses. See src/engine/apply-migrations.ts for the why.
  */
 export async function migrateDeploy(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationsList(options.migrationsDir ?? defaultMigrationsDir);
@@ -95,10 +98,8 @@ export async function migrateDeploy(databaseUrl: string, options: MigrateOptions
     throw new Error(`No migrations found in ${migrationsList.baseDir}; create one with \`prisma migrate dev\`.`);
   }
   await ensureDatabaseExists(databaseUrl);
-  return withEngine(databaseUrl, "apply migrations", async ({ engine }) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_EXTERNAL_ENTITIES });
-    return { applied: appliedMigrationNames };
-  });
+  const { appliedMigrationNames } = await applyMigrations(databaseUrl, migrationsList);
+  return { applied: appliedMigrationNames };
 }
 
 export interface MigrationStatus {

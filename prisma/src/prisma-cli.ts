@@ -6,7 +6,8 @@
 //   node --import tsx prisma/src/prisma-cli.ts migrate deploy | migrate status | migrate diff ... | db push
 
 import { spawn } from "node:child_process";
-import { accessSync, chmodSync, constants } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { dbPackageDir, prismaCliEntry, schemaEngineStandIn } from "./engine/paths.ts";
 
@@ -19,11 +20,27 @@ function ensureStandInIsExecutable(): void {
   }
 }
 
+/**
+ * Generators are named by their executable (`prisma-pothos-types`), which npm scripts find on PATH through
+ * node_modules/.bin; run as plain `node src/generate.ts` they would not be found. Adds every node_modules/.bin
+ * from this package up, as npm does.
+ */
+function pathWithPackageBins(path: string | undefined): string {
+  const bins: string[] = [];
+  for (let dir = dbPackageDir; ; dir = dirname(dir)) {
+    const bin = join(dir, "node_modules", ".bin");
+    if (existsSync(bin)) bins.push(bin);
+    if (dir === dirname(dir)) break;
+  }
+  return [...bins, ...(path ? [path] : [])].join(delimiter);
+}
+
 /** Environment under which the Prisma CLI needs no network. */
 export function offlinePrismaEnv(baseEnv: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   ensureStandInIsExecutable();
   return {
     ...baseEnv,
+    PATH: pathWithPackageBins(baseEnv.PATH),
     // An existing file here makes the CLI skip the engine download and run this file as the engine.
     PRISMA_SCHEMA_ENGINE_BINARY: schemaEngineStandIn,
     // No update check or telemetry ("checkpoint") requests.

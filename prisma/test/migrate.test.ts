@@ -2,60 +2,14 @@
 // running on the wasm stand-in engine must agree on the same `_prisma_migrations` table.
 
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrationsDir } from "../src/engine/paths.ts";
 import { migrateDeploy, migrationStatus } from "../src/migrate.ts";
 import { runPrismaCli } from "../src/prisma-cli.ts";
-
-const serverUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-
-const localMigrations = readdirSync(migrationsDir, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
-
-function urlForDatabase(name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates a uniquely named empty database; returns its URL and a function that drops it. */
-async function createScratchDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `storyline_${label}_${randomBytes(4).toString("hex")}`;
-  await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
-  return {
-    url: urlForDatabase(name),
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
-  };
-}
-
-async function publicTables(databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
-    );
-    return rows.map((row) => row.table_name);
-  } finally {
-    await client.end();
-  }
-}
+import { createScratchDatabase, localMigrations, onServer, publicTables, urlForDatabase } from "./scratch-database.ts";
 
 describe("migrateDeploy and migrationStatus", () => {
   let database: { url: string; drop(): Promise<void> };
@@ -128,25 +82,31 @@ describe("migrateDeploy edge cases", () => {
     }
   });
 
-  it("rejects with an Error naming a migration that fails, and status then reports it", async () => {
+  it("rejects with an Error naming a migration that fails, applies none of it, and applies it once it is fixed", async () => {
     const database = await createScratchDatabase("migrate_broken");
     const brokenMigrations = mkdtempSync(join(tmpdir(), "storyline-migrations-"));
+    const brokenFile = join(brokenMigrations, "29990101000000_broken", "migration.sql");
     try {
       cpSync(migrationsDir, brokenMigrations, { recursive: true });
       mkdirSync(join(brokenMigrations, "29990101000000_broken"));
-      writeFileSync(
-        join(brokenMigrations, "29990101000000_broken", "migration.sql"),
-        'ALTER TABLE "NoSuchTable" ADD COLUMN x int;',
-      );
+      // The first statement succeeds: the old engine kept it and recorded a failed migration (P3009 forever).
+      writeFileSync(brokenFile, 'CREATE TABLE "Partial" (id int);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n');
 
-      const failure = await migrateDeploy(database.url, { migrationsDir: brokenMigrations }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(Error);
-      expect((failure as Error).message).toContain("29990101000000_broken");
-      expect((failure as Error).message).toContain("NoSuchTable");
-
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const failure = await migrateDeploy(database.url, { migrationsDir: brokenMigrations }).catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(Error);
+        expect((failure as Error).message).toContain("29990101000000_broken");
+        expect((failure as Error).message).toContain("NoSuchTable");
+        expect((failure as Error).message).toContain("nothing of it was applied");
+        expect((failure as Error).message).not.toContain("P3009");
+      }
+      expect(await publicTables(database.url)).not.toContain("Partial");
       const status = await migrationStatus(database.url, { migrationsDir: brokenMigrations });
-      expect(status.upToDate).toBe(false);
-      expect(status.failedMigrations).toEqual(["29990101000000_broken"]);
+      expect(status).toMatchObject({ upToDate: false, failedMigrations: [], pendingMigrations: ["29990101000000_broken"] });
+
+      writeFileSync(brokenFile, 'CREATE TABLE "Partial" (id int);\n');
+      expect((await migrateDeploy(database.url, { migrationsDir: brokenMigrations })).applied).toEqual(["29990101000000_broken"]);
+      expect((await migrationStatus(database.url, { migrationsDir: brokenMigrations })).upToDate).toBe(true);
     } finally {
       rmSync(brokenMigrations, { recursive: true, force: true });
       await database.drop();
