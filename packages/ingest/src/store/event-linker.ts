@@ -303,7 +303,7 @@ export class EventLinker implements ArticleLinker {
     await prisma.$transaction(
       async (tx) => {
         await this.persist(tx, reference, batch);
-        await this.afterArticles(tx, batch);
+        await this.afterArticles(tx, batch, []);
         await this.saveCore(tx, JSON.stringify(this.index.coreState()));
       },
       { timeout: 600_000, maxWait: 60_000 },
@@ -318,8 +318,27 @@ export class EventLinker implements ArticleLinker {
     this.savedCoreAt = Date.now();
   }
 
-  async afterArticles(tx: Tx, _batch: LinkBatch) {
+  async afterArticles(tx: Tx, linkBatch: LinkBatch, articleEventIds: readonly number[]) {
     // Merges already moved older articles (persist); this batch's own rows were written with current ids.
+    // The index's counts miss articles that joined an event it no longer holds (a near-duplicate of an article
+    // whose event left memory): every event the batch touched is recounted from its articles, in the same
+    // transaction, so Event.articleCount and the story rollups always equal a recount.
+    const batch = linkBatch as EventBatch;
+    const touched = new Set<number>(articleEventIds);
+    for (const { snapshot } of batch.live ?? []) touched.add(Number(snapshot.id));
+    for (const snapshot of batch.resting ?? []) touched.add(Number(snapshot.id));
+    for (const merge of batch.mergedEvents) touched.add(merge.into);
+    if (touched.size) {
+      const ids = [...touched];
+      await tx.$executeRaw`
+        with counted as (
+          select e.id, count(a.id)::int as n from "Event" e left join "Article" a on a."eventId" = e.id
+          where e.id = any(${ids}::int[]) group by e.id)
+        update "Event" e set "articleCount" = c.n from counted c where e.id = c.id and e."articleCount" <> c.n`;
+      const stories = await tx.$queryRaw<{ storyId: number }[]>`
+        select distinct "storyId" from "Event" where id = any(${ids}::int[]) and "storyId" is not null`;
+      for (const { storyId } of stories) this.touchedStories.add(storyId);
+    }
     await this.refreshStoryRollups(tx, [...this.touchedStories]);
     this.touchedStories.clear();
   }

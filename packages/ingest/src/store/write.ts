@@ -121,7 +121,7 @@ export interface ArticleLinker {
    */
   persist(tx: Prisma.TransactionClient, reference: ReferenceCache, batch: LinkBatch): Promise<void>;
   /** Runs after the batch's articles are written: rollups that depend on event and story membership. */
-  afterArticles(tx: Prisma.TransactionClient, batch: LinkBatch): Promise<void>;
+  afterArticles(tx: Prisma.TransactionClient, batch: LinkBatch, articleEventIds: readonly number[]): Promise<void>;
   /** Forgets the decisions of a batch that rolled back, so memory matches the database again. */
   reload(): Promise<void>;
   /** Saves whatever state the linker keeps between runs, at the end of a run. */
@@ -462,7 +462,11 @@ export async function commitBatch(ctx: StoreContext, plan: BatchPlan): Promise<S
         })),
       );
       await rollups.apply(tx);
-      if (plan.link) await ctx.linker?.afterArticles(tx, plan.link);
+      if (plan.link) {
+        const eventIds = new Set<number>();
+        for (const a of articles) if (a.eventId != null) eventIds.add(a.eventId);
+        await ctx.linker?.afterArticles(tx, plan.link, [...eventIds]);
+      }
       await reference.flushAliases(tx, plan.aliases);
       if (roleRows.length) {
         const rows = roleRows;
