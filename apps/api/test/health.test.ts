@@ -54,6 +54,23 @@ describe("API transport", () => {
     expect(result.errors[0]?.message).toMatch(/not-an-id/);
   });
 
+  it("answers a lookup asked only for __typename (it was 'Unexpected error')", async () => {
+    const result = await gql(
+      '{ article(id: "1") { __typename } event(id: "1") { __typename } story(id: "1") { __typename } outlet(id: "1") { __typename } person(id: "1") { __typename } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(Object.values(result.data).map((v: any) => v.__typename)).toEqual(Array(5).fill("NotFoundError"));
+  });
+
+  it("answers null for node ids that name nothing, and refuses more than 100 ids", async () => {
+    const result = await gql('{ node(id: "garbage") { id } nodes(ids: ["T3V0bGV0OjE=", "RXZlbnQ6MQ==", "x"]) { id } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ node: null, nodes: [null, null, null] });
+    const ids = Array.from({ length: 2000 }, (_, i) => `"${Buffer.from(`Article:${i}`).toString("base64")}"`);
+    const many = await gql(`{ nodes(ids: [${ids.slice(0, 101).join(",")}]) { id } }`);
+    expect(many.errors?.[0]?.message).toMatch(/at most 100 ids/);
+  });
+
   it("masks unexpected errors: no stack, no database detail", async () => {
     useDatabaseUrl("postgresql://nobody@127.0.0.1:1/unreachable");
     try {

@@ -36,8 +36,9 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     nodeTypeOptions: { description: "An object with a global id: fetch any of them again with `node(id:)`." },
-    nodeQueryOptions: { description: "Fetch any object by its global id." },
-    nodesQueryOptions: { description: "Fetch several objects by their global ids." },
+    // Our own node(id) and nodes(ids) (types/node.ts): capped, batched per type, null for a missing id.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: "Where a page sits in a connection." },
   },
 });

@@ -10,6 +10,22 @@ export class InvalidIdError extends GraphQLError {
   }
 }
 
+/** "an Event", "a Story": messages people read are grammatical. */
+export const withArticle = (noun: string) => `${/^[AEIOU]/i.test(noun) ? "an" : "a"} ${noun}`;
+const kinds = (typenames: string[]) => withArticle(typenames.join(" or "));
+
+/** A Relay global id's type and numeric id, or null when it is not one. */
+export function parseGlobalId(id: string): { typename: string; id: number } | null {
+  try {
+    const decoded = decodeGlobalID(id);
+    return /^\d+$/.test(decoded.id) && /^[A-Z]\w*$/.test(decoded.typename)
+      ? { typename: decoded.typename, id: Number(decoded.id) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 export function decodeNodeId(id: string | number, ...typenames: string[]): number {
   if (typeof id === "number") return id;
   if (/^\d+$/.test(id)) return Number(id);
@@ -17,10 +33,13 @@ export function decodeNodeId(id: string | number, ...typenames: string[]): numbe
   try {
     decoded = decodeGlobalID(id);
   } catch {
-    throw new InvalidIdError(`"${id}" is not a ${typenames.join(" or ")} id`);
+    throw new InvalidIdError(`"${id}" is not ${kinds(typenames)} id.`);
   }
   if (!typenames.includes(decoded.typename) || !/^\d+$/.test(decoded.id)) {
-    throw new InvalidIdError(`"${id}" is a ${decoded.typename} id; expected ${typenames.join(" or ")}`);
+    if (!/^[A-Z]\w*$/.test(decoded.typename) || !/^\d+$/.test(decoded.id))
+      throw new InvalidIdError(`"${id}" is not ${kinds(typenames)} id.`);
+    // The dashboard recognises "is a(n) X id; expected" as an unknown id (apps/web/lib/load.ts).
+    throw new InvalidIdError(`"${id}" is ${withArticle(decoded.typename)} id; expected ${kinds(typenames)} id.`);
   }
   return Number(decoded.id);
 }

@@ -12,5 +12,6 @@ import "./types/story.ts";
 import "./types/citation.ts";
 import "./types/coverage.ts";
 import "./types/count.ts";
+import "./types/node.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

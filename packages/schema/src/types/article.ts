@@ -3,6 +3,7 @@ import { getPrisma, type Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId, decodeNodeIds } from "../ids.ts";
+import { selectingSomething } from "../query.ts";
 
 export const ProvenanceEnum = builder.enumType("Provenance", {
   description: "Where a value came from, strongest first.",
@@ -162,7 +163,10 @@ builder.queryField("article", (t) =>
     description: "One article by id.",
     args: { id: t.arg.id({ required: true, description: "Article id." }) },
     resolve: async (query, _p, args) => {
-      const found = await getPrisma().article.findUnique({ ...query, where: { id: decodeNodeId(args.id, "Article") } });
+      const found = await getPrisma().article.findUnique({
+        ...selectingSomething(query),
+        where: { id: decodeNodeId(args.id, "Article") },
+      });
       if (!found) throw new NotFoundError("Article", String(args.id));
       return found;
     },

@@ -3,6 +3,7 @@ import { getPrisma, Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId } from "../ids.ts";
+import { selectingSomething } from "../query.ts";
 
 export const EntityKindEnum = builder.enumType("EntityKind", {
   description: "What an entity is.",
@@ -179,9 +180,12 @@ builder.queryFields((t) => ({
     resolve: async (query, _p, args) => {
       const prisma = getPrisma();
       const found = args.id
-        ? await prisma.entity.findFirst({ ...query, where: { id: decodeNodeId(args.id, "Person", "Entity"), kind: "PERSON" } })
+        ? await prisma.entity.findFirst({
+            ...selectingSomething(query),
+            where: { id: decodeNodeId(args.id, "Person", "Entity"), kind: "PERSON" },
+          })
         : args.name
-          ? await personByName(query, args.name)
+          ? await personByName(selectingSomething(query), args.name)
           : null;
       if (!found) throw new NotFoundError("Person", String(args.id ?? args.name ?? "nothing (give id or name)"));
       return found;

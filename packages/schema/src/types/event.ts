@@ -3,6 +3,7 @@ import { getPrisma, type Prisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId, decodeNodeIds } from "../ids.ts";
+import { selectingSomething } from "../query.ts";
 import { DateRangeInput, dayRangeFilter } from "./article.ts";
 
 builder.prismaObject("EventParticipant", {
@@ -165,7 +166,10 @@ builder.queryFields((t) => ({
     description: "One event by id.",
     args: { id: t.arg.id({ required: true, description: "Event id." }) },
     resolve: async (query, _p, args) => {
-      const found = await getPrisma().event.findUnique({ ...query, where: { id: decodeNodeId(args.id, "Event") } });
+      const found = await getPrisma().event.findUnique({
+        ...selectingSomething(query),
+        where: { id: decodeNodeId(args.id, "Event") },
+      });
       if (!found) throw new NotFoundError("Event", String(args.id));
       return found;
     },

@@ -3,6 +3,7 @@ import { getPrisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId } from "../ids.ts";
+import { selectingSomething } from "../query.ts";
 import { OutletCount, PersonRef } from "./entity.ts";
 
 const PersonCount = builder.objectRef<{ personId: number; name: string; count: number }>("PersonCount").implement({
@@ -121,7 +122,7 @@ builder.queryField("outlet", (t) =>
           : args.domain
             ? { domain: args.domain }
             : null;
-      const found = where ? await getPrisma().outlet.findFirst({ ...query, where }) : null;
+      const found = where ? await getPrisma().outlet.findFirst({ ...selectingSomething(query), where }) : null;
       if (!found)
         throw new NotFoundError("Outlet", String(args.id ?? args.slug ?? args.domain ?? "nothing (give id, slug or domain)"));
       return found;

@@ -3,6 +3,7 @@ import { getPrisma } from "@storyline/db";
 import { builder } from "../builder.ts";
 import { NotFoundError } from "../errors.ts";
 import { decodeNodeId } from "../ids.ts";
+import { selectingSomething } from "../query.ts";
 
 builder.prismaNode("Story", {
   id: { field: "id" },
@@ -54,7 +55,10 @@ builder.queryFields((t) => ({
     description: "One story by id.",
     args: { id: t.arg.id({ required: true, description: "Story id." }) },
     resolve: async (query, _p, args) => {
-      const found = await getPrisma().story.findUnique({ ...query, where: { id: decodeNodeId(args.id, "Story") } });
+      const found = await getPrisma().story.findUnique({
+        ...selectingSomething(query),
+        where: { id: decodeNodeId(args.id, "Story") },
+      });
       if (!found) throw new NotFoundError("Story", String(args.id));
       return found;
     },

@@ -1,6 +1,7 @@
 // Health and ingest history: what ran, when, and what failed.
 import { getPrisma } from "@storyline/db";
 import { builder } from "../builder.ts";
+import { publicInput, publicReason } from "../redact.ts";
 
 const IngestStatusEnum = builder.enumType("IngestStatus", {
   description: "How an ingest run ended.",
@@ -9,15 +10,24 @@ const IngestStatusEnum = builder.enumType("IngestStatus", {
     SUCCEEDED: { description: "Every input was stored or already present." },
     PARTIAL: { description: "Some inputs failed; the rest were stored." },
     FAILED: { description: "The run could not proceed." },
+    INTERRUPTED: { description: "Killed before it ended; marked so by the next run." },
   } as const,
 });
 
 builder.prismaObject("IngestError", {
   description: "One input that an ingest run could not store, with the reason.",
   fields: (t) => ({
-    input: t.exposeString("input", { description: "The file, URL or record as the user named it." }),
+    input: t.string({
+      description: "The file, URL or record as the user named it; without the write token, a file's name without its folders.",
+      select: { input: true },
+      resolve: (row, _args, context) => (context.canWrite ? row.input : publicInput(row.input)),
+    }),
     stage: t.exposeString("stage", { description: "read, decode, parse, extract or store." }),
-    reason: t.exposeString("reason", { description: "What was wrong, in one sentence." }),
+    reason: t.string({
+      description: "What was wrong, in one sentence (folders shown only with the write token).",
+      select: { reason: true },
+      resolve: (row, _args, context) => publicReason(row.reason, context.canWrite),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the failure was recorded." }),
   }),
 });
@@ -29,8 +39,19 @@ builder.prismaNode("IngestRun", {
     startedAt: t.expose("startedAt", { type: "DateTime", description: "When the run began." }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "When it ended." }),
     status: t.expose("status", { type: IngestStatusEnum, description: "How the run ended." }),
-    command: t.exposeString("command", { description: "The command line that started it." }),
-    inputs: t.exposeStringList("inputs", { description: "Paths and URLs given to the run." }),
+    // Command lines and paths describe the machine that ran the ingest: only a writer reads them.
+    command: t.string({
+      nullable: true,
+      description: "The command line that started it; null without the write token.",
+      select: { command: true },
+      resolve: (run, _args, context) => (context.canWrite ? run.command : null),
+    }),
+    inputs: t.stringList({
+      nullable: true,
+      description: "Paths and URLs given to the run; null without the write token.",
+      select: { inputs: true },
+      resolve: (run, _args, context) => (context.canWrite ? run.inputs : null),
+    }),
     dryRun: t.exposeBoolean("dryRun", { description: "True when nothing was written." }),
     seen: t.exposeInt("seen", { description: "Documents read." }),
     stored: t.exposeInt("stored", { description: "New articles stored." }),
