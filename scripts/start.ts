@@ -63,8 +63,12 @@ try {
 
 const { createPrismaClient } = await import("../prisma/src/index.ts");
 const prisma = createPrismaClient(database.url, { max: 4 });
-if ((await prisma.article.count()) === 0) {
-  say("empty database: loading the demo corpus through the real ingest...");
+const demoWanted = env.STORYLINE_DEMO && !process.argv.includes("--no-demo");
+if ((await prisma.article.count()) === 0 && !demoWanted) {
+  say("empty database; the demo is off. Ingest your articles with: npm run storyline -- ingest PATH");
+} else if ((await prisma.article.count()) === 0) {
+  say("empty database: loading the demo corpus through the real ingest (STORYLINE_DEMO=0 or `npm start -- --no-demo` skips it;");
+  say("`npm run storyline -- delete --demo` removes it later)...");
   const { loadDemo } = await import("../packages/ingest/src/demo/load.ts");
   const summary = await loadDemo({ prisma, databaseUrl: database.url, dir: resolve(env.STORYLINE_DATA_DIR, "demo") });
   say(`demo loaded: ${summary.stored} articles (${summary.nearDuplicates} syndicated copies), ${summary.failed} failed`);

@@ -19,6 +19,13 @@ const EnvSchema = z.object({
   STORYLINE_DATA_DIR: z.string().default(resolve(repoRoot, ".storyline")),
   STORYLINE_PG_PORT: port(54329),
   STORYLINE_API_PORT: port(4000),
+  /** The interface the API listens on; loopback unless the operator opens it to a network on purpose. */
+  STORYLINE_API_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** `npm start` loads the fictional demo into an empty database unless this is 0 (or `npm start -- --no-demo`). */
+  STORYLINE_DEMO: z
+    .enum(["0", "1", "false", "true", "no", "yes", "off", "on"], { message: "must be 0 or 1" })
+    .default("1")
+    .transform((v) => ["1", "true", "yes", "on"].includes(v)),
   STORYLINE_WEB_PORT: port(3000),
   STORYLINE_API_URL: z.string().url().optional(),
   STORYLINE_WRITE_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),

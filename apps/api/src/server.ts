@@ -11,7 +11,7 @@ try {
   const { createApiServer } = await import("./handler.ts");
   const server = createApiServer({ yoga, cacheTtlMs: env.STORYLINE_CACHE_TTL_MS });
   // Read through a cast until the setting is part of prisma/src/env.ts's schema.
-  const host = (env as { STORYLINE_API_HOST?: string }).STORYLINE_API_HOST ?? "127.0.0.1";
+  const host = env.STORYLINE_API_HOST;
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
       console.error(`storyline api: port ${env.STORYLINE_API_PORT} is busy. Stop what uses it or set STORYLINE_API_PORT.`);

@@ -106,6 +106,30 @@ program
   });
 
 program
+  .command("delete")
+  .description("Remove the demo, one ingest run's articles or one outlet's articles; counts and charts stay exact.")
+  .option("--demo", "the generated demo corpus `npm start` loads into an empty database")
+  .option("--run <id>", "every article stored by this ingest run", positiveInt("--run"))
+  .option("--outlet <name>", "every article of this outlet (its name, slug or domain)")
+  .option("--dry-run", "say what would be removed and change nothing")
+  .option("--json", "print one machine-readable summary")
+  .option("--wait <seconds>", "wait this long for a running ingest to finish", positiveInt("--wait"))
+  .addHelpText(
+    "after",
+    `
+Examples:
+  storyline delete --demo --dry-run             what removing the demo would remove
+  storyline delete --demo
+  storyline delete --run 12                     undo one ingest run
+  storyline delete --outlet rt.com
+Events, stories, quote clusters, people and outlets only the deleted articles held are removed with them.`,
+  )
+  .action(async (opts) => {
+    const { deleteCommand } = await import("./delete.ts");
+    process.exitCode = await deleteCommand(opts);
+  });
+
+program
   .command("demo")
   .description("Write the generated demo corpus to a folder and ingest it (what `npm start` loads into an empty database).")
   .option("--out <dir>", "where to write the demo files", ".storyline/demo")

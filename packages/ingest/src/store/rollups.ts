@@ -52,31 +52,31 @@ export class RollupDeltas {
 
 /** Recomputes every rollup from the articles and quotes (after a recluster, or to repair). */
 export async function rebuildRollups(prisma: PrismaClient) {
-  await prisma.$transaction(
-    [
-      prisma.$executeRaw`delete from "CoverageDay"`,
-      prisma.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'ALL', 0, "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-      from "Article" where "publishedAt" is not null group by 2, 3`,
-      prisma.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'OUTLET', "outletId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-      from "Article" where "publishedAt" is not null and "outletId" is not null group by 2, 3`,
-      prisma.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'EVENT', "eventId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-      from "Article" where "publishedAt" is not null and "eventId" is not null group by 2, 3`,
-      prisma.$executeRaw(storyRollupInsert(null)),
-      prisma.$executeRaw`
-      insert into "CoverageDay" (dimension, key, day, total, "unique")
-      select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
-      from "Quote" q join "Article" a on a.id = q."articleId"
-      where q."publishedAt" is not null and q."speakerId" is not null group by 2, 3`,
-      // At 10M articles the rebuild takes about half a minute; Prisma's default 5 s would roll it back.
-    ],
-    { timeout: 30 * 60_000, maxWait: 60_000 },
-  );
+  // At 10M articles the rebuild takes about half a minute; Prisma's default 5 s would roll it back.
+  await prisma.$transaction((tx) => rebuildRollupsIn(tx), { timeout: 30 * 60_000, maxWait: 60_000 });
+}
+
+/** The rebuild inside a caller's transaction (a delete recounts in the transaction that deletes). */
+export async function rebuildRollupsIn(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`delete from "CoverageDay"`;
+  await tx.$executeRaw`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select 'ALL', 0, "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
+    from "Article" where "publishedAt" is not null group by 2, 3`;
+  await tx.$executeRaw`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select 'OUTLET', "outletId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
+    from "Article" where "publishedAt" is not null and "outletId" is not null group by 2, 3`;
+  await tx.$executeRaw`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select 'EVENT', "eventId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
+    from "Article" where "publishedAt" is not null and "eventId" is not null group by 2, 3`;
+  await tx.$executeRaw(storyRollupInsert(null));
+  await tx.$executeRaw`
+    insert into "CoverageDay" (dimension, key, day, total, "unique")
+    select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
+    from "Quote" q join "Article" a on a.id = q."articleId"
+    where q."publishedAt" is not null and q."speakerId" is not null group by 2, 3`;
 }
 
 /**
