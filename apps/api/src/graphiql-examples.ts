@@ -1,5 +1,6 @@
-// The operations GraphiQL opens with, one tab each. Each answers a question an analyst asks of the demo
-// data (the fictional Norland-Estova harbour treaty story); a test runs every one of them.
+// The operations GraphiQL opens with, one tab each. Each answers a question an analyst asks of whatever data is
+// loaded: no names, phrases or dates of the demo corpus (ranges are relative to the data, people picked from it).
+// Tests run every one on the demo corpus and on a small real ingest, and expect an answer from each.
 export interface ExampleOperation {
   name: string;
   query: string;
@@ -8,9 +9,10 @@ export interface ExampleOperation {
 export const exampleOperations: ExampleOperation[] = [
   {
     name: "QuoteTravel",
-    query: `# Which outlets carried Vetrov's "without any preconditions", and when? First carrier first.
+    query: `# Which quotes travelled furthest: who said them, which outlets carried them, and when? First carrier first.
+# (Add search: "some words" to follow one quote.)
 query QuoteTravel {
-  quoteClusters(first: 3, search: "without any preconditions") {
+  quoteClusters(first: 3) {
     edges {
       node {
         canonicalText
@@ -29,9 +31,11 @@ query QuoteTravel {
   },
   {
     name: "CoverageByOutletMonthly",
-    query: `# How did coverage change month by month, by outlet? Counts and share of all coverage, zero-filled.
+    query: `# How did coverage change month by month, by outlet, over the last twelve months of the data?
+# Counts and share of all coverage, zero-filled. (Give from: "2025-01-01", to: "2025-12-31" for a fixed range.)
 query CoverageByOutletMonthly {
-  coverage(dimension: OUTLET, from: "2025-01-01", to: "2025-12-31", bucket: MONTH, top: 6) {
+  dataRange { first last }
+  coverage(dimension: OUTLET, bucket: MONTH, top: 6) {
     buckets
     totals
     series { label total points { bucket count share } }
@@ -40,19 +44,28 @@ query CoverageByOutletMonthly {
 `,
   },
   {
-    name: "WhatDidLindSay",
-    query: `# What did Maria Lind say between March and October 2025, and who quoted her?
-query WhatDidLindSay {
-  quotes(first: 20, orderBy: OLDEST, filter: { speakerName: "Lind", published: { from: "2025-03-01", to: "2025-10-31" } }) {
-    totalCount
+    name: "WhatDidTheySay",
+    query: `# What did the most quoted person say, and who quoted them? Newest first.
+# (Or pick someone: people(first: 1, search: "a name").)
+query WhatDidTheySay {
+  people(first: 1) {
     edges {
       node {
-        text
-        publishedAt
-        speakerAsWritten
-        attribution
-        confidence
-        article { outlet { name } title }
+        name
+        quoteCount
+        quotes(first: 20) {
+          totalCount
+          edges {
+            node {
+              text
+              publishedAt
+              speakerAsWritten
+              attribution
+              confidence
+              article { outlet { name } title }
+            }
+          }
+        }
       }
     }
   }

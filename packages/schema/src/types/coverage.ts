@@ -157,6 +157,40 @@ async function labelsFor(dimension: keyof typeof TYPENAME, keys: number[]): Prom
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The first and last day with coverage, from the ALL rollup (one row per day): null and null when empty. */
+async function dataRange(): Promise<{ first: Date | null; last: Date | null }> {
+  const [row] = await getPrisma().$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    select min(day) as first, max(day) as last from "CoverageDay" where dimension = 'ALL'`;
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
+/**
+ * An omitted end of a coverage range, relative to the data loaded, so a saved query (a GraphiQL example) keeps
+ * answering on any corpus: `to` is the last day with coverage, `from` the start of the twelfth month back.
+ */
+async function defaultRange(from: Date | null | undefined, to: Date | null | undefined): Promise<{ from: Date; to: Date }> {
+  if (from && to) return { from, to };
+  const last = to ?? (await dataRange()).last ?? new Date(`${isoDay(new Date())}T00:00:00Z`);
+  const end = from && from > last ? from : last;
+  return { from: from ?? new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1)), to: end };
+}
+
+const DataRange = builder.objectRef<{ first: Date | null; last: Date | null }>("DataRange").implement({
+  description: "The days the loaded articles cover.",
+  fields: (t) => ({
+    first: t.field({ type: "Date", nullable: true, description: "First day with an article.", resolve: (r) => r.first }),
+    last: t.field({ type: "Date", nullable: true, description: "Last day with an article.", resolve: (r) => r.last }),
+  }),
+});
+
+builder.queryField("dataRange", (t) =>
+  t.field({
+    type: DataRange,
+    description: "The first and last publication day of the loaded articles (null when there are none).",
+    resolve: () => dataRange(),
+  }),
+);
+
 builder.queryField("coverage", (t) =>
   t.field({
     type: Coverage,
@@ -165,8 +199,16 @@ builder.queryField("coverage", (t) =>
       "in the same bucket. Filters narrow what is counted; keys pick series. Served from day rollups.",
     args: {
       dimension: t.arg({ type: DimensionEnum, required: true, description: "What each series counts." }),
-      from: t.arg({ type: "Date", required: true, description: "First day (inclusive)." }),
-      to: t.arg({ type: "Date", required: true, description: "Last day (inclusive)." }),
+      from: t.arg({
+        type: "Date",
+        required: false,
+        description: "First day (inclusive). Omitted: the first of the month eleven months before `to` (twelve months).",
+      }),
+      to: t.arg({
+        type: "Date",
+        required: false,
+        description: "Last day (inclusive). Omitted: the last day with coverage (today when there is none).",
+      }),
       bucket: t.arg({ type: BucketEnum, required: false, defaultValue: "DAY", description: "Bucket width." }),
       keys: t.arg.idList({ required: false, description: "Only these outlets/events/stories/people as series." }),
       outletIds: t.arg.idList({ required: false, description: "Count only articles from these outlets." }),
@@ -180,7 +222,8 @@ builder.queryField("coverage", (t) =>
       top: t.arg.int({ required: false, defaultValue: 8, description: "Keep the biggest N series (at most 50)." }),
       includeOther: t.arg.boolean({ required: false, defaultValue: true, description: "Merge the rest into an 'Other' series." }),
     },
-    resolve: async (_root, args, _context, info) => {
+    resolve: async (_root, given, _context, info) => {
+      const args = { ...given, ...(await defaultRange(given.from, given.to)) };
       const bucket = args.bucket ?? "DAY";
       if (args.to < args.from) throw new GraphQLError("`to` is before `from`.", { extensions: { code: "BAD_USER_INPUT" } });
       if ((args.to.getTime() - args.from.getTime()) / 86_400_000 > MAX_DAYS) {
