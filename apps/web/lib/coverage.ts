@@ -1,4 +1,5 @@
 // The one coverage query behind every chart and its CSV export, so a download holds exactly what the chart drew.
+import { csvCell } from "./csv";
 import { type Bucket, type Scale, withParams } from "./filters";
 import { graphql, type ResultOf } from "./graphql";
 
@@ -116,13 +117,6 @@ export function coverageRequestFromUrl(url: URL): CoverageRequest | null {
   if (Number.isInteger(top) && top > 0) request.top = top;
   if (get("includeOther")) request.includeOther = get("includeOther") === "true";
   return request;
-}
-
-/** Spreadsheets run cells that start with = + - @ as formulas; a label must stay a label. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function coverageToCsv(coverage: CoverageData): string {

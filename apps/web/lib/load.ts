@@ -8,6 +8,8 @@ export interface ApiFailure {
   /** unreachable: no answer at all; rejected: the API answered with an error. */
   kind: "unreachable" | "rejected";
   message: string;
+  /** The API refused or did not know the id asked for: the address is wrong, so the page is a 404. */
+  unknownId?: boolean;
 }
 
 export type Loaded<T> = { data: T; failure: null } | { data: null; failure: ApiFailure };
@@ -17,8 +19,15 @@ export function describeFailure(error: CombinedError | undefined): ApiFailure {
   if (error.networkError) {
     return { kind: "unreachable", message: `No answer from the API at ${apiUrl()} (${error.networkError.message}).` };
   }
-  return { kind: "rejected", message: error.graphQLErrors.map((e) => e.message).join(" ") || error.message };
+  const unknownId = error.graphQLErrors.some((e) => e.extensions?.code === "BAD_USER_INPUT" || UNKNOWN_ID.test(e.message));
+  return { kind: "rejected", message: error.graphQLErrors.map((e) => e.message).join(" ") || error.message, unknownId };
 }
+
+// How the API says an id matches nothing, in its words today and after the lookups return null instead:
+// "... is not a(n) Event id", "... is a Story id; expected Event" (BAD_USER_INPUT), Relay's "Invalid global ID"
+// and "foo has not been implemented" for a type that does not exist, "No Event matches ...", "unknown id".
+const UNKNOWN_ID =
+  /invalid global id|has not been implemented|\bis not an? [\w ]+ id\b|\bis an? \w+ id; expected\b|\bno \w+ matches\b|\bunknown\b[^.]*\bid\b|\bnot found\b/i;
 
 // generateMetadata and the page ask the same question in one request; React's cache makes that one call.
 const loadOnce = cache(

@@ -19,6 +19,8 @@ export const storyHref = (id: string, filters: GlobalFilters) => withGlobalFilte
 export const outletHref = (slugOrId: string, filters: GlobalFilters) =>
   withGlobalFilters(`/outlets/${segment(slugOrId)}`, filters);
 export const isSlug = (value: string) => /^[a-z0-9][a-z0-9-]*$/.test(value);
+/** The outlet lookup an outlet page's address asks for. */
+export const outletLookup = (ref: string) => (isSlug(ref) ? { slug: ref } : { id: ref });
 export const personHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/people/${segment(id)}`, filters);
 export const clusterHref = (id: string, filters: GlobalFilters) => withGlobalFilters(`/quotes/clusters/${segment(id)}`, filters);
 export const ingestRunHref = (id: string) => `/ingest/${segment(id)}`;

@@ -19,6 +19,18 @@ const screenshots = resolve(repoRoot, "docs/screenshots");
 const HOSTILE_TITLE = 'Harbour <img src=x onerror="window.__pwned=1"> report';
 const HOSTILE_TEXT =
   'Officials met on Monday. <script>window.__pwned=2</script> The <b onmouseover="window.__pwned=3">talks</b> went on.';
+// Hostile text in every field a page shows: each payload would set window.__pwned or open a dialog if it ran.
+const DOCK_TITLE = `Dockside "><svg onload=alert('title')> strike <script>window.__pwned='title'</script> grows`;
+const NIGHT_OUTLET = `Night "><img src=x onerror=alert('outlet')> Courier`;
+const FORMULA_OUTLET = '=HYPERLINK("http://evil.example/","Dock Courier")';
+const AT_OUTLET = "@SUM(1+1) Harbour Times";
+const DOCK_SPEAKER = "Javier Scriptonerror";
+const DOCK_QUOTE = `We will not load one more ship <script>window.__pwned='quote'</script> until the treaty is signed`;
+const DOCK_BODY = (extra: string) =>
+  `Dock workers in Halden walked out on Thursday over the harbour treaty and the new shift rules. "${DOCK_QUOTE}," said ${DOCK_SPEAKER}, the union leader, outside the gates. "<img src=x onerror=alert('quote')> is what they offered us," said Maria Lind, the harbour minister, on Thursday. The strike at the Halden docks <a href="javascript:alert('link')">continued</a> into the night while ships waited in the bay. ${extra} More at javascript:alert('bodyurl') and at https://example.org/strike for the union's statement.`;
+// The input folder and the command line are shown on the ingest pages.
+const HOSTILE_DIR = `hostile-"><img src=x onerror=alert('dir')>`;
+const HOSTILE_COMMAND = `storyline ingest <script>window.__pwned='command'</script> "><svg onload=alert('command')>`;
 
 let db: TestDatabase;
 let workDir: string;
@@ -26,6 +38,8 @@ let apiUrl: string;
 let webUrl: string;
 const servers: ChildProcess[] = [];
 let api: ChildProcess;
+/** The dashboard server's last output: what a page that failed to render says about why. */
+let webLog: () => string = () => "";
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
@@ -61,7 +75,7 @@ function startServer(args: string[], cwd: string, env: Record<string, string>) {
 /** The demo goes through the real ingest; hostile records and one broken record follow it. */
 async function seed() {
   await loadDemo({ prisma: db.prisma, databaseUrl: db.url, dir: join(workDir, "demo") });
-  const hostileDir = join(workDir, "hostile");
+  const hostileDir = join(workDir, HOSTILE_DIR);
   mkdirSync(hostileDir);
   const records = [
     {
@@ -79,10 +93,42 @@ async function seed() {
       publishedAt: "2025-06-03T09:00:00",
       html: '<html><body><article><p>The harbour board met again today to talk.</p><script>window.__pwned=5</script><p>Nothing <img src=x onerror="window.__pwned=6"> was agreed by the board in the long meeting.</p></article></body></html>',
     },
+    {
+      id: "hostile-dock-1",
+      url: "javascript:alert('url')",
+      title: DOCK_TITLE,
+      outlet: NIGHT_OUTLET,
+      authors: ["<script>window.__pwned='author'</script>Ann Byline", `"><img src=x onerror=alert('author')>`],
+      publishedAt: "2025-06-12T08:00:00",
+      text: DOCK_BODY("Talks are due to resume on Monday."),
+    },
+    {
+      id: "hostile-dock-2",
+      url: " JaVaScRiPt:alert('url2')",
+      title: DOCK_TITLE,
+      outlet: FORMULA_OUTLET,
+      authors: ["=cmd|' /C calc'!A0"],
+      publishedAt: "2025-06-12T10:30:00",
+      text: DOCK_BODY("The port authority said ships would be diverted to Larvik."),
+    },
+    {
+      id: "hostile-dock-3",
+      url: "data:text/html,<script>alert('url3')</script>",
+      outlet: AT_OUTLET,
+      publishedAt: "2025-06-13T07:00:00",
+      html: `<html><head><title>&lt;img src=x onerror=alert('htmltitle')&gt; Dockside strike grows</title><meta name="author" content="&lt;script&gt;window.__pwned='meta'&lt;/script&gt;"><link rel="canonical" href="javascript:alert('canonical')"></head><body><article><h1>Dockside strike grows</h1><p>${DOCK_BODY(
+        "Encoded &lt;script&gt;window.__pwned='entity'&lt;/script&gt; text stays text.",
+      )
+        .replace(/</g, "&lt;")
+        .replace(
+          />/g,
+          "&gt;",
+        )}</p><p>Read the <a href="javascript:alert('a')">statement</a> and see <iframe src="javascript:alert('iframe')"></iframe> the pictures <img src=x onerror="window.__pwned='img'"> of the strike at the Halden docks.</p></article></body></html>`,
+    },
     { id: "broken", title: "No body at all" },
   ];
   writeFileSync(join(hostileDir, "hostile.jsonl"), records.map((r) => JSON.stringify(r)).join("\n"));
-  await runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [hostileDir], command: "storyline ingest hostile" });
+  await runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [hostileDir], command: HOSTILE_COMMAND });
   // Event clustering may not be wired into ingest yet; then group the demo's same-headline articles so the event
   // and story pages still have something real to show.
   if ((await db.prisma.event.count()) === 0) {
@@ -164,6 +210,7 @@ beforeAll(async () => {
       NODE_ENV: "production",
     },
   );
+  webLog = web.log;
   await Promise.all([
     waitForHttp(`${apiUrl}/health`, api, 60, apiServer.log),
     waitForHttp(`${webUrl}/icon.svg`, web.child, 60, web.log),
@@ -484,6 +531,192 @@ describe("article reader", () => {
   });
 });
 
+const globalId = (typename: string, id: number) => Buffer.from(`${typename}:${id}`).toString("base64");
+
+/** The pages that show the hostile records: found in the database, addressed as the dashboard links them. */
+async function hostilePages() {
+  const articles = await db.prisma.article.findMany({
+    where: { externalId: { startsWith: "hostile-dock-" } },
+    select: { id: true, eventId: true, event: { select: { storyId: true } }, outlet: { select: { slug: true } } },
+  });
+  expect(articles).toHaveLength(3);
+  const speaker = await db.prisma.entity.findFirst({ where: { name: DOCK_SPEAKER } });
+  const cluster = await db.prisma.quote.findFirst({
+    where: { text: { contains: "window.__pwned='quote'" }, clusterId: { not: null } },
+    select: { clusterId: true },
+  });
+  const run = await db.prisma.ingestRun.findFirst({ where: { command: HOSTILE_COMMAND } });
+  const unique = <T>(values: (T | null | undefined)[]) => [...new Set(values.filter((v): v is T => v != null))];
+  const range = "from=2025-06-10&to=2025-06-15";
+  // Each page, and whether the hostile text must be on it (as text): lists that may page it out say nothing.
+  const pages: [path: string, showsHostileText: boolean][] = [
+    [`/?${range}`, true],
+    [`/?by=event&${range}`, true],
+    [`/?by=story&${range}`, true],
+    ["/events?q=Dockside", true],
+    ["/stories?q=Dockside", true],
+    ["/outlets", true],
+    ["/people", false],
+    [`/quotes?speaker=${encodeURIComponent(DOCK_SPEAKER)}`, true],
+    ["/quotes?q=ship", true],
+    // Whether the API publishes a run's command line and inputs is its choice; the pages must be inert either way.
+    ["/ingest", false],
+    ...articles.flatMap((a): [string, boolean][] => [
+      [`/articles/${encodeURIComponent(globalId("Article", a.id))}`, true],
+      [`/articles/${encodeURIComponent(globalId("Article", a.id))}?highlight=off`, true],
+    ]),
+    ...unique(articles.map((a) => a.outlet?.slug)).map((slug): [string, boolean] => [`/outlets/${slug}`, true]),
+    ...unique(articles.map((a) => a.eventId)).map((id): [string, boolean] => [
+      `/events/${encodeURIComponent(globalId("Event", id))}`,
+      true,
+    ]),
+    ...unique(articles.map((a) => a.event?.storyId)).map((id): [string, boolean] => [
+      `/stories/${encodeURIComponent(globalId("Story", id))}`,
+      true,
+    ]),
+  ];
+  if (speaker) pages.push([`/people/${encodeURIComponent(globalId("Entity", speaker.id))}`, true]);
+  if (cluster?.clusterId)
+    pages.push([`/quotes/clusters/${encodeURIComponent(globalId("QuoteCluster", cluster.clusterId))}`, true]);
+  if (run) pages.push([`/ingest/${encodeURIComponent(globalId("IngestRun", run.id))}`, false]);
+  return { pages, articles, speaker, cluster, run };
+}
+
+/** What on the page could run or navigate to script: handlers, frames, script URLs, injected images. */
+const inertness = () =>
+  page.evaluate(() => {
+    const all = [...document.querySelectorAll("*")];
+    return {
+      pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+      handlers: all.flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName.toLowerCase()} ${a.name}>`),
+      ),
+      // Dashboard links are paths, anchors or web addresses; anything else (javascript:, data:) came from input.
+      links: [...document.querySelectorAll("a[href], area[href], form[action]")]
+        .map((el) => el.getAttribute("href") ?? el.getAttribute("action") ?? "")
+        .filter((href) => !/^(\/(?!\/)|#|\?|https?:\/\/)/i.test(href)),
+      scriptUrls: all.flatMap((el) =>
+        ["src", "srcdoc", "xlink:href", "formaction", "data", "action"]
+          .map((name) => el.getAttribute(name) ?? "")
+          .filter((value) => /^\s*(javascript|data|vbscript):/i.test(value) || (value && el.tagName === "IFRAME")),
+      ),
+      embedded: document.querySelectorAll("main iframe, main object, main embed, main img, main script, main foreignObject")
+        .length,
+    };
+  });
+
+describe("hostile text", () => {
+  it("runs nothing on any page that shows it, and links only web addresses", async () => {
+    const { pages, speaker, cluster, run } = await hostilePages();
+    // The extraction found what the pages are meant to show; without them the pages below would prove little.
+    expect(speaker, "the hostile quotes' speaker").toBeTruthy();
+    expect(cluster, "a statement two hostile outlets carried").toBeTruthy();
+    expect(run, "the hostile ingest run").toBeTruthy();
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    let shown = 0;
+    for (const [path, showsHostileText] of pages) {
+      // "load" and no skeleton left is enough: injected markup runs while the document is parsed, long before that.
+      const response = await page.goto(`${webUrl}${path}`, { waitUntil: "load" });
+      expect(response?.status(), path).toBe(200);
+      await page.waitForFunction(() => !document.querySelector("main .skeleton"), undefined, { timeout: 15_000 });
+      // Let anything injected that waits for an event or a timer have its chance to run.
+      await page.mouse.move(400, 300);
+      await page.waitForTimeout(100);
+      const found = await inertness();
+      expect({ path, ...found }).toEqual({ path, pwned: null, handlers: [], links: [], scriptUrls: [], embedded: 0 });
+      const text = await page.locator("main").innerText();
+      if (showsHostileText) expect(text, path).toMatch(/<script>|onerror=|onload=|=HYPERLINK|@SUM/);
+      if (/<script>|onerror=|onload=/.test(text)) shown++;
+      const errors = await page.locator(".card.error").allInnerTexts();
+      expect(errors, `${path}\n${webLog().slice(-3000)}`).toEqual([]);
+    }
+    expect(shown).toBeGreaterThanOrEqual(pages.filter(([, shows]) => shows).length - 3);
+    expect(problems).toEqual([]);
+    console.info(`hostile text: ${pages.length} pages opened, ${shown} showed markup as text, nothing ran`);
+  }, 300_000);
+
+  it("shows a hostile article's title, authors and address as text, the title in the tab too", async () => {
+    const { articles } = await hostilePages();
+    const first = articles.find((a) => a.outlet?.slug && a.eventId) ?? articles[0];
+    await open(`/articles/${encodeURIComponent(globalId("Article", first?.id ?? 0))}`);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(DOCK_TITLE);
+    expect(await page.title()).toContain(`"><svg onload=alert('title')>`);
+    const facts = await page.locator("#article-facts").locator("..").innerText();
+    expect(facts).toMatch(/javascript:alert\('url2?'\)/);
+    expect(await page.locator('a[href*="javascript:" i], a[href^="data:" i]').count()).toBe(0);
+    await expect(page.locator(".article-text").innerText()).resolves.toContain(DOCK_QUOTE);
+    await shoot("article-hostile-fields");
+    expect(problems).toEqual([]);
+  });
+
+  it("exports hostile outlet names as text a spreadsheet will not run", async () => {
+    const outlets = await db.prisma.outlet.findMany({ where: { name: { in: [FORMULA_OUTLET, AT_OUTLET, NIGHT_OUTLET] } } });
+    expect(outlets).toHaveLength(3);
+    const url = new URL("/export/coverage.csv", webUrl);
+    for (const [key, value] of Object.entries({ dimension: "OUTLET", from: "2025-06-10", to: "2025-06-15", bucket: "DAY" }))
+      url.searchParams.set(key, value);
+    for (const outlet of outlets) url.searchParams.append("keys", globalId("Outlet", outlet.id));
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const rows = (await response.text()).trim().split("\r\n").slice(1);
+    const labels = new Set(rows.map((row) => row.match(/^[^,]*,("(?:[^"]|"")*"|[^,]*)/)?.[1] ?? ""));
+    expect(labels).toContain(`"'${FORMULA_OUTLET.replace(/"/g, '""')}"`);
+    expect(labels).toContain(`'${AT_OUTLET}`);
+    expect(labels).toContain(`"${NIGHT_OUTLET.replace(/"/g, '""')}"`);
+    // No cell of any row starts with a formula character once unquoted.
+    for (const row of rows) expect(row).not.toMatch(/(^|,)"?[=+\-@\t]/);
+  });
+});
+
+describe("not found", () => {
+  const missing = globalId;
+  // Every detail route, asked for an id of the right type that matches nothing, and for ids that cannot be one.
+  const cases: [route: string, unknown: string[]][] = [
+    ["/events", [missing("Event", 9_999_999)]],
+    ["/stories", [missing("Story", 9_999_999)]],
+    ["/people", [missing("Entity", 9_999_999), missing("Person", 9_999_999)]],
+    ["/articles", [missing("Article", 9_999_999), "9999999"]],
+    ["/outlets", [missing("Outlet", 9_999_999), "no-such-outlet"]],
+    ["/quotes/clusters", [missing("QuoteCluster", 9_999_999)]],
+    ["/ingest", [missing("IngestRun", 9_999_999)]],
+  ];
+  const malformed = ["not a real id!", "!!!", "Zm9vOjE=" /* foo:1, no such type */, missing("Story", 1) /* wrong type */];
+
+  it("answers 404 with a readable page for unknown and malformed ids on every detail route", async () => {
+    let checked = 0;
+    for (const [route, unknown] of cases) {
+      for (const id of [...unknown, ...malformed]) {
+        // A Story id is a real story on the story route: not a wrong type there.
+        if (route === "/stories" && id === missing("Story", 1)) continue;
+        const url = `${webUrl}${route}/${encodeURIComponent(id)}`;
+        const response = await fetch(url);
+        const html = await response.text();
+        expect({ url, status: response.status }).toEqual({ url, status: 404 });
+        expect(html, url).toContain("Nothing here matches this address");
+        expect(html, url).not.toMatch(/is not an? \w+ id|Unexpected error|could not load/);
+        checked++;
+      }
+    }
+    // Every pair but one (a Story id on the story route is a real story, not a wrong type).
+    expect(checked).toBe(cases.reduce((n, [, unknown]) => n + unknown.length + malformed.length, 0) - 1);
+    console.info(`not found: ${checked} addresses answered 404`);
+  });
+
+  it("shows the not-found page in the browser, and real ids still answer 200", async () => {
+    const response = await open(`/events/${encodeURIComponent(missing("Event", 9_999_999))}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Not found");
+    await expect(page.locator("main").innerText()).resolves.toContain("Start again from the overview");
+    await shoot("not-found");
+    const { articles } = await hostilePages();
+    const ok = await fetch(`${webUrl}/articles/${encodeURIComponent(globalId("Article", articles[0]?.id ?? 0))}`);
+    expect(ok.status).toBe(200);
+    const outlet = await fetch(`${webUrl}/outlets/meridian-wire`);
+    expect(outlet.status).toBe(200);
+    expect(problems.filter((p) => !p.includes("404"))).toEqual([]);
+  });
+});
+
 describe("ingest runs", () => {
   it("lists runs with counts and shows each failed input with its reason", async () => {
     await open("/ingest");
@@ -506,8 +739,8 @@ describe("states and access", () => {
   it("explains empty results and unknown addresses", async () => {
     await open("/events?q=zzzz-no-such-event");
     await expect(page.locator(".empty").innerText()).resolves.toContain("No events match");
-    // The status stays 200: the loading state has streamed before the API says "not found".
-    await open("/articles/QXJ0aWNsZTo5OTk5OTk5");
+    const unknown = await open("/articles/QXJ0aWNsZTo5OTk5OTk5");
+    expect(unknown?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Not found");
     const chartless = await open("/?from=1999-01-01&to=1999-01-31");
     expect(chartless?.status()).toBe(200);

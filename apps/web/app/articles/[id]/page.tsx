@@ -1,5 +1,4 @@
 // The article reader: clean text with quotes and entities marked, and every metadata value with where it came from.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleText, type MentionSpan, type QuoteSpan } from "../../../components/ArticleText";
@@ -7,7 +6,9 @@ import { ErrorState } from "../../../components/ErrorState";
 import { ToggleGroup } from "../../../components/ToggleGroup";
 import { firstParam, readGlobalFilters, type SearchParams, withParams } from "../../../lib/filters";
 import { formatInstant, formatLocal, formatNumber, formatShare } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
+import { webHref } from "../../../lib/links";
 import { load } from "../../../lib/load";
 import { articleHref, eventHref, outletHref, personHref, quoteAnchor, routeParam, storyHref } from "../../../lib/routes";
 
@@ -115,32 +116,8 @@ const PROVENANCE: Record<string, string> = {
 };
 
 const words = (value: string) => value.toLowerCase().replace(/_/g, " ");
-/** Only web links become links: an article's URL is input, and javascript: must never be clickable. */
-const safeHref = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
-
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const ArticleTitleQuery = graphql(`
-  query ArticleTitle($id: ID!) {
-    article(id: $id) {
-      __typename
-      ... on QueryArticleSuccess {
-        data {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(ArticleTitleQuery, { id: routeParam((await params).id) });
-  const article = result.data?.article.__typename === "QueryArticleSuccess" ? result.data.article.data : null;
-  return { title: article?.title ?? "Article" };
-}
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
@@ -148,11 +125,13 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const filters = readGlobalFilters(query);
   const highlight = firstParam(query, "highlight") !== "off";
   const result = await load(ArticleQuery, { id });
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.article?.__typename === "QueryArticleSuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this article" />;
   if (result.data.article.__typename !== "QueryArticleSuccess") notFound();
   const article = result.data.article.data;
   const path = `/articles/${encodeURIComponent(id)}`;
-  const href = safeHref(article.url);
+  const href = webHref(article.url);
 
   const quoteSpans: QuoteSpan[] = article.quotes.map((q) => ({
     id: q.id,

@@ -1,5 +1,4 @@
 // One event: who covered it and when (leaders first), what was said, who and where, and its place in the story.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartControls } from "../../../components/ChartControls";
@@ -21,6 +20,7 @@ import {
   withGlobalFilters,
 } from "../../../lib/filters";
 import { formatDay, formatDelay, formatLocal, formatNumber, plural } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql, readFragment } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { articleHref, eventHref, outletHref, routeParam, storyHref } from "../../../lib/routes";
@@ -116,33 +116,14 @@ const EventArticlesQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const EventTitleQuery = graphql(`
-  query EventTitle($id: ID!) {
-    event(id: $id) {
-      __typename
-      ... on QueryEventSuccess {
-        data {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(EventTitleQuery, { id: routeParam((await params).id) });
-  return { title: result.data?.event.__typename === "QueryEventSuccess" ? result.data.event.data.title : "Event" };
-}
-
 export default async function EventPage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
   const query = await searchParams;
   const path = `/events/${encodeURIComponent(id)}`;
   const filters = readGlobalFilters(query);
   const [result, articleResult] = await Promise.all([load(EventQuery, { id }), load(EventArticlesQuery, { eventIds: [id] })]);
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.event?.__typename === "QueryEventSuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this event" />;
   if (result.data.event.__typename !== "QueryEventSuccess") notFound();
   const event = result.data.event.data;

@@ -8,6 +8,7 @@ import { Pager } from "../../../components/Pager";
 import { RunStatus } from "../../../components/RunStatus";
 import type { SearchParams } from "../../../lib/filters";
 import { formatDuration, formatInstant, formatNumber } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { readPageWindow } from "../../../lib/paging";
@@ -61,6 +62,8 @@ export default async function IngestRunPage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
   const query = await searchParams;
   const result = await load(IngestRunQuery, { id, ...readPageWindow(query, 50) });
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.node?.__typename === "IngestRun");
   if (!result.data) return <ErrorState failure={result.failure} what="this ingest run" />;
   const run = result.data.node;
   if (run?.__typename !== "IngestRun") notFound();
@@ -81,7 +84,9 @@ export default async function IngestRunPage({ params, searchParams }: Props) {
           Run of {formatInstant(run.startedAt)} <RunStatus status={run.status} />
         </h1>
         <p className="muted">
-          <code>{run.command}</code> · took {formatDuration(run.startedAt, run.finishedAt)}
+          {/* The API publishes command lines and paths only to holders of its write token. */}
+          {run.command ? <code>{run.command}</code> : "Command not published"} · took{" "}
+          {formatDuration(run.startedAt, run.finishedAt)}
           {run.dryRun ? " · dry run, nothing written" : ""}
         </p>
       </header>
@@ -96,13 +101,17 @@ export default async function IngestRunPage({ params, searchParams }: Props) {
           ))}
         </dl>
         <h3>Inputs</h3>
-        <ul>
-          {run.inputs.map((input) => (
-            <li key={input}>
-              <code>{input}</code>
-            </li>
-          ))}
-        </ul>
+        {run.inputs ? (
+          <ul>
+            {run.inputs.map((input) => (
+              <li key={input}>
+                <code>{input}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Not published: the API shows a run’s paths only to holders of its write token.</p>
+        )}
       </section>
       <section className="card" aria-labelledby="run-errors">
         <h2 id="run-errors">Failed inputs ({formatNumber(run.errors.totalCount)})</h2>

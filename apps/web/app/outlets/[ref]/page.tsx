@@ -1,5 +1,4 @@
 // One outlet: how much it published over time, what it covered, whom it quoted, whom it cites, how often it led.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartControls } from "../../../components/ChartControls";
@@ -10,10 +9,11 @@ import { FilterBar } from "../../../components/FilterBar";
 import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
 import { readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../../lib/filters";
 import { formatLocal, formatNumber, plural } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { outletKindLabel } from "../../../lib/outlet-kind";
-import { articleHref, eventHref, isSlug, outletHref, personHref, routeParam } from "../../../lib/routes";
+import { articleHref, eventHref, outletHref, outletLookup, personHref, routeParam } from "../../../lib/routes";
 import { loadArticleSpan } from "../../../lib/span";
 
 export const dynamic = "force-dynamic";
@@ -72,34 +72,13 @@ const OutletQuery = graphql(`
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<SearchParams> };
 
-const lookup = (ref: string) => (isSlug(ref) ? { slug: ref } : { id: ref });
-
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const OutletTitleQuery = graphql(`
-  query OutletTitle($id: ID, $slug: String) {
-    outlet(id: $id, slug: $slug) {
-      __typename
-      ... on QueryOutletSuccess {
-        data {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(OutletTitleQuery, lookup(routeParam((await params).ref)));
-  return { title: result.data?.outlet.__typename === "QueryOutletSuccess" ? result.data.outlet.data.name : "Outlet" };
-}
-
 export default async function OutletPage({ params, searchParams }: Props) {
   const ref = routeParam((await params).ref);
   const query = await searchParams;
   const filters = readGlobalFilters(query);
-  const result = await load(OutletQuery, lookup(ref));
+  const result = await load(OutletQuery, outletLookup(ref));
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.outlet?.__typename === "QueryOutletSuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this outlet" />;
   if (result.data.outlet.__typename !== "QueryOutletSuccess") notFound();
   const outlet = result.data.outlet.data;

@@ -1,5 +1,4 @@
 // One person: when they were quoted, which outlets quoted them, and their words in context.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartControls } from "../../../components/ChartControls";
@@ -12,6 +11,7 @@ import { QuoteItem, QuoteItemFields } from "../../../components/QuoteItem";
 import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
 import { readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../../lib/filters";
 import { formatDay, formatNumber, plural } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { readPageWindow } from "../../../lib/paging";
@@ -82,33 +82,14 @@ const PersonQuotesQuery = graphql(
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const PersonTitleQuery = graphql(`
-  query PersonTitle($id: ID!) {
-    person(id: $id) {
-      __typename
-      ... on QueryPersonSuccess {
-        data {
-          id
-          name
-        }
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(PersonTitleQuery, { id: routeParam((await params).id) });
-  return { title: result.data?.person.__typename === "QueryPersonSuccess" ? result.data.person.data.name : "Person" };
-}
-
 export default async function PersonPage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
   const query = await searchParams;
   const path = `/people/${encodeURIComponent(id)}`;
   const filters = readGlobalFilters(query);
   const result = await load(PersonQuery, { id });
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.person?.__typename === "QueryPersonSuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this person" />;
   if (result.data.person.__typename !== "QueryPersonSuccess") notFound();
   const person = result.data.person.data;

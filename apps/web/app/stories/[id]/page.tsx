@@ -1,5 +1,4 @@
 // One story: its events along its dates, and its coverage over the whole span, event by event.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChartControls } from "../../../components/ChartControls";
@@ -11,6 +10,7 @@ import { FilterBar } from "../../../components/FilterBar";
 import { CoverageQuery, type CoverageRequest, coverageCsvHref, coverageVariables } from "../../../lib/coverage";
 import { readBucket, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../../lib/filters";
 import { formatDay, formatNumber, plural } from "../../../lib/format";
+import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { eventHref, routeParam } from "../../../lib/routes";
@@ -53,33 +53,14 @@ const StoryQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const StoryTitleQuery = graphql(`
-  query StoryTitle($id: ID!) {
-    story(id: $id) {
-      __typename
-      ... on QueryStorySuccess {
-        data {
-          id
-          title
-        }
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(StoryTitleQuery, { id: routeParam((await params).id) });
-  return { title: result.data?.story.__typename === "QueryStorySuccess" ? result.data.story.data.title : "Story" };
-}
-
 export default async function StoryPage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
   const query = await searchParams;
   const path = `/stories/${encodeURIComponent(id)}`;
   const filters = readGlobalFilters(query);
   const result = await load(StoryQuery, { id });
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.story?.__typename === "QueryStorySuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this story" />;
   if (result.data.story.__typename !== "QueryStorySuccess") notFound();
   const story = result.data.story.data;

@@ -1,11 +1,11 @@
 // One statement's propagation: who carried it first, who followed and how fast, and how the wording shifted.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ErrorState } from "../../../../components/ErrorState";
 import { Propagation } from "../../../../components/Propagation";
 import { readGlobalFilters, type SearchParams, withGlobalFilters } from "../../../../lib/filters";
 import { formatLocal, formatNumber, plural } from "../../../../lib/format";
+import { notFoundUnlessFound } from "../../../../lib/found";
 import { graphql } from "../../../../lib/graphql";
 import { load } from "../../../../lib/load";
 import { articleHref, outletHref, personHref, routeParam } from "../../../../lib/routes";
@@ -61,30 +61,12 @@ const ClusterQuery = graphql(`
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
-// The tab title only: Next renders metadata when it prefetches a link to this page, so the full page query
-// would run for every visible link (twenty on the overview) before anyone clicks.
-const ClusterTitleQuery = graphql(`
-  query QuoteClusterTitle($id: ID!) {
-    node(id: $id) {
-      __typename
-      ... on QuoteCluster {
-        id
-        canonicalText
-      }
-    }
-  }
-`);
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const result = await load(ClusterTitleQuery, { id: routeParam((await params).id) });
-  const node = result.data?.node;
-  return { title: node?.__typename === "QuoteCluster" ? `“${node.canonicalText.slice(0, 60)}”` : "Quote" };
-}
-
 export default async function QuoteClusterPage({ params, searchParams }: Props) {
   const id = routeParam((await params).id);
   const filters = readGlobalFilters(await searchParams);
   const result = await load(ClusterQuery, { id });
+  // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
+  notFoundUnlessFound(result, (data) => data.node?.__typename === "QuoteCluster");
   if (!result.data) return <ErrorState failure={result.failure} what="this statement" />;
   const cluster = result.data.node;
   if (cluster?.__typename !== "QuoteCluster") notFound();

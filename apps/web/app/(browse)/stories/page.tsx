@@ -1,14 +1,14 @@
 // Every story: threads of events, most recently active first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListResults } from "../../components/ListResults";
-import { SearchForm } from "../../components/SearchForm";
-import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filters";
-import { formatDay, formatNumber } from "../../lib/format";
-import { graphql } from "../../lib/graphql";
-import { load } from "../../lib/load";
-import { readPageWindow } from "../../lib/paging";
-import { storyHref } from "../../lib/routes";
+import { ListResults } from "../../../components/ListResults";
+import { SearchForm } from "../../../components/SearchForm";
+import { firstParam, readGlobalFilters, type SearchParams } from "../../../lib/filters";
+import { formatDay, formatNumber } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { load } from "../../../lib/load";
+import { readPageWindow } from "../../../lib/paging";
+import { storyHref } from "../../../lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Stories" };

@@ -1,16 +1,16 @@
 // Every event, newest, oldest or most covered first.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterBar } from "../../components/FilterBar";
-import { ListResults } from "../../components/ListResults";
-import { SearchForm } from "../../components/SearchForm";
-import { ToggleGroup } from "../../components/ToggleGroup";
-import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../lib/filters";
-import { formatDay, formatNumber } from "../../lib/format";
-import { graphql } from "../../lib/graphql";
-import { load } from "../../lib/load";
-import { readPageWindow } from "../../lib/paging";
-import { eventHref, storyHref } from "../../lib/routes";
+import { FilterBar } from "../../../components/FilterBar";
+import { ListResults } from "../../../components/ListResults";
+import { SearchForm } from "../../../components/SearchForm";
+import { ToggleGroup } from "../../../components/ToggleGroup";
+import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../../lib/filters";
+import { formatDay, formatNumber } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { load } from "../../../lib/load";
+import { readPageWindow } from "../../../lib/paging";
+import { eventHref, storyHref } from "../../../lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };

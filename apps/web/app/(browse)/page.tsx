@@ -2,16 +2,16 @@
 // Only the date range is decided first; every section then asks the API at the same time and streams in on
 // its own (a Suspense boundary each), so the page never waits for its slowest section.
 import { Suspense } from "react";
-import { ErrorState } from "../components/ErrorState";
-import { FilterBar, preloadFilterBar } from "../components/FilterBar";
-import { BREAKDOWNS, CoverageSection } from "../components/overview/CoverageSection";
-import { IngestHealth } from "../components/overview/IngestHealth";
-import { LatestQuotes } from "../components/overview/LatestQuotes";
-import { TopEvents } from "../components/overview/TopEvents";
-import { TopSpeakers } from "../components/overview/TopSpeakers";
-import { SectionSkeleton } from "../components/SectionSkeleton";
-import { readBucket, readChoice, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../lib/filters";
-import { loadArticleSpanOrFailure } from "../lib/span";
+import { ErrorState } from "../../components/ErrorState";
+import { FilterBar, preloadFilterBar } from "../../components/FilterBar";
+import { BREAKDOWNS, CoverageSection } from "../../components/overview/CoverageSection";
+import { IngestHealth } from "../../components/overview/IngestHealth";
+import { LatestQuotes } from "../../components/overview/LatestQuotes";
+import { TopEvents } from "../../components/overview/TopEvents";
+import { TopSpeakers } from "../../components/overview/TopSpeakers";
+import { SectionSkeleton } from "../../components/SectionSkeleton";
+import { readBucket, readChoice, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../lib/filters";
+import { loadArticleSpanOrFailure } from "../../lib/span";
 
 export const dynamic = "force-dynamic";
 

@@ -1,15 +1,15 @@
 // Every outlet: how much it published, how often it was first, how often others cite it.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ListResults } from "../../components/ListResults";
-import { SearchForm } from "../../components/SearchForm";
-import { firstParam, readGlobalFilters, type SearchParams } from "../../lib/filters";
-import { formatNumber } from "../../lib/format";
-import { graphql } from "../../lib/graphql";
-import { load } from "../../lib/load";
-import { outletKindLabel } from "../../lib/outlet-kind";
-import { readPageWindow } from "../../lib/paging";
-import { outletHref } from "../../lib/routes";
+import { ListResults } from "../../../components/ListResults";
+import { SearchForm } from "../../../components/SearchForm";
+import { firstParam, readGlobalFilters, type SearchParams } from "../../../lib/filters";
+import { formatNumber } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { load } from "../../../lib/load";
+import { outletKindLabel } from "../../../lib/outlet-kind";
+import { readPageWindow } from "../../../lib/paging";
+import { outletHref } from "../../../lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Outlets" };

@@ -1,5 +1,5 @@
 // Shown while a page waits for the API: the shape of what is coming, so nothing jumps when it arrives.
-export default function Loading() {
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite">
       <p className="visually-hidden">Loading…</p>

@@ -1,18 +1,18 @@
 // The quote explorer: search what was said, by whom, where and when; and which statements travelled furthest.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState } from "../../components/EmptyState";
-import { ErrorState } from "../../components/ErrorState";
-import { FilterBar, preloadFilterBar } from "../../components/FilterBar";
-import { Pager } from "../../components/Pager";
-import { QuoteItem, QuoteItemFields } from "../../components/QuoteItem";
-import { ToggleGroup } from "../../components/ToggleGroup";
-import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../lib/filters";
-import { formatLocal, formatNumber, pluralCapped } from "../../lib/format";
-import { graphql } from "../../lib/graphql";
-import { load } from "../../lib/load";
-import { readPageWindow } from "../../lib/paging";
-import { clusterHref, personHref } from "../../lib/routes";
+import { EmptyState } from "../../../components/EmptyState";
+import { ErrorState } from "../../../components/ErrorState";
+import { FilterBar, preloadFilterBar } from "../../../components/FilterBar";
+import { Pager } from "../../../components/Pager";
+import { QuoteItem, QuoteItemFields } from "../../../components/QuoteItem";
+import { ToggleGroup } from "../../../components/ToggleGroup";
+import { firstParam, readChoice, readGlobalFilters, type SearchParams, withParams } from "../../../lib/filters";
+import { formatLocal, formatNumber, pluralCapped } from "../../../lib/format";
+import { graphql } from "../../../lib/graphql";
+import { load } from "../../../lib/load";
+import { readPageWindow } from "../../../lib/paging";
+import { clusterHref, personHref } from "../../../lib/routes";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Quotes" };
