@@ -248,6 +248,69 @@ describe("storyline extract and export", () => {
     expect(csv.stdout.split("\n")[0]).toMatch(/^quoteId,articleId,/);
   });
 
+  it("extract needs no database, so a malformed DATABASE_URL does not stop it", () => {
+    const result = spawnSync(BIN, ["extract", join(inputs, "one.txt")], {
+      env: { ...process.env, DATABASE_URL: "not a url at all" },
+      encoding: "utf8",
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout.trim()).title).toBe("Harbour talks resume in Vessa, round 1");
+  });
+
+  it("ends quietly with success when the reader closes the pipe (export | head -1)", async () => {
+    // More rows than a pipe buffers (64 KB), so the export is still writing when the reader has gone.
+    const [{ maxId }] = await db.prisma.$queryRaw<{ maxId: number }[]>`select max(id)::int as "maxId" from "Quote"`;
+    const columns = await db.prisma.$queryRaw<{ name: string }[]>`
+      select column_name as name from information_schema.columns where table_name = 'Quote' and column_name <> 'id'`;
+    const list = columns.map((c) => `"${c.name}"`).join(", ");
+    await db.prisma.$executeRawUnsafe(`insert into "Quote" (${list}) select ${list} from "Quote", generate_series(1, 400)`);
+    const result = spawnSync(
+      "bash",
+      ["-c", `set -o pipefail; "${BIN}" export articles | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`],
+      {
+        env: { ...process.env, DATABASE_URL: db.url },
+        encoding: "utf8",
+        timeout: 120_000,
+      },
+    );
+    const quotes = spawnSync("bash", ["-c", `"${BIN}" export quotes | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    await db.prisma.quote.deleteMany({ where: { id: { gt: maxId } } });
+    for (const run of [result, quotes]) {
+      expect(run.stdout.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/EPIPE|Error|at .*\.ts:\d+/);
+      expect(run.stderr).toMatch(/exit=0/);
+    }
+  });
+
+  it("ends quietly with success when the reader is gone before the first line (export | true)", () => {
+    for (const format of ["jsonl", "csv"]) {
+      const result = spawnSync(
+        "bash",
+        ["-c", `"${BIN}" export quotes --format ${format} | true; echo "exit=\${PIPESTATUS[0]}" >&2`],
+        {
+          env: { ...process.env, DATABASE_URL: db.url },
+          encoding: "utf8",
+          timeout: 120_000,
+        },
+      );
+      expect(result.stderr).not.toMatch(/EPIPE|Error|at .*\.ts:\d+/);
+      expect(result.stderr).toMatch(/exit=0/);
+    }
+  });
+
+  it("neutralises CSV cells a spreadsheet would run as formulas", async () => {
+    const article = await db.prisma.article.findFirstOrThrow({ select: { id: true } });
+    await db.prisma.article.update({ where: { id: article.id }, data: { title: '=HYPERLINK("http://evil.example","click")' } });
+    const csv = storyline(["export", "articles", "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csv.stdout).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
   it("rejects unknown commands and options with the usage exit code", () => {
     expect(storyline(["frobnicate"]).code).toBe(64);
     expect(storyline(["export", "widgets"]).code).toBe(64);
