@@ -29,6 +29,11 @@ export interface ParsedPage {
 // would exhaust the stack of every recursive pass. Past this depth new tags are flattened into their parent.
 const MAX_DEPTH = 300;
 
+// htmlparser2 keeps its open tags in an array it shifts and unshifts at the front, so each tag costs as much as
+// the nesting is deep: 100,000 nested <div> took 16 s. Tags nested deeper than this are dropped before the parse
+// (their text stays); the tree above is flattened at MAX_DEPTH anyway, so a page this deep loses nothing more.
+const MAX_PARSER_DEPTH = 1000;
+
 // Their text is code or invisible; JSON-LD is the one script we read.
 const RAW_TEXT_SKIP = new Set(["script", "style", "noscript", "template", "textarea"]);
 
@@ -130,7 +135,7 @@ export function parseHtml(html: string): ParsedPage {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  parser.write(limitNesting(html, MAX_PARSER_DEPTH));
   parser.end();
 
   return {
@@ -237,4 +242,97 @@ export function walkElements(root: HtmlElement, fn: (el: HtmlElement) => unknown
     if (typeof child === "string") continue;
     if (fn(child) !== false) walkElements(child, fn);
   }
+}
+
+// Never nest in htmlparser2's stack: void elements, and tags a sibling closes implicitly (<p><p>, <li><li>).
+const NOT_NESTING = new Set([
+  "area",
+  "base",
+  "basefont",
+  "bgsound",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "image",
+  "img",
+  "input",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "tr",
+  "td",
+  "th",
+  "option",
+  "optgroup",
+  "thead",
+  "tbody",
+  "tfoot",
+  "rb",
+  "rt",
+  "rp",
+  "rtc",
+  "html",
+  "head",
+  "body",
+]);
+// Their content is text, not tags.
+const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
+const TAG_RE = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*>/g;
+
+/**
+ * The page with tags nested deeper than `maxDepth` removed, text kept; the page itself when it nests less
+ * (every real page). One pass to measure, a second only for a page that needs it. The count is approximate
+ * (no misnesting rules), which is enough to keep the parser's work linear.
+ */
+export function limitNesting(html: string, maxDepth: number): string {
+  const walk = (keep: ((from: number, to: number) => void) | null): boolean => {
+    let depth = 0;
+    let excess = 0;
+    let copied = 0;
+    TAG_RE.lastIndex = 0;
+    for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+      const name = m[2]?.toLowerCase();
+      if (!name || NOT_NESTING.has(name) || m[0].endsWith("/>")) continue;
+      const tagEnd = m.index + m[0].length;
+      if (m[1]) {
+        if (excess > 0) {
+          excess--;
+          keep?.(copied, m.index);
+          copied = tagEnd;
+        } else depth = Math.max(0, depth - 1);
+        continue;
+      }
+      if (RAW_TEXT.has(name)) {
+        const close = new RegExp(`</${name}\\s*>`, "gi");
+        close.lastIndex = tagEnd;
+        if (!close.exec(html)) break;
+        TAG_RE.lastIndex = close.lastIndex;
+        continue;
+      }
+      if (depth < maxDepth) depth++;
+      else {
+        if (!keep) return true;
+        excess++;
+        keep(copied, m.index);
+        copied = tagEnd;
+      }
+    }
+    keep?.(copied, html.length);
+    return false;
+  };
+  if (!walk(null)) return html;
+  const pieces: string[] = [];
+  walk((from, to) => pieces.push(html.slice(from, to)));
+  return pieces.join("");
 }

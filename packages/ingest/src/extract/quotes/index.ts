@@ -26,6 +26,13 @@ interface Speaker {
   cluster: EntityCluster | null;
 }
 
+/** The speaker of the latest attributed quote, and where that quote opened. */
+interface LastSpeaker {
+  cluster: EntityCluster | null;
+  speaker: Speaker;
+  at: number;
+}
+
 interface Candidate {
   span: MarkedSpan;
   parts: MarkedPart[];
@@ -208,12 +215,15 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     });
   }
 
-  let lastSpeaker: { cluster: EntityCluster | null; speaker: Speaker; at: number } | null = null;
+  let lastSpeaker: LastSpeaker | null = null;
 
   // ---- helpers over tokens -------------------------------------------------------------------
-  const paragraphStart = (offset: number) => body.lastIndexOf("\n", offset - 1) + 1;
+  // Paragraph bounds by binary search over the newlines: a search of the body from each quote would read a
+  // long paragraph once per quote in it.
+  const lines = lineIndex(body);
+  const paragraphStart = (offset: number) => lines.lastNewlineAtOrBefore(offset - 1) + 1;
   const paragraphEnd = (offset: number) => {
-    const i = body.indexOf("\n", offset);
+    const i = lines.firstNewlineAtOrAfter(offset);
     return i < 0 ? body.length : i;
   };
 
@@ -426,6 +436,19 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return best;
   };
 
+  // The latest end of another quote at or before a candidate's opening mark. Candidates come sorted by their
+  // opening marks and each ends after it opens, so only earlier candidates qualify, with their closeEnd as
+  // attribution left it (a split quote takes its second part's end). Asked in candidate order, so a heap of the
+  // ends not yet passed keeps this linear in the quotes rather than a scan of all candidates per quote.
+  const endsAhead = new MinHeap();
+  let endsQueued = 0;
+  let latestEndPassed = Number.NEGATIVE_INFINITY;
+  const latestQuoteEndBefore = (i: number, openAt: number): number => {
+    for (; endsQueued < i; endsQueued++) endsAhead.push((candidates[endsQueued] as Candidate).closeEnd);
+    while (endsAhead.size && endsAhead.peek() <= openAt) latestEndPassed = Math.max(latestEndPassed, endsAhead.pop());
+    return latestEndPassed;
+  };
+
   const gapIsBreak = (gap: string) => CLAUSE_END.test(gap) || QUOTE_CHARS.test(gap) || /[()[\]]/.test(gap);
 
   /** "...," Abe said / said Abe / Reuters reports / Sanders, whose ..., said. Returns the cue end offset too. */
@@ -598,13 +621,12 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   };
 
   /** Suga, Japan's chief cabinet secretary, told a briefing: "..." / Putin said it "would be naive". */
-  const cueBefore = (c: Candidate): { speaker: Speaker; distance: number; cueIndex: number } | null => {
+  const cueBefore = (c: Candidate, i: number): { speaker: Speaker; distance: number; cueIndex: number } | null => {
     const pStart = paragraphStart(c.openAt);
     const sentence = index.sentences[index.sentenceAt(c.openAt)];
     let windowStart = Math.max(pStart, sentence ? sentence.start : pStart);
     // Don't look back past an earlier quote in the same sentence.
-    for (const other of candidates)
-      if (other !== c && other.closeEnd <= c.openAt && other.closeEnd > windowStart) windowStart = other.closeEnd;
+    windowStart = Math.max(windowStart, latestQuoteEndBefore(i, c.openAt));
     const tEnd = firstTokenAtOrAfter(c.openAt) - 1;
     const tStart = firstTokenAtOrAfter(windowStart);
     if (tEnd < tStart) return null;
@@ -715,22 +737,24 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   /** Name: "..." and "From Reuters:" style, and sentences ending in a colon with the speaker as subject. */
   const colonBefore = (c: Candidate): Speaker | null => {
     const pStart = paragraphStart(c.openAt);
-    let before = body.slice(pStart, c.openAt);
     let base = pStart;
-    if (!before.trim()) {
+    // The text before the quote in its paragraph, without trailing whitespace, ends at `end` (read backwards
+    // from the mark only as far as the whitespace goes, not from the paragraph start).
+    let end = trimEndBefore(body, base, c.openAt);
+    if (end === base) {
       // The quote opens a paragraph: the previous paragraph may end in "X reports:".
       const prevEnd = body.lastIndexOf("\n", pStart - 1);
       let e = prevEnd;
       while (e > 0 && /\s/.test(body.charAt(e - 1))) e--;
       if (e <= 0 || body.charAt(e - 1) !== ":") return null;
       base = paragraphStart(e - 1);
-      before = body.slice(base, e);
+      end = e;
     }
-    if (!/:\s*$/.test(before)) return null;
-    const sentence = index.sentences[index.sentenceAt(base + before.trimEnd().length - 1)];
+    if (body.charAt(end - 1) !== ":") return null;
+    const sentence = index.sentences[index.sentenceAt(end - 1)];
     const sStart = Math.max(base, sentence ? sentence.start : base);
     const tStart = firstTokenAtOrAfter(sStart);
-    const tEnd = firstTokenAtOrAfter(base + before.trimEnd().length) - 1;
+    const tEnd = firstTokenAtOrAfter(end) - 1;
     if (tEnd < tStart) return null;
     // "From Reuters:" / "According to TASS:"
     const firstLower = (tokens[tStart] as Token).lower;
@@ -797,13 +821,40 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return speakerFromPhrase(np[0], np[1], "ACCORDING_TO", (tokens[t0] as Token).start);
   };
 
+  // Whether a person other than the last speaker is named, outside quotes and outside the attribution
+  // sentence, between the last speaker's quote and `until`. Asked with growing `until` for one speaker, so the
+  // mentions are read once per speaker, not once per quote (many uncued quotes after one cue).
+  const personMentions = index.mentions.filter((m) => m.kind === "PERSON").sort((x, y) => x.start - y.start);
+  let namedScan: { after: LastSpeaker; next: number; found: boolean } | null = null;
+  const personNamedSince = (prev: LastSpeaker, until: number): boolean => {
+    if (!namedScan || namedScan.after !== prev) {
+      let lo = 0;
+      let hi = personMentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((personMentions[mid] as Mention).start <= prev.at) lo = mid + 1;
+        else hi = mid;
+      }
+      namedScan = { after: prev, next: lo, found: false };
+    }
+    const scan: { next: number; found: boolean } = namedScan;
+    const attributionSentence = index.sentenceAt(prev.at);
+    while (!scan.found && scan.next < personMentions.length) {
+      const m = personMentions[scan.next] as Mention;
+      if (m.start >= until) break;
+      if (!insideQuote(m.start) && m.entity !== prev.cluster?.id && m.sentence !== attributionSentence) scan.found = true;
+      else scan.next++;
+    }
+    return scan.found;
+  };
+
   // ---- attribution -----------------------------------------------------------------------------
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i] as Candidate;
     if (c.drop) continue;
     const first = c.parts[0] as MarkedPart;
     const text = body.slice(first.start, first.end);
-    c.kind = judgeKind(body, c.openAt, text);
+    c.kind = judgeKind(body, paragraphStart(c.openAt), c.openAt, text);
 
     let speaker: Speaker | null = null;
     const after = cueAfter(c);
@@ -814,7 +865,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (!speaker) speaker = dashAfter(c);
     if (!speaker) speaker = accordingTo(c);
     if (!speaker) {
-      const before = cueBefore(c);
+      const before = cueBefore(c, i);
       if (before && (c.kind === "FULL" ? before.distance <= 14 : before.distance <= 9)) {
         speaker = before.speaker;
         c.cueDistance = before.distance;
@@ -851,17 +902,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       // No other person named between the two quotes.
       // No other person named between the two quotes, apart from the attribution sentence itself
       // ('"A," said Jeremy Bird, a senior aide to Mr. Obama. "B."').
-      const attributionSentence = index.sentenceAt(prev.at);
-      const named = index.mentions.some(
-        (m) =>
-          m.kind === "PERSON" &&
-          m.start > prev.at &&
-          m.start < c.openAt &&
-          !insideQuote(m.start) &&
-          m.entity !== prev.cluster?.id &&
-          m.sentence !== attributionSentence,
-      );
-      if (!named && (sameParagraph || (previousParagraph && opensParagraph))) {
+      if ((sameParagraph || (previousParagraph && opensParagraph)) && !personNamedSince(prev, c.openAt)) {
         c.speaker = {
           ...prev.speaker,
           method: "CARRY_OVER",
@@ -910,20 +951,22 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
 }
 
 /** Full quote or fragment, judged by what stands before the opening mark. */
-function judgeKind(body: string, openAt: number, text: string): "FULL" | "FRAGMENT" {
-  const pStart = body.lastIndexOf("\n", openAt - 1) + 1;
-  const before = body.slice(pStart, openAt).replace(/\s+$/, "");
-  if (!before) return "FULL";
-  const last = before.charAt(before.length - 1);
+// Reads backwards from the opening mark only as far as it needs (trailing whitespace, the last word), never the
+// whole paragraph before it: a long paragraph of many quotes would be read once per quote.
+function judgeKind(body: string, pStart: number, openAt: number, text: string): "FULL" | "FRAGMENT" {
+  const end = trimEndBefore(body, pStart, openAt);
+  if (end === pStart) return "FULL";
+  const last = body.charAt(end - 1);
   if (/[.!?:;([—–―-]/.test(last)) return "FULL";
-  if (/["”’]/.test(last)) return /[.!?,]["”’]$/.test(before) || /[.!?]$/.test(before.slice(0, -1)) ? "FULL" : "FRAGMENT";
+  // A stop before a closing mark: ."  ,”  !’
+  if (/["”’]/.test(last)) return end - 2 >= pStart && /[.!?,]/.test(body.charAt(end - 2)) ? "FULL" : "FRAGMENT";
   const startsUpper = /^\p{Lu}/u.test(text);
   if (last === ",") {
-    const prevWord = /([\p{L}]+)\s*,$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+    const prevWord = letterRunEndingAt(body, pStart, trimEndBefore(body, pStart, end - 1)).toLowerCase();
     if (isCueWord(prevWord) || startsUpper) return "FULL";
     return "FRAGMENT";
   }
-  const prevWord = /([\p{L}]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
+  const prevWord = letterRunEndingAt(body, pStart, end).toLowerCase();
   if (
     startsUpper &&
     (isCueWord(prevWord) ||
@@ -941,4 +984,97 @@ function isTitleLike(text: string): boolean {
   const content = words.filter((w) => w.length > 3);
   if (!content.length) return false;
   return content.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Where the text between `floor` and `end` ends once trailing whitespace is dropped. */
+function trimEndBefore(body: string, floor: number, end: number): number {
+  let e = end;
+  while (e > floor && /\s/.test(body.charAt(e - 1))) e--;
+  return e;
+}
+
+const LETTER = /^\p{L}$/u;
+
+/** The run of letters (\p{L}, by code point) that ends at `end`, not reaching before `floor`; "" when none. */
+function letterRunEndingAt(body: string, floor: number, end: number): string {
+  let s = end;
+  while (s > floor) {
+    const low = body.charCodeAt(s - 1);
+    const pair =
+      low >= 0xdc00 && low <= 0xdfff && s - 2 >= floor && body.charCodeAt(s - 2) >= 0xd800 && body.charCodeAt(s - 2) <= 0xdbff;
+    const width = pair ? 2 : 1;
+    if (!LETTER.test(body.slice(s - width, s))) break;
+    s -= width;
+  }
+  return body.slice(s, end);
+}
+
+/** Paragraph bounds by binary search over the body's newlines, as lastIndexOf / indexOf would find them. */
+function lineIndex(body: string) {
+  const newlines: number[] = [];
+  for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) newlines.push(i);
+  /** First index in `newlines` holding a value >= offset. */
+  const firstAtOrAfter = (offset: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    /** body.lastIndexOf("\n", offset): a negative offset searches from 0, like lastIndexOf. */
+    lastNewlineAtOrBefore(offset: number): number {
+      const k = firstAtOrAfter(Math.max(offset, 0) + 1) - 1;
+      return k >= 0 ? (newlines[k] as number) : -1;
+    },
+    /** body.indexOf("\n", offset). */
+    firstNewlineAtOrAfter(offset: number): number {
+      const k = firstAtOrAfter(Math.max(offset, 0));
+      return k < newlines.length ? (newlines[k] as number) : -1;
+    },
+  };
+}
+
+/** A binary min-heap of numbers. */
+class MinHeap {
+  private readonly items: number[] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  peek(): number {
+    return this.items[0] as number;
+  }
+  push(value: number): void {
+    const items = this.items;
+    let i = items.push(value) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((items[parent] as number) <= value) break;
+      items[i] = items[parent] as number;
+      i = parent;
+    }
+    items[i] = value;
+  }
+  pop(): number {
+    const items = this.items;
+    const top = items[0] as number;
+    const last = items.pop() as number;
+    if (items.length) {
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= items.length) break;
+        const right = left + 1;
+        const child = right < items.length && (items[right] as number) < (items[left] as number) ? right : left;
+        if ((items[child] as number) >= last) break;
+        items[i] = items[child] as number;
+        i = child;
+      }
+      items[i] = last;
+    }
+    return top;
+  }
 }

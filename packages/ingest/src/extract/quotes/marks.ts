@@ -2,6 +2,8 @@
 // mixed pairs (“...") and nested quotes. A quote left open at a paragraph end continues when the next
 // paragraph reopens it (the newspaper convention), so one span can have several parts.
 
+import { inSpans, type Span } from "../entities/tokens.ts";
+
 export interface MarkedPart {
   /** Offsets of the text inside the marks, whitespace trimmed. */
   start: number;
@@ -80,9 +82,12 @@ const DOUBLE_MARK_RE = /``|''|["“„‟”«»]/g;
 
 function doubleMarks(body: string, from: number, to: number): DoubleMark[] {
   const marks: DoubleMark[] = [];
-  DOUBLE_MARK_RE.lastIndex = from;
-  for (let found = DOUBLE_MARK_RE.exec(body); found && found.index < to; found = DOUBLE_MARK_RE.exec(body)) {
-    const i = found.index;
+  // The regex runs over the paragraph alone: over the body it would read on to the next mark, past the
+  // paragraph end, and a page of many paragraphs without marks would be read once per paragraph.
+  const paragraph = body.slice(from, to);
+  DOUBLE_MARK_RE.lastIndex = 0;
+  for (let found = DOUBLE_MARK_RE.exec(paragraph); found; found = DOUBLE_MARK_RE.exec(paragraph)) {
+    const i = from + found.index;
     const c = body.charAt(i);
     const prev = i > from ? body.charAt(i - 1) : "";
     if (c === "`" && body.charAt(i + 1) === "`") {
@@ -150,6 +155,18 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
     const [from, to] = paragraphs[p] as [number, number];
     const marks = doubleMarks(body, from, to);
     const stack: OpenEntry[] = [];
+    // Where each family's entries sit in the stack, innermost last: a closing mark finds its opener without
+    // walking the stack (a paragraph of many unclosed « then many ” would walk it once per mark).
+    const depthsOf: Record<Family, number[]> = { straight: [], curly: [], guillemet: [], apos2: [] };
+    const push = (entry: OpenEntry) => {
+      depthsOf[entry.family].push(stack.length);
+      stack.push(entry);
+    };
+    const truncate = (depth: number) => {
+      for (const depths of Object.values(depthsOf))
+        while (depths.length && (depths[depths.length - 1] as number) >= depth) depths.pop();
+      stack.length = depth;
+    };
     let current: MarkedSpan | null = null;
     let startIndex = 0;
 
@@ -158,7 +175,7 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
       // Only the same kind of mark reopens: a curly quote after an open straight one starts something new.
       if (reopen && marks[0] && marks[0].at === reopen.at && marks[0].family === carried.family) {
         current = carried.span;
-        stack.push({
+        push({
           family: marks[0].family,
           at: reopen.at,
           mark: reopen.mark,
@@ -180,15 +197,10 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
         ? m.canClose && (!m.canOpen || top.family === m.family || !isWordChar(body.charAt(m.at + m.mark.length)))
         : false;
       if (closes && top) {
-        let depth = stack.length - 1;
-        for (let d = stack.length - 1; d >= 0; d--) {
-          if ((stack[d] as OpenEntry).family === m.family) {
-            depth = d;
-            break;
-          }
-        }
+        const sameFamily = depthsOf[m.family];
+        const depth = sameFamily.length ? (sameFamily[sameFamily.length - 1] as number) : stack.length - 1;
         const entry = stack[depth] as OpenEntry;
-        stack.length = depth;
+        truncate(depth);
         const part = trimmedPart(body, entry.at, entry.innerStart, m.at, entry.mark, m.at, m.mark);
         if (depth === 0) {
           const span: MarkedSpan = current ?? { parts: [], closed: true, single: false, nested: entry.nested };
@@ -202,7 +214,7 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
         }
         continue;
       }
-      if (m.canOpen) stack.push({ family: m.family, at: m.at, mark: m.mark, innerStart: m.at + m.mark.length, nested: [] });
+      if (m.canOpen) push({ family: m.family, at: m.at, mark: m.mark, innerStart: m.at + m.mark.length, nested: [] });
     }
 
     if (stack.length) {
@@ -227,35 +239,37 @@ export function findQuoteMarks(body: string): MarkedSpan[] {
 /**
  * Single-quoted spans (‘...’ and '...') outside double quotes: headline and British style. Apostrophes are
  * told apart by their neighbours: a closing mark never has a letter right after it.
+ * Linear in the body: each paragraph is read once for openers and once for closers, whatever the marks.
  */
 function findSingleQuotes(body: string, paragraphs: [number, number][], doubles: MarkedSpan[]): MarkedSpan[] {
-  const covered: [number, number][] = [];
-  for (const s of doubles) for (const p of s.parts) covered.push([p.openAt, p.closeAt < 0 ? p.end : p.closeAt + 1]);
-  const inside = (at: number) => covered.some(([a, b]) => at >= a && at < b);
+  const covered: Span[] = [];
+  for (const s of doubles) for (const p of s.parts) covered.push({ start: p.openAt, end: p.closeAt < 0 ? p.end : p.closeAt + 1 });
+  const coveredUnion = mergeSpans(covered);
+  const inside = (at: number) => inSpans(coveredUnion, at);
   const result: MarkedSpan[] = [];
   const OPENERS = /[‘'‹]/g;
   for (const [from, to] of paragraphs) {
+    const paragraph = body.slice(from, to);
+    const lastApostrophe = from + Math.max(paragraph.lastIndexOf("’"), paragraph.lastIndexOf("'"));
+    const closeAfterQuote = nextCloser(body, to, "’'", lastApostrophe);
+    const closeAfterAngle = nextCloser(body, to, "›", lastApostrophe);
     let i = from;
-    while (i < to) {
-      OPENERS.lastIndex = i;
-      const found = OPENERS.exec(body);
-      if (!found || found.index >= to) break;
-      i = found.index;
+    OPENERS.lastIndex = 0;
+    for (let found = OPENERS.exec(paragraph); found; found = OPENERS.exec(paragraph)) {
+      if (from + found.index < i) continue;
+      i = from + found.index;
       const c = body.charAt(i);
-      if (c === "‘" || c === "'" || c === "‹") {
-        const prev = i > from ? body.charAt(i - 1) : "";
-        const next = body.charAt(i + 1);
-        const opens = (prev === "" || OPENS_AFTER.test(prev)) && isWordChar(next) && body.charAt(i + 1) !== "'";
-        if (opens && !inside(i)) {
-          const close = findSingleClose(body, i + 1, to, c);
-          if (close > 0 && !inside(close)) {
-            const part = trimmedPart(body, i, i + 1, close, c, close, body.charAt(close));
-            const words = body.slice(part.start, part.end).split(/\s+/).length;
-            if (part.end > part.start && words <= 80) {
-              result.push({ parts: [part], closed: true, single: true, nested: [] });
-              i = close + 1;
-              continue;
-            }
+      const prev = i > from ? body.charAt(i - 1) : "";
+      const next = body.charAt(i + 1);
+      const opens = (prev === "" || OPENS_AFTER.test(prev)) && isWordChar(next) && body.charAt(i + 1) !== "'";
+      if (opens && !inside(i)) {
+        const close = (c === "‹" ? closeAfterAngle : closeAfterQuote)(i + 1);
+        if (close > 0 && !inside(close)) {
+          const part = trimmedPart(body, i, i + 1, close, c, close, body.charAt(close));
+          if (part.end > part.start && wordsAtMost(body, part.start, part.end, 80)) {
+            result.push({ parts: [part], closed: true, single: true, nested: [] });
+            i = close + 1;
+            continue;
           }
         }
       }
@@ -265,8 +279,45 @@ function findSingleQuotes(body: string, paragraphs: [number, number][], doubles:
   return result;
 }
 
-function findSingleClose(body: string, from: number, to: number, openMark: string): number {
-  const closers = openMark === "‹" ? "›" : "’'";
+/** Sorted, non-overlapping union of spans, for inSpans. */
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const r of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
+    else if (r.end > r.start) merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** Whether text (trimmed, not empty) has at most `limit` whitespace-separated words; stops counting past it. */
+function wordsAtMost(body: string, start: number, end: number, limit: number): boolean {
+  let words = 1;
+  for (let j = start; j < end; j++) {
+    if (!/\s/.test(body.charAt(j))) continue;
+    if (++words > limit) return false;
+    while (j + 1 < end && /\s/.test(body.charAt(j + 1))) j++;
+  }
+  return true;
+}
+
+/**
+ * The closing mark of a single quote opened before `from`, for openers met in increasing order within one
+ * paragraph. Whether a mark closes does not depend on where the quote opened, so the answer found for one
+ * opener stands for the later ones before it: the paragraph is read once, not once per opener.
+ */
+function nextCloser(body: string, to: number, closers: string, lastApostrophe: number): (from: number) => number {
+  let askedFrom = -1;
+  let answer = -1;
+  return (from) => {
+    if (askedFrom >= 0 && from >= askedFrom && (answer < 0 || from <= answer)) return answer;
+    askedFrom = from;
+    answer = findSingleClose(body, from, to, closers, lastApostrophe);
+    return answer;
+  };
+}
+
+function findSingleClose(body: string, from: number, to: number, closers: string, lastApostrophe: number): number {
   for (let j = from; j < to; j++) {
     const c = body.charAt(j);
     if (!closers.includes(c)) continue;
@@ -274,10 +325,10 @@ function findSingleClose(body: string, from: number, to: number, openMark: strin
     const next = j + 1 < to ? body.charAt(j + 1) : "";
     if (isSpace(prev)) continue;
     if (isWordChar(next)) continue; // an apostrophe inside a word: Japan’s, don't
-    // "workers’ rights": a plural possessive before a lower-case word keeps the quote open.
+    // "workers’ rights": a plural possessive before a lower-case word keeps the quote open while
+    // another apostrophe follows in the paragraph.
     if (prev === "s" && /^\s\p{Ll}/u.test(body.slice(j + 1, j + 3)) && /\p{L}s$/u.test(body.slice(j - 2, j))) {
-      const rest = body.slice(j + 1, to);
-      if (/[’']/.test(rest)) continue;
+      if (lastApostrophe > j) continue;
     }
     return j;
   }
