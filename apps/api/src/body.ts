@@ -42,9 +42,26 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   });
 }
 
-/** 413, then the connection closes: the rest of an oversized body is never read. */
-export function refuseTooLarge(res: ServerResponse, limit: number) {
+/** What a refused client may still send, dropped unread, before its connection is cut. */
+const LINGER = { bytes: 1 << 20, ms: 1000 };
+
+/**
+ * 413. The rest of the body is never kept: up to LINGER more bytes are read and dropped so a client still
+ * sending gets to read the answer (a socket closed under a writing client resets, and the client sees only
+ * that), then the connection is cut.
+ */
+export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number) {
   const message = `Request body is over the limit of ${limit} bytes.`;
-  res.writeHead(413, { "content-type": "application/json; charset=utf-8", connection: "close" });
+  res.writeHead(413, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] }));
+  let dropped = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, LINGER.ms);
+  timer.unref();
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER.bytes) cut();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.resume();
 }

@@ -124,7 +124,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       // Counted as it arrives: a chunked body says nothing of its length beforehand.
       const body = await readBody(req, options.maxBodyBytes);
       if (!body) {
-        refuseTooLarge(res, options.maxBodyBytes);
+        refuseTooLarge(req, res, options.maxBodyBytes);
         return true;
       }
       headers.set("content-length", String(body.length));

@@ -1,10 +1,9 @@
 // HTTP edges an attacker finds: chunked bodies past the size limit, CORS for origins that are not ours, batched
 // operations, a POST without a content type. Each over a real socket where the socket matters.
-import { request } from "node:http";
 import type { Socket } from "node:net";
 import type { TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiDatabase, listenApi, type RunningApi } from "./support.ts";
+import { apiDatabase, chunkedPost, listenApi, type RunningApi } from "./support.ts";
 
 let db: TestDatabase;
 let cached: RunningApi;
@@ -23,46 +22,6 @@ afterAll(async () => {
   await uncached?.close();
   await db?.drop();
 });
-
-/**
- * POSTs `total` bytes in 16 KB chunks with no Content-Length (Transfer-Encoding: chunked), as fast as the socket
- * takes them, and stops when the answer comes. Returns the status and how many bytes were written by then.
- */
-function chunkedPost(port: number, total: number): Promise<{ status: number; sent: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = request({
-      host: "127.0.0.1",
-      port,
-      path: "/graphql",
-      method: "POST",
-      headers: { "content-type": "application/json" },
-    });
-    req.on("response", (res) => {
-      answered = true;
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, sent, ms: performance.now() - started });
-      req.destroy();
-    });
-    req.on("error", (error) => {
-      if (!answered) reject(error);
-    });
-    const chunk = Buffer.alloc(16 * 1024, " ");
-    const pump = () => {
-      while (!answered && sent < total) {
-        sent += chunk.length;
-        const more = req.write(
-          sent === chunk.length ? Buffer.from(`{"query":"{ __typename }"${chunk.toString().slice(24)}`) : chunk,
-        );
-        if (!more) return void req.once("drain", pump);
-      }
-      if (!answered) req.end("}");
-    };
-    pump();
-  });
-}
 
 describe("body size limit, counted as bytes arrive", () => {
   for (const [label, api] of [
