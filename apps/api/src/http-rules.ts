@@ -8,10 +8,12 @@ import type { CORSOptions, Plugin } from "graphql-yoga";
  * get no CORS header at all, so the browser keeps the answer from the page.
  */
 export function corsFor(origins: readonly string[]): (request: Request) => CORSOptions {
-  const allowed = new Set(origins.filter((o) => o !== "null" && o !== "*"));
+  const allowed = new Set(origins.filter((o) => o !== "null"));
+  // "*" (STORYLINE_CORS_ORIGINS=*) allows every real origin, still not "null".
+  const any = allowed.has("*");
   return (request) => {
     const origin = request.headers.get("origin");
-    if (!origin || !allowed.has(origin)) return false;
+    if (!origin || origin === "null" || !(any || allowed.has(origin))) return false;
     return { origin: [origin], credentials: false, methods: ["GET", "POST"] };
   };
 }

@@ -134,3 +134,16 @@ describe("request shapes", () => {
     expect((await post()).headers.get("content-type")).toMatch(/^application\/json/);
   });
 });
+
+describe("CORS settings", () => {
+  it("allows only listed origins; '*' allows any real origin but never 'null'", async () => {
+    const { corsFor } = await import("../src/http-rules.ts");
+    const ask = (origins: string[], origin: string) =>
+      corsFor(origins)(new Request("http://test/graphql", { headers: { origin } }));
+    expect(ask(["https://a.example"], "https://a.example")).toMatchObject({ origin: ["https://a.example"] });
+    expect(ask(["https://a.example"], "https://b.example")).toBe(false);
+    expect(ask(["https://a.example", "null"], "null")).toBe(false);
+    expect(ask(["*"], "https://b.example")).toMatchObject({ origin: ["https://b.example"] });
+    expect(ask(["*"], "null")).toBe(false);
+  });
+});
