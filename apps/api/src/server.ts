@@ -10,7 +10,6 @@ try {
   const { yoga } = await import("./yoga.ts");
   const { createApiServer } = await import("./handler.ts");
   const server = createApiServer({ yoga, cacheTtlMs: env.STORYLINE_CACHE_TTL_MS });
-  // Read through a cast until the setting is part of prisma/src/env.ts's schema.
   const host = env.STORYLINE_API_HOST;
   server.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EADDRINUSE") {
