@@ -14,11 +14,15 @@ export class InvalidIdError extends GraphQLError {
 export const withArticle = (noun: string) => `${/^[AEIOU]/i.test(noun) ? "an" : "a"} ${noun}`;
 const kinds = (typenames: string[]) => withArticle(typenames.join(" or "));
 
+/** Ids are Postgres int4: a larger number names nothing (and would make Prisma fail with an overflow). */
+const MAX_ID = 2_147_483_647;
+const isDatabaseId = (digits: string) => /^\d{1,10}$/.test(digits) && Number(digits) <= MAX_ID;
+
 /** A Relay global id's type and numeric id, or null when it is not one. */
 export function parseGlobalId(id: string): { typename: string; id: number } | null {
   try {
     const decoded = decodeGlobalID(id);
-    return /^\d+$/.test(decoded.id) && /^[A-Z]\w*$/.test(decoded.typename)
+    return isDatabaseId(decoded.id) && /^[A-Z]\w*$/.test(decoded.typename)
       ? { typename: decoded.typename, id: Number(decoded.id) }
       : null;
   } catch {
@@ -27,8 +31,14 @@ export function parseGlobalId(id: string): { typename: string; id: number } | nu
 }
 
 export function decodeNodeId(id: string | number, ...typenames: string[]): number {
-  if (typeof id === "number") return id;
-  if (/^\d+$/.test(id)) return Number(id);
+  if (typeof id === "number") {
+    if (!Number.isInteger(id) || id < 0 || id > MAX_ID) throw new InvalidIdError(`${id} is not ${kinds(typenames)} id.`);
+    return id;
+  }
+  if (/^\d+$/.test(id)) {
+    if (!isDatabaseId(id)) throw new InvalidIdError(`"${id}" is not ${kinds(typenames)} id.`);
+    return Number(id);
+  }
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(id);
@@ -41,6 +51,7 @@ export function decodeNodeId(id: string | number, ...typenames: string[]): numbe
     // The dashboard recognises "is a(n) X id; expected" as an unknown id (apps/web/lib/load.ts).
     throw new InvalidIdError(`"${id}" is ${withArticle(decoded.typename)} id; expected ${kinds(typenames)} id.`);
   }
+  if (!isDatabaseId(decoded.id)) throw new InvalidIdError(`"${id}" is not ${kinds(typenames)} id.`);
   return Number(decoded.id);
 }
 

@@ -63,7 +63,12 @@ describe("node(id:)", () => {
     const id = encodeGlobalID("Article", articleIds[0]!);
     const found = await raw(`query ($id: ID!) { node(id: $id) { id ... on Article { title } } }`, { id });
     expect((found.data as any).node.id).toBe(id);
-    for (const missing of [encodeGlobalID("Article", 999_999), encodeGlobalID("Nope", 1), "garbage"]) {
+    for (const missing of [
+      encodeGlobalID("Article", 999_999),
+      encodeGlobalID("Article", "99999999999999999999"),
+      encodeGlobalID("Nope", 1),
+      "garbage",
+    ]) {
       const result = await raw(`query ($id: ID!) { node(id: $id) { id } }`, { id: missing });
       expect(result.errors, missing).toBeUndefined();
       expect((result.data as any).node, missing).toBeNull();
@@ -72,6 +77,14 @@ describe("node(id:)", () => {
 });
 
 describe("typed lookups", () => {
+  it("refuses an id past the database's integer range as a bad id, not an unexpected error", async () => {
+    for (const id of ["99999999999999999999999", encodeGlobalID("Event", "2147483648")]) {
+      const result = await raw(`query ($id: ID!) { event(id: $id) { __typename } }`, { id });
+      expect(result.errors?.[0]?.message, id).toMatch(/is not an Event id/);
+      expect(result.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    }
+  });
+
   it("answers a result asked only for __typename", async () => {
     const id = encodeGlobalID("Article", articleIds[0]!);
     const result = await raw(
