@@ -44,7 +44,23 @@ const cases: { name: string; size: number; build: (n: number) => RawDocument }[]
   { name: "capitalised words", size: 20_000, build: (n) => doc("text", "Alpha Beta ".repeat(n)) },
   { name: "a run of 'said'", size: 40_000, build: (n) => doc("text", "said ".repeat(n)) },
   { name: "attributed quotes in one paragraph", size: 2_000, build: (n) => doc("text", `"Yes," said John Smith. `.repeat(n)) },
+  {
+    name: "quotes in one endless sentence, each 'the article said'",
+    size: 1_000,
+    build: (n) => doc("text", `"Yes," the article said, `.repeat(n)),
+  },
+  {
+    name: "many presidents, each followed by 'the president said'",
+    size: 250,
+    build: (n) => doc("text", lines(n, (i) => `President John ${surname(i)} spoke. "Yes," the president said.`).join(" ")),
+  },
 ];
+
+/** A distinct capitalised surname per number: Bdaa, Bdab, ... */
+function surname(i: number): string {
+  const letters = (i + 1000).toString(26).replace(/[0-9a-p]/g, (d) => String.fromCharCode(97 + Number.parseInt(d, 26)));
+  return letters.charAt(0).toUpperCase() + letters.slice(1);
+}
 
 /** CPU milliseconds of this process for one extraction; the least of a few runs, to shed noise. */
 function cpuMs(raw: RawDocument, runs = 3): number {

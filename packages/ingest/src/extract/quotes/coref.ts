@@ -186,23 +186,32 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
     else firstRefOfSentence.set(r.sentence, { ...r, firstToken: -1 });
   }
 
+  // Each person's latest reference so far, and the people each role fits: kept as the references are read in
+  // order, so that a role noun costs no walk over every earlier reference and every person (an article of
+  // thousands of presidents each followed by "the president said" took seconds per thousand).
+  const latestRef = new Map<EntityCluster, number>();
+  const fitsByRole = new Map<string, EntityCluster[]>();
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i] as Ref;
-    if (r.kind === "NAME") continue;
     if (r.kind === "ROLE") {
-      const c = resolveRole(r.role as RoleInfo, refs, i, clusters, firstRefOfSentence);
+      const role = r.role as RoleInfo;
+      const key = JSON.stringify(role);
+      let fits = fitsByRole.get(key);
+      if (!fits) fitsByRole.set(key, (fits = bestFitting(role, clusters)));
+      const c = resolveRole(fits, refs, i, latestRef, firstRefOfSentence);
       if (c) {
         r.cluster = c;
         r.confidence = 0.75;
         if (!r.gender && c.gender) r.gender = c.gender;
       }
-      continue;
+    } else if (r.kind !== "NAME") {
+      const resolved = resolvePronoun(refs, i, firstRefOfSentence);
+      if (resolved) {
+        r.cluster = resolved.cluster;
+        r.confidence = resolved.confidence;
+      }
     }
-    const resolved = resolvePronoun(refs, i, firstRefOfSentence);
-    if (resolved) {
-      r.cluster = resolved.cluster;
-      r.confidence = resolved.confidence;
-    }
+    if (r.cluster) latestRef.set(r.cluster, i);
   }
 
   const refAtToken = new Map<number, Ref>();
@@ -262,14 +271,11 @@ function resolvePronoun(
   return { cluster: best, confidence: Math.min(0.85, 0.5 + margin / 10) };
 }
 
-function resolveRole(
-  role: RoleInfo,
-  refs: Ref[],
-  i: number,
-  clusters: EntityCluster[],
-  firstRefOfSentence: Map<number, Ref>,
-): EntityCluster | null {
-  const r = refs[i] as Ref;
+// More people than this fitting a role equally well: the role says nothing about who is meant.
+const MAX_ROLE_CONTENDERS = 64;
+
+/** The people a role fits best, in the order of the clusters. Several fit "the senator" with two senators named. */
+function bestFitting(role: RoleInfo, clusters: EntityCluster[]): EntityCluster[] {
   const fits = new Map<EntityCluster, number>();
   for (const c of clusters) {
     if (c.kind !== "PERSON") continue;
@@ -277,24 +283,35 @@ function resolveRole(
     for (const attached of c.roles) fit = Math.max(fit, roleFit(role, attached, c.countries));
     if (fit) fits.set(c, fit);
   }
-  if (!fits.size) return null;
-  // Several people fit ("the senator" with two senators named): the better fit, then the more salient.
+  if (!fits.size) return [];
   const best = Math.max(...fits.values());
-  const contenders = [...fits].filter(([, f]) => f === best).map(([c]) => c);
+  return [...fits].filter(([, f]) => f === best).map(([c]) => c);
+}
+
+function resolveRole(
+  contenders: EntityCluster[],
+  refs: Ref[],
+  i: number,
+  latestRef: Map<EntityCluster, number>,
+  firstRefOfSentence: Map<number, Ref>,
+): EntityCluster | null {
+  const r = refs[i] as Ref;
+  if (!contenders.length || contenders.length > MAX_ROLE_CONTENDERS) return null;
   if (contenders.length === 1) return contenders[0] as EntityCluster;
+  // Between equal fits, the more salient: the one referred to last, and prominently.
   let chosen: EntityCluster | null = null;
   let chosenScore = Number.NEGATIVE_INFINITY;
   for (const c of contenders) {
     let score = -100;
-    for (let j = i - 1; j >= 0; j--) {
+    // The person's latest reference before this one.
+    const j = latestRef.get(c);
+    if (j !== undefined && j < i) {
       const m = refs[j] as Ref;
-      if (m.cluster !== c) continue;
       const distance = r.sentence - m.sentence;
       score = 6 - Math.min(distance, 10) * 0.8;
       if (firstRefOfSentence.get(m.sentence) === m) score += 1;
       if (m.cueSubject) score += 1.5;
       if (m.quoted) score -= 3;
-      break;
     }
     if (score > chosenScore) {
       chosenScore = score;

@@ -143,6 +143,12 @@ const OUTLET_NOUNS = new Set([
 // "fired back", "shot back", "hit back": speech verbs only with "back".
 const BACK_VERBS = new Set(["shot", "fired", "hit", "pushed", "struck", "snapped", "wrote"]);
 
+// More people than an article names with one role: a roll call of senators, not "the senator" of a story.
+const MAX_ROLE_FITTING = 200;
+
+// Far more words than eight real sentences hold (about 200).
+const EARLIER_NOUN_TOKENS = 1000;
+
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIndex, ctx: QuoteContext = {}): ExtractedQuote[] {
@@ -396,9 +402,13 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       return best;
     };
     const floor = index.sentenceAt(at) - 8;
-    for (let j = firstTokenAtOrAfter(at) - 1; j > 0; j--) {
+    const floorStart = floor > 0 ? (index.sentences[floor] as Span).start : Number.NEGATIVE_INFINITY;
+    // Eight sentences, and at most EARLIER_NOUN_TOKENS words: text that never ends a sentence would otherwise be
+    // read back to its start for every quote in it.
+    const from = firstTokenAtOrAfter(at) - 1;
+    for (let j = from; j > 0 && from - j < EARLIER_NOUN_TOKENS; j--) {
       const t = tokens[j] as Token;
-      if (index.sentenceAt(t.start) < floor) break;
+      if (t.start < floorStart) break;
       if (t.lower !== noun || insideQuote(t.start)) continue;
       const before = outletWith(tokens[j - 1]);
       if (before && /^ $/.test((tokens[j - 1] as Token).gapAfter)) return before;
@@ -417,15 +427,28 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return index.clusters.find((c) => c.kind === "PERSON" && c.name.toLowerCase() === lower) ?? null;
   };
 
+  // The people each role fits, worked out once per role rather than once per quote.
+  const fittingByRole = new Map<string, { c: EntityCluster; fit: number }[]>();
   const resolveRoleNoun = (role: RoleInfo, at: number): EntityCluster | null => {
+    const key = JSON.stringify(role);
+    let fitting = fittingByRole.get(key);
+    if (!fitting) {
+      fitting = [];
+      for (const c of index.clusters) {
+        if (c.kind !== "PERSON") continue;
+        let fit = 0;
+        for (const r of c.roles) fit = Math.max(fit, roleFit(role, r, c.countries));
+        if (fit) fitting.push({ c, fit });
+      }
+      fittingByRole.set(key, fitting);
+    }
+    // Hundreds of people fitting one role: it names nobody in particular (and weighing them all for every
+    // quote would make such a page quadratic).
+    if (fitting.length > MAX_ROLE_FITTING) return null;
     let best: EntityCluster | null = null;
     let bestFit = 0;
     let bestLast = -1;
-    for (const c of index.clusters) {
-      if (c.kind !== "PERSON") continue;
-      let fit = 0;
-      for (const r of c.roles) fit = Math.max(fit, roleFit(role, r, c.countries));
-      if (!fit) continue;
+    for (const { c, fit } of fitting) {
       const lastBefore = c.mentions.reduce((acc, m) => (m.start < at && m.start > acc ? m.start : acc), -1);
       if (fit > bestFit || (fit === bestFit && lastBefore > bestLast)) {
         best = c;
