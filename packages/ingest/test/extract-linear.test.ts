@@ -54,6 +54,22 @@ const cases: { name: string; size: number; build: (n: number) => RawDocument }[]
     size: 250,
     build: (n) => doc("text", lines(n, (i) => `President John ${surname(i)} spoke. "Yes," the president said.`).join(" ")),
   },
+  {
+    name: "pronouns in one endless sentence",
+    size: 2_000,
+    build: (n) => doc("text", `"Yes," he said, and she agreed, and they left, `.repeat(n)),
+  },
+  { name: "quotes after colons in one endless sentence", size: 2_000, build: (n) => doc("text", `x: "a" `.repeat(n)) },
+  {
+    name: "one organisation before every 'the company said'",
+    size: 2_000,
+    build: (n) => doc("text", `Acme Corp and "Yes," the company said, `.repeat(n)),
+  },
+  {
+    name: "an outlet reporting, thousands of times in one line",
+    size: 4_000,
+    build: (n) => doc("text", `Reuters reports: "a" `.repeat(n)),
+  },
 ];
 
 /** A distinct capitalised surname per number: Bdaa, Bdab, ... */

@@ -93,8 +93,15 @@ export function extractCitations(body: string, ctx: CitationContext = {}): Extra
       push(lookupOutlet(item), item, "SOURCE_LINE", start, start + item.length);
     }
   }
+  // Asked for offsets in increasing order: the line start moves forward with them, so a long line is not read
+  // back to its start for every outlet named in it.
+  let lineStart = 0;
+  let nextNewline = body.indexOf("\n");
   const onSourceLine = (at: number) => {
-    const lineStart = body.lastIndexOf("\n", at - 1) + 1;
+    while (nextNewline >= 0 && nextNewline < at) {
+      lineStart = nextNewline + 1;
+      nextNewline = body.indexOf("\n", lineStart);
+    }
     return /^[ \t]*(?:Sources?|Source\(s\))[ \t]*:/.test(body.slice(lineStart, lineStart + 20));
   };
 

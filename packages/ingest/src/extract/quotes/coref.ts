@@ -227,7 +227,9 @@ function resolvePronoun(
   const r = refs[i] as Ref;
   const scores = new Map<EntityCluster, number>();
   const laterInSentence = new Set<string>();
-  for (let j = i - 1; j >= 0; j--) {
+  // Six sentences back, and no more than PRONOUN_LOOKBACK references: text that never ends a sentence would
+  // otherwise be read back to its start for every pronoun in it.
+  for (let j = i - 1; j >= 0 && i - j <= PRONOUN_LOOKBACK; j--) {
     const m = refs[j] as Ref;
     const distance = r.sentence - m.sentence;
     if (distance > 6) break;
@@ -270,6 +272,9 @@ function resolvePronoun(
   const margin = second === Number.NEGATIVE_INFINITY ? 4 : bestScore - second;
   return { cluster: best, confidence: Math.min(0.85, 0.5 + margin / 10) };
 }
+
+// Far more references than six real sentences hold (a few dozen).
+const PRONOUN_LOOKBACK = 300;
 
 // More people than this fitting a role equally well: the role says nothing about who is meant.
 const MAX_ROLE_CONTENDERS = 64;

@@ -146,6 +146,9 @@ const BACK_VERBS = new Set(["shot", "fired", "hit", "pushed", "struck", "snapped
 // More people than an article names with one role: a roll call of senators, not "the senator" of a story.
 const MAX_ROLE_FITTING = 200;
 
+// Longer than any real sentence.
+const COLON_CLAUSE_TOKENS = 400;
+
 // Far more words than eight real sentences hold (about 200).
 const EARLIER_NOUN_TOKENS = 1000;
 
@@ -224,6 +227,25 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   let lastSpeaker: LastSpeaker | null = null;
 
   // ---- helpers over tokens -------------------------------------------------------------------
+  // Each entity's mentions by offset, for a binary search: a walk over all of them for each quote made a page
+  // naming one organisation thousands of times, with "the company said" after each, quadratic.
+  const mentionsByStart = new Map<EntityCluster, Mention[]>();
+  /** The entity's mention that starts last before `at` (the first listed, when two start there), or null. */
+  const lastMentionBefore = (c: EntityCluster, at: number): Mention | null => {
+    let sorted = mentionsByStart.get(c);
+    if (!sorted) mentionsByStart.set(c, (sorted = [...c.mentions].sort((x, y) => x.start - y.start)));
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Mention).start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return null;
+    let k = lo - 1;
+    while (k > 0 && (sorted[k - 1] as Mention).start === (sorted[k] as Mention).start) k--;
+    return sorted[k] as Mention;
+  };
   // Paragraph bounds by binary search over the newlines: a search of the body from each quote would read a
   // long paragraph once per quote in it.
   const lines = lineIndex(body);
@@ -340,8 +362,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     for (const c of index.clusters) {
       if (c.kind !== "ORGANIZATION") continue;
       if (wantsOutlet && !c.outlet) continue;
-      let lastMention: Mention | null = null;
-      for (const m of c.mentions) if (m.start < at && (!lastMention || m.start > lastMention.start)) lastMention = m;
+      const lastMention = lastMentionBefore(c, at);
       if (!lastMention) continue;
       const last = lastMention.start;
       const distance = index.sentenceAt(at) - index.sentenceAt(last);
@@ -393,7 +414,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
       let bestLast = -1;
       for (const c of index.clusters) {
         if (!c.outlet || !c.nameParts.includes(t.bare.toLowerCase())) continue;
-        const last = c.mentions.reduce((acc, x) => (x.start < at && x.start > acc ? x.start : acc), -1);
+        const last = lastMentionBefore(c, at)?.start ?? -1;
         if (last > bestLast) {
           best = c;
           bestLast = last;
@@ -449,7 +470,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     let bestFit = 0;
     let bestLast = -1;
     for (const { c, fit } of fitting) {
-      const lastBefore = c.mentions.reduce((acc, m) => (m.start < at && m.start > acc ? m.start : acc), -1);
+      const lastBefore = lastMentionBefore(c, at)?.start ?? -1;
       if (fit > bestFit || (fit === bestFit && lastBefore > bestLast)) {
         best = c;
         bestFit = fit;
@@ -776,8 +797,10 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (body.charAt(end - 1) !== ":") return null;
     const sentence = index.sentences[index.sentenceAt(end - 1)];
     const sStart = Math.max(base, sentence ? sentence.start : base);
-    const tStart = firstTokenAtOrAfter(sStart);
     const tEnd = firstTokenAtOrAfter(end) - 1;
+    // The clause before the colon, at most COLON_CLAUSE_TOKENS words of it: text that never ends a sentence
+    // would otherwise be read from its start for every quote in it.
+    const tStart = Math.max(firstTokenAtOrAfter(sStart), tEnd + 1 - COLON_CLAUSE_TOKENS);
     if (tEnd < tStart) return null;
     // "From Reuters:" / "According to TASS:"
     const firstLower = (tokens[tStart] as Token).lower;
