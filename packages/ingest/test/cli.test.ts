@@ -259,7 +259,8 @@ describe("storyline extract and export", () => {
 
   it("ends quietly with success when the reader closes the pipe (export | head -1)", async () => {
     // More rows than a pipe buffers (64 KB), so the export is still writing when the reader has gone.
-    const [{ maxId }] = await db.prisma.$queryRaw<{ maxId: number }[]>`select max(id)::int as "maxId" from "Quote"`;
+    const [top] = await db.prisma.$queryRaw<{ maxId: number }[]>`select max(id)::int as "maxId" from "Quote"`;
+    const maxId = top?.maxId ?? 0;
     const columns = await db.prisma.$queryRaw<{ name: string }[]>`
       select column_name as name from information_schema.columns where table_name = 'Quote' and column_name <> 'id'`;
     const list = columns.map((c) => `"${c.name}"`).join(", ");

@@ -187,6 +187,7 @@ function plantCorpus(dir: string, rand: () => number): Planted[] {
   return planted;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for exactly these characters.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 describe(`a malformed corpus mixed with good articles (seed ${SEED})`, () => {

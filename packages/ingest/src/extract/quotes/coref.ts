@@ -197,7 +197,10 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
       const role = r.role as RoleInfo;
       const key = JSON.stringify(role);
       let fits = fitsByRole.get(key);
-      if (!fits) fitsByRole.set(key, (fits = bestFitting(role, clusters)));
+      if (!fits) {
+        fits = bestFitting(role, clusters);
+        fitsByRole.set(key, fits);
+      }
       const c = resolveRole(fits, refs, i, latestRef, firstRefOfSentence);
       if (c) {
         r.cluster = c;

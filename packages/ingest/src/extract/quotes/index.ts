@@ -233,7 +233,10 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
   /** The entity's mention that starts last before `at` (the first listed, when two start there), or null. */
   const lastMentionBefore = (c: EntityCluster, at: number): Mention | null => {
     let sorted = mentionsByStart.get(c);
-    if (!sorted) mentionsByStart.set(c, (sorted = [...c.mentions].sort((x, y) => x.start - y.start)));
+    if (!sorted) {
+      sorted = [...c.mentions].sort((x, y) => x.start - y.start);
+      mentionsByStart.set(c, sorted);
+    }
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
