@@ -9,24 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng } from "../src/demo/generate.ts";
 import { type IngestSummary, runIngest } from "../src/pipeline.ts";
 import { findCountMismatches } from "../src/store/consistency.ts";
 
 const SEED = Number(process.env.STORYLINE_TEST_SEED ?? Date.now() % 1_000_000);
 const CAP = 512 * 1024;
 const SECRET = "SECRET-FILE-CONTENT-7f3a";
-
-/** mulberry32: a small seeded generator, so a failing corpus can be made again from the printed seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = "harbour treaty minister talks island fishing quota border summit envoy vote parliament coast ferry port".split(
   " ",
@@ -66,7 +55,7 @@ beforeAll(async () => {
         JSON.stringify([
           { id: "remote-lfi-1", file: "/etc/passwd" },
           { id: "remote-lfi-2", file: "../../../../../../etc/hostname" },
-          { id: "remote-ok", title: "Remote record", text: article(900, random(1)) },
+          { id: "remote-ok", title: "Remote record", text: article(900, rng(1)) },
         ]),
       );
     } else res.writeHead(404).end();
@@ -198,7 +187,7 @@ describe(`a malformed corpus mixed with good articles (seed ${SEED})`, () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "storyline-hostile-"));
-    planted = plantCorpus(dir, random(SEED));
+    planted = plantCorpus(dir, rng(SEED));
     const started = performance.now();
     summary = await runIngest({
       prisma: db.prisma,

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rng } from "../src/demo/generate.ts";
 import { runIngest } from "../src/pipeline.ts";
 import { findCountMismatches } from "../src/store/consistency.ts";
 
@@ -14,17 +15,6 @@ const BIN = resolve(import.meta.dirname, "../bin/storyline.sh");
 const KILLS = process.env.STORYLINE_STRESS ? 20 : 3;
 const ARTICLES = 300;
 const SEED = Number(process.env.STORYLINE_TEST_SEED ?? Date.now() % 1_000_000);
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = ["harbour treaty", "fishing quota", "border survey", "ferry strike", "island vote", "grain tariff"];
 const MONTHS = "January February March April May June July August September October November December".split(" ");
@@ -82,7 +72,7 @@ describe(`ingest killed with SIGKILL at random moments (${KILLS} kills, seed ${S
   it(
     "never leaves a partial article or a stale count, and the next run completes the corpus exactly",
     async () => {
-      const rand = random(SEED);
+      const rand = rng(SEED);
       const clean = await runIngest({
         prisma: reference.prisma,
         databaseUrl: reference.url,

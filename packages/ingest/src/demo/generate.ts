@@ -4,8 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Mulberry32: a tiny seeded PRNG, so the corpus never changes between machines. */
-function rng(seed: number) {
+/** Mulberry32: a tiny seeded PRNG, so the corpus never changes between machines (tests reuse it for seeded corpora). */
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
