@@ -173,10 +173,14 @@ export async function openRegularFile(path: Buffer): Promise<FileHandle> {
 export async function readCapped(path: Buffer, maxBytes: number): Promise<Buffer> {
   const handle = await openRegularFile(path);
   try {
+    // stat's size sizes the first read (one read for an ordinary file); devices and /proc files report 0, so
+    // what arrives is still counted against the cap.
+    const { size } = await handle.stat();
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const want = total === 0 && size > 0 ? size + 1 : 1 << 16;
+      const chunk = Buffer.allocUnsafe(Math.min(want, 1 << 20, maxBytes + 1 - total));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
