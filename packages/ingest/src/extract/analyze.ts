@@ -15,6 +15,8 @@ export interface AnalyzeContext {
   bylineAgencies?: string[];
   /** Who held a role on a day, for role nouns the article never ties to a name ("the Russian President"). */
   resolveRole?: RoleAliasLookup;
+  /** The article's writers: never the speakers of the quotes they report. */
+  authors?: readonly string[] | null;
 }
 
 export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysis {
@@ -52,7 +54,11 @@ function analyzeBody(body: string, ctx: AnalyzeContext): TextAnalysis {
   // Sentence splitting ignores full stops inside quotes, so quote interiors are masked.
   const interiors = marks.flatMap((s) => s.parts.map((p) => ({ start: p.start, end: p.end }))).sort((a, b) => a.start - b.start);
   const index = buildEntityIndex(body, interiors);
-  const quotes = extractQuotes(body, marks, index, { publishedAt: ctx.publishedAt ?? null, resolveRole: ctx.resolveRole });
+  const quotes = extractQuotes(body, marks, index, {
+    publishedAt: ctx.publishedAt ?? null,
+    resolveRole: ctx.resolveRole,
+    authors: ctx.authors,
+  });
   return {
     quotes,
     entities: toExtractedEntities(index),

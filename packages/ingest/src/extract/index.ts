@@ -14,6 +14,7 @@ export function extractDocument(raw: RawDocument, context: ExtractContext = {}):
     publishedAt: article.published?.value ?? null,
     bylineAgencies: article.bylineAgencies,
     resolveRole: context.resolveRole,
+    authors: article.authors,
   });
   return { ...article, ...analysis, id: raw.id, url: raw.url ?? null, inputKind: raw.inputKind, origin: raw.origin };
 }

@@ -73,13 +73,19 @@ function isCueSubjectAt(tokens: Token[], first: number, last: number): boolean {
   return false;
 }
 
-export function resolveReferences(index: EntityIndex, insideQuote: (offset: number) => boolean): CorefResult {
+export function resolveReferences(
+  index: EntityIndex,
+  insideQuote: (offset: number) => boolean,
+  /** People who are never referred to as "he" or "she" in the story: the writers. */
+  excluded: ReadonlySet<EntityCluster> = new Set(),
+): CorefResult {
   const { tokens, mentions, clusters } = index;
   const refs: Ref[] = [];
   const personTokens = new Set<number>();
   for (const m of mentions) {
     if (m.kind !== "PERSON" || m.entity < 0) continue;
     const c = clusters[m.entity] as EntityCluster;
+    if (excluded.has(c)) continue;
     for (let j = m.firstToken; j <= m.lastToken; j++) personTokens.add(j);
     if (m.possessive) {
       // "Clinton’s communications director": the owner, not the one acting; still a mention for recency.
@@ -198,7 +204,7 @@ export function resolveReferences(index: EntityIndex, insideQuote: (offset: numb
       const key = JSON.stringify(role);
       let fits = fitsByRole.get(key);
       if (!fits) {
-        fits = bestFitting(role, clusters);
+        fits = bestFitting(role, clusters).filter((c) => !excluded.has(c));
         fitsByRole.set(key, fits);
       }
       const c = resolveRole(fits, refs, i, latestRef, firstRefOfSentence);

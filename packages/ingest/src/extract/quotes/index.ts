@@ -16,6 +16,8 @@ import type { MarkedPart, MarkedSpan } from "./marks.ts";
 export interface QuoteContext {
   publishedAt?: string | null;
   resolveRole?: RoleAliasLookup;
+  /** The article's writers (metadata): they report quotes, they never speak them. */
+  authors?: readonly string[] | null;
 }
 
 interface Speaker {
@@ -202,7 +204,8 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (last && r.start < last.end) last.end = Math.max(last.end, r.end);
     else speechOuter.push({ ...r });
   }
-  const coref = resolveReferences(index, (offset) => inSpans(speechOuter, offset));
+  const writers = writerClusters(body, index, ctx.authors ?? []);
+  const coref = resolveReferences(index, (offset) => inSpans(speechOuter, offset), writers);
 
   const day = ctx.publishedAt ? ctx.publishedAt.slice(0, 10) : null;
   const candidates: Candidate[] = [];
@@ -459,7 +462,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     if (!fitting) {
       fitting = [];
       for (const c of index.clusters) {
-        if (c.kind !== "PERSON") continue;
+        if (c.kind !== "PERSON" || writers.has(c)) continue;
         let fit = 0;
         for (const r of c.roles) fit = Math.max(fit, roleFit(role, r, c.countries));
         if (fit) fitting.push({ c, fit });
@@ -943,7 +946,7 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     }
     // Carry-over: an uncued quote goes to the speaker of the quote just before, in this paragraph or the last.
     const prev = lastSpeaker;
-    if (prev?.speaker.speaker && c.kind === "FULL") {
+    if (prev?.speaker.speaker && c.kind === "FULL" && !(prev.cluster && writers.has(prev.cluster))) {
       const sameParagraph = paragraphStart(prev.at) === paragraphStart(c.openAt);
       const prevParagraphStart = paragraphStart(Math.max(0, paragraphStart(c.openAt) - 2));
       const previousParagraph = !sameParagraph && paragraphStart(prev.at) === prevParagraphStart;
@@ -997,6 +1000,46 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     });
   }
   return out;
+}
+
+// A byline paragraph: "By Jane Porter", "Written by ...", "Jane Porter contributed reporting".
+const BYLINE = /^\s*(?:(?:written |reporting |words |story |text )?by)\s+(?=\p{Lu})/iu;
+const BYLINE_WORD =
+  /^(?:\p{Lu}[\p{L}.'’-]*|and|with|in|for|of|at|the|staff|senior|chief|special|writer|reporter|correspondent|editor|contributor)$/u;
+/** "By Jane Porter and Mark Lee, Reuters": only names and a few joiners after "By", no sentence ("By Tuesday, Smith had left"). */
+const isByline = (line: string): boolean => {
+  const m = BYLINE.exec(line);
+  if (!m) return false;
+  const words = line
+    .slice(m[0].length)
+    .split(/[\s,;|/–—-]+/)
+    .filter(Boolean);
+  return words.length <= 12 && words.every((w) => BYLINE_WORD.test(w));
+};
+const CONTRIBUTED =
+  /\b(?:contributed (?:reporting|to this (?:report|story|article))|is a (?:reporter|writer|correspondent|columnist|contributor|staff writer)\b)/i;
+
+/** The people who wrote the article: named in a byline paragraph or in the metadata. */
+function writerClusters(body: string, index: EntityIndex, authors: readonly string[]): Set<EntityCluster> {
+  const writers = new Set<EntityCluster>();
+  const wanted = new Set(authors.map((a) => a.trim().toLowerCase()).filter((a) => a.includes(" ")));
+  for (const m of index.mentions) {
+    if (m.kind !== "PERSON" || m.entity < 0) continue;
+    const c = index.clusters[m.entity] as EntityCluster;
+    if (writers.has(c)) continue;
+    if (wanted.size && (wanted.has(c.name.toLowerCase()) || [...c.aliases].some((a) => wanted.has(a.toLowerCase())))) {
+      writers.add(c);
+      continue;
+    }
+    // The mention's paragraph, read only when it is short: a byline is a line of its own.
+    const from = body.lastIndexOf("\n", m.start) + 1;
+    let to = body.indexOf("\n", m.end);
+    if (to < 0) to = body.length;
+    if (to - from > 160 || m.inQuote) continue;
+    const line = body.slice(from, to);
+    if (CONTRIBUTED.test(line) || isByline(line)) writers.add(c);
+  }
+  return writers;
 }
 
 /** Full quote or fragment, judged by what stands before the opening mark. */
