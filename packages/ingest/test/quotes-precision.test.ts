@@ -41,3 +41,57 @@ describe("the writer is never the speaker", () => {
     expect(speakers(after)).toEqual([["We will win,", "Sara Quinn"]]);
   });
 });
+
+describe("titles of works are not speech", () => {
+  it("a song or a game named by its noun or its maker", () => {
+    expect(quotes("The band performed the song “Flowers” by WINNER at the festival on Sunday.")).toEqual([]);
+    expect(quotes("“Flowers” by WINNER tells the story of a breakup.")).toEqual([]);
+    expect(quotes("“Half Life: Alyx” by Developer Valve reveals a new world.")).toEqual([]);
+    expect(quotes("Fans lined up for the game “Half Life: Alyx”, which Valve announced on Thursday.")).toEqual([]);
+  });
+
+  it("a show named after its network or after 'on'", () => {
+    expect(quotes("Paul Grant said on CBS's “Face the Nation” that the bill would pass.")).toEqual([]);
+    expect(speakers("“The bill will pass,” Paul Grant said on “Meet the Press.”")).toEqual([
+      ["The bill will pass,", "Paul Grant"],
+    ]);
+  });
+
+  it("the speech around a title is still speech", () => {
+    const body = "Her favourite track is the single “Flowers” by WINNER, Mia Lund said. “It makes me cry,” she said.";
+    expect(speakers(body)).toEqual([["It makes me cry,", "Mia Lund"]]);
+  });
+});
+
+describe("scare quotes are not speech", () => {
+  it("one or two words used as a term, with nobody saying them", () => {
+    expect(quotes("The critics called it a “masterpiece” last week, and others spoke of “fake news” in the coverage.")).toEqual(
+      [],
+    );
+    expect(quotes("Paul Grant criticised the “reform” and voted against it.")).toEqual([]);
+    expect(speakers("Paul Grant met the so-called “experts” on Monday. “They were wrong,” he said.")).toEqual([
+      ["They were wrong,", "Paul Grant"],
+    ]);
+  });
+});
+
+describe("a quote's span never takes in its cue", () => {
+  const spans = (body: string) =>
+    quotes(body).map((q) => (q.parts ?? [{ start: q.start, end: q.end }]).map((p) => body.slice(p.start, p.end)));
+
+  it("a quote split by its cue keeps two parts around the cue", () => {
+    const body = "Senator Paul Grant spoke on Monday. “We are ready for the vote,” he declares, “and we will win it.”";
+    expect(spans(body)).toEqual([["We are ready for the vote,", "and we will win it."]]);
+    expect(speakers(body)).toEqual([["We are ready for the vote, and we will win it.", "Paul Grant"]]);
+  });
+
+  it("the same with straight marks and the comma outside", () => {
+    const body = 'Senator Paul Grant spoke on Monday. "We are ready for the vote", he declares, "and we will win it".';
+    for (const parts of spans(body)) for (const p of parts) expect(p).not.toMatch(/declares/);
+  });
+
+  it("an inverted cue with an apposition", () => {
+    const body = "“We are ready,” declares Paul Grant, a senator from Ohio, “and we will win.”";
+    expect(spans(body)).toEqual([["We are ready,", "and we will win."]]);
+  });
+});

@@ -907,6 +907,11 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     const first = c.parts[0] as MarkedPart;
     const text = body.slice(first.start, first.end);
     c.kind = judgeKind(body, paragraphStart(c.openAt), c.openAt, text);
+    // A title is nobody's speech, whatever verb is near it ("Valve announced “Half-Life: Alyx”").
+    if (isWorkTitle(body, c, text, paragraphStart(c.openAt))) {
+      c.drop = true;
+      continue;
+    }
 
     let speaker: Speaker | null = null;
     const after = cueAfter(c);
@@ -1040,6 +1045,25 @@ function writerClusters(body: string, index: EntityIndex, authors: readonly stri
     if (CONTRIBUTED.test(line) || isByline(line)) writers.add(c);
   }
   return writers;
+}
+
+// A noun for a work right before the marks: the song “Flowers”, the game “Half-Life: Alyx”.
+const WORK_BEFORE =
+  /\b(?:song|single|track|album|EP|mixtape|record|game|videogame|film|movie|show|series|sitcom|miniseries|book|novel|memoir|musical|opera|poem|painting|documentary|episode|podcast|exhibition|exhibit|hit|anthem|ballad|franchise|sequel|trilogy)\s*,?\s*$/i;
+
+/** A title of a work, not speech: “Flowers” by WINNER, the song “Flowers”, CBS's “Face the Nation”, on “Meet the Press”. */
+function isWorkTitle(
+  body: string,
+  c: { openAt: number; closeEnd: number; closed: boolean },
+  text: string,
+  pStart: number,
+): boolean {
+  if (c.closed && /^,?[ \t]+by[ \t]+[\p{Lu}"“]/u.test(body.slice(c.closeEnd, c.closeEnd + 8)) && wordCount(text) <= 12)
+    return true;
+  const before = body.slice(Math.max(pStart, c.openAt - 40), c.openAt);
+  if (WORK_BEFORE.test(before) && wordCount(text) <= 12) return true;
+  // A show or publication: a title after "on" or after an owner's name.
+  return isTitleLike(text) && wordCount(text) <= 6 && /(?:\bon|\b\p{Lu}[\p{L}.&-]*['’]s)\s*$/u.test(before);
 }
 
 /** Full quote or fragment, judged by what stands before the opening mark. */
