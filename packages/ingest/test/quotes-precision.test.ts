@@ -95,3 +95,23 @@ describe("a quote's span never takes in its cue", () => {
     expect(spans(body)).toEqual([["We are ready,", "and we will win."]]);
   });
 });
+
+describe("a pronoun goes on with the person the story is about", () => {
+  it("a profile: the husband named after 'his' does not take the subject's words", () => {
+    const body =
+      "Marcus Hale talked about his life on Monday. He met his husband, Daniel Ortiz, in 1994 at a club in New York. “I knew right away,” he said.";
+    expect(speakers(body)).toEqual([["I knew right away,", "Marcus Hale"]]);
+  });
+
+  it("a profile: a guest introduced by name is not the host", () => {
+    const body =
+      "Marcus Hale has hosted the show for ten years. On Tuesday he welcomed a guest, the singer Tom Baker, to the studio. Hale laughed at the jokes. “I have never laughed so hard,” he said.";
+    expect(speakers(body)).toEqual([["I have never laughed so hard,", "Marcus Hale"]]);
+  });
+
+  it("the nearest compatible person, when the one named more often does not agree", () => {
+    const body =
+      "Marcus Hale has hosted the show for ten years, and Hale is famous. Hale thanked the crowd. On Tuesday the singer Anna Berg performed for an hour. “I loved every minute,” she said.";
+    expect(speakers(body)).toEqual([["I loved every minute,", "Anna Berg"]]);
+  });
+});

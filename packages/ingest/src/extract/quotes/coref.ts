@@ -236,6 +236,7 @@ function resolvePronoun(
   const r = refs[i] as Ref;
   const scores = new Map<EntityCluster, number>();
   const laterInSentence = new Set<string>();
+  const latestSentence = new Map<EntityCluster, number>();
   // Six sentences back, and no more than PRONOUN_LOOKBACK references: text that never ends a sentence would
   // otherwise be read back to its start for every pronoun in it.
   for (let j = i - 1; j >= 0 && i - j <= PRONOUN_LOOKBACK; j--) {
@@ -245,7 +246,12 @@ function resolvePronoun(
     const lastInSentence = !laterInSentence.has(String(m.sentence));
     if (!m.quoted) laterInSentence.add(String(m.sentence));
     const c = m.cluster;
-    if (!c || scores.has(c)) continue;
+    if (!c) continue;
+    // A person counts with their most prominent reference in the latest sentence that has them: "He met his
+    // husband, Daniel Ortiz" keeps the subject "He", not the later possessive "his".
+    const seenIn = latestSentence.get(c);
+    if (seenIn !== undefined && (seenIn !== m.sentence || scores.get(c) === Number.NEGATIVE_INFINITY)) continue;
+    latestSentence.set(c, m.sentence);
     if (c.gender && c.gender !== r.gender) {
       scores.set(c, Number.NEGATIVE_INFINITY);
       continue;
@@ -255,6 +261,8 @@ function resolvePronoun(
     const weight = distance <= 1 ? 1 : distance === 2 ? 0.5 : 0.3;
     let prominence = 0;
     if (firstRefOfSentence.get(m.sentence) === m) prominence += distance === 0 ? 4.5 : 2;
+    // A pronoun subject continues the topic (centering): the next "he" goes on with it, before a newcomer.
+    if (firstRefOfSentence.get(m.sentence) === m && m.kind === "PRONOUN") prominence += 1.5;
     if (m.cueSubject) prominence += 2;
     if (m.introduces) prominence += 1.5;
     if (lastInSentence && distance > 0) prominence += 1;
@@ -265,7 +273,8 @@ function resolvePronoun(
     // An unsure earlier resolution passes on less.
     if (m.kind !== "NAME") score -= (1 - m.confidence) * 2;
     score += Math.min(1, c.mentions.length / 5);
-    scores.set(c, score);
+    const had = scores.get(c);
+    if (had === undefined || score > had) scores.set(c, score);
   }
   let best: EntityCluster | null = null;
   let bestScore = Number.NEGATIVE_INFINITY;
