@@ -13,6 +13,8 @@ export interface AnalyzeContext {
   publishedAt?: string | null;
   /** Agencies named in the byline ("By Louise Miner with Reuters"): cited as BYLINE. */
   bylineAgencies?: string[];
+  /** The outlet a portal page carries the article from: cited as FROM. */
+  syndicatedFrom?: { name: string; domain: string | null } | null;
   /** Who held a role on a day, for role nouns the article never ties to a name ("the Russian President"). */
   resolveRole?: RoleAliasLookup;
   /** The article's writers: never the speakers of the quotes they report. */
@@ -62,7 +64,7 @@ function analyzeBody(body: string, ctx: AnalyzeContext): TextAnalysis {
   return {
     quotes,
     entities: toExtractedEntities(index),
-    citations: extractCitations(body, { bylineAgencies: ctx.bylineAgencies }),
+    citations: extractCitations(body, { bylineAgencies: ctx.bylineAgencies, syndicatedFrom: ctx.syndicatedFrom }),
   };
 }
 

@@ -15,7 +15,7 @@ import {
 } from "./html.ts";
 import { extractMainText } from "./html-content.ts";
 import { detectLanguage, normalizeLanguageTag } from "./language.ts";
-import { guessOutlet } from "./outlet.ts";
+import { guessOutlet, type NameClue, syndicationSource, titleAffixes } from "./outlet.ts";
 import { compareKey, structurePlainText, wordCount } from "./text-clean.ts";
 import type { ArticleMetadata, InputMeta, PublishedDate, RawDocument } from "./types.ts";
 
@@ -54,6 +54,8 @@ function extractFromText(doc: RawDocument): ArticleMetadata {
     authors: byline.authors,
     bylineAgencies: byline.agencies,
     outlet,
+    syndicatedFrom: null,
+    canonicalUrl: null,
     published,
     modifiedAt: meta.modifiedAt ?? null,
     language,
@@ -66,14 +68,15 @@ function extractFromText(doc: RawDocument): ArticleMetadata {
 function extractFromHtml(doc: RawDocument): ArticleMetadata {
   const meta = doc.meta ?? {};
   const page = parseHtml(doc.content);
-  const url = doc.url ?? absoluteUrl(page.canonicalUrl);
+  const canonicalUrl = absoluteUrl(page.canonicalUrl, doc.url);
+  const url = doc.url ?? canonicalUrl;
   const articles = jsonLdArticles(page);
   const title = meta.title?.trim() || chooseTitle(page, articles);
   const main = extractMainText(page.root, title);
   const body = main.blocks.map((b) => b.text).join("\n\n");
 
   const siteName = metaFirst(page, "og:site_name", "application-name")?.value ?? null;
-  const publisher = publisherName(articles);
+  const publisher = publisherName(articles, page.jsonLd);
   const masthead = new Set([siteName, publisher].filter((x): x is string => Boolean(x)).map(compareKey));
   const byline = mergeBylines(
     meta,
@@ -102,11 +105,19 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
 
   const outlet = guessOutlet({
     metaOutlet: meta.outlet,
-    url,
-    siteName: siteName ?? metaFirst(page, "al:android:app_name", "twitter:app:name:iphone")?.value,
-    jsonLdPublisher: publisher,
+    url: doc.url,
+    canonicalUrl,
+    names: nameClues(page, articles, publisher, title),
+    spellings: [
+      page.titleTag ?? "",
+      title ?? "",
+      ...(page.meta.get("author") ?? []),
+      ...(page.meta.get("copyright") ?? []),
+      body,
+    ],
     lines: body.split("\n\n"),
   });
+  const supplier = syndicationSource(doc.url, canonicalUrl, outlet);
 
   return {
     title,
@@ -114,6 +125,8 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
     authors: byline.authors,
     bylineAgencies: byline.agencies,
     outlet,
+    syndicatedFrom: supplier,
+    canonicalUrl,
     published,
     modifiedAt: meta.modifiedAt ?? metadataModified(page, articles),
     language,
@@ -121,8 +134,57 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
   };
 }
 
-function absoluteUrl(u: string | null): string | null {
-  return u && /^https?:\/\//i.test(u) ? u : null;
+/** An http(s) URL, a relative one resolved against the page's address; null for anything else. */
+function absoluteUrl(u: string | null, base?: string | null): string | null {
+  if (!u) return null;
+  try {
+    const resolved = new URL(u.trim(), base && /^https?:\/\//i.test(base) ? base : undefined);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- outlet -------------------------------------------------------------------------------------------------
+
+// Where a page names its site, most trusted first; outlet.ts decides among them.
+function nameClues(
+  page: ParsedPage,
+  articles: Record<string, unknown>[],
+  publisher: string | null,
+  title: string | null,
+): NameClue[] {
+  const clues: NameClue[] = [];
+  const add = (value: string | null | undefined, evidence: string, kind: NameClue["kind"] = "site") => {
+    const v = value ? collapseWhitespace(decodeEntities(value)) : "";
+    if (v) clues.push({ value: v, evidence, kind });
+  };
+  const headlines = [
+    ...["og:title", "twitter:title", "title", "dc.title"].flatMap((k) => page.meta.get(k) ?? []),
+    ...articles.map((a) => (typeof a.headline === "string" ? decodeEntities(a.headline) : null)),
+    ...headingCandidates(page).map((h) => h.text),
+    title,
+  ].filter((h): h is string => Boolean(h));
+  const pageTitles = new Set(headlines.map(compareKey));
+  add(metaFirst(page, "og:site_name")?.value, "og:site_name");
+  add(publisher, "JSON-LD publisher");
+  const website = page.jsonLd.find((o) => jsonLdTypes(o).includes("WebSite"));
+  if (typeof website?.name === "string") add(website.name, "JSON-LD WebSite");
+  // An application name that repeats the headline is a CMS filling the field, not a name.
+  const app = metaFirst(page, "application-name")?.value;
+  if (app && !pageTitles.has(compareKey(app))) add(app, "application-name");
+  for (const key of ["al:android:app_name", "al:ios:app_name", "twitter:app:name:iphone", "twitter:app:name:googleplay"]) {
+    const v = metaFirst(page, key)?.value.replace(/\s+app$/i, "");
+    if (v) {
+      add(v, "app name");
+      break;
+    }
+  }
+  for (const a of titleAffixes(page.titleTag, headlines)) clues.push(a);
+  for (const key of ["publisher", "copyright", "author"])
+    for (const v of page.meta.get(key) ?? [])
+      add(v.replace(/^\s*(?:(?:copyright|©|\(c\))\s*)*(?:\d{4}\s*[-–]?\s*)*/i, ""), key, "hint");
+  return clues;
 }
 
 // ---- title --------------------------------------------------------------------------------------------------
@@ -312,13 +374,17 @@ function findDescendant(el: HtmlElement, pred: (e: HtmlElement) => boolean): Htm
   return hit;
 }
 
-function publisherName(articles: Record<string, unknown>[]): string | null {
+function publisherName(articles: Record<string, unknown>[], graph: Record<string, unknown>[] = []): string | null {
   for (const a of articles) {
     const p = a.publisher;
-    const first = Array.isArray(p) ? p[0] : p;
-    if (typeof first === "string") return first;
+    let first = Array.isArray(p) ? p[0] : p;
+    if (typeof first === "string") return decodeEntities(first);
+    // A reference into the page's @graph ({"@id": "https://site/#organization"}) names the node that has the name.
+    const ref = first && typeof first === "object" ? (first as Record<string, unknown>)["@id"] : null;
+    if (typeof ref === "string" && typeof (first as Record<string, unknown>).name !== "string")
+      first = graph.find((o) => o["@id"] === ref) ?? first;
     if (first && typeof first === "object" && typeof (first as Record<string, unknown>).name === "string")
-      return (first as Record<string, string>).name ?? null;
+      return decodeEntities((first as Record<string, string>).name ?? "") || null;
   }
   return null;
 }

@@ -5,6 +5,8 @@ import type { ExtractedCitation } from "./types.ts";
 
 export interface CitationContext {
   bylineAgencies?: string[];
+  /** The outlet a portal page carries the article from. */
+  syndicatedFrom?: { name: string; domain: string | null } | null;
 }
 
 // Aliases that are ordinary words: only counted in a citing construction, never as a bare mention.
@@ -136,9 +138,23 @@ export function extractCitations(body: string, ctx: CitationContext = {}): Extra
         end,
       });
   }
+  // Bylines never create outlets: whatever a byline credits besides people ("a Facebook post:", a bio line) is
+  // cited only when it is an outlet Storyline knows.
   for (const agency of ctx.bylineAgencies ?? []) {
     const outlet = lookupOutlet(agency);
-    push(outlet, agency, "BYLINE", null, null);
+    if (outlet) push(outlet, agency, "BYLINE", null, null);
+  }
+  const supplier = ctx.syndicatedFrom;
+  if (supplier) {
+    const known = lookupOutlet(supplier.name) ?? (supplier.domain ? lookupOutlet(supplier.domain) : null);
+    out.push({
+      outlet: known?.name ?? supplier.name,
+      domain: known?.domain ?? supplier.domain,
+      kind: "FROM",
+      asWritten: supplier.domain ?? supplier.name,
+      start: null,
+      end: null,
+    });
   }
   // A bare mention is listed only for outlets not already cited some other way.
   const cited = new Set(out.map((c) => c.outlet));

@@ -13,6 +13,7 @@ export function extractDocument(raw: RawDocument, context: ExtractContext = {}):
     title: article.title,
     publishedAt: article.published?.value ?? null,
     bylineAgencies: article.bylineAgencies,
+    syndicatedFrom: article.syndicatedFrom,
     resolveRole: context.resolveRole,
     authors: article.authors,
   });
@@ -28,6 +29,7 @@ export function toContractRow(doc: ExtractedDocument) {
     body: doc.body,
     authors: doc.authors,
     outlet: doc.outlet?.name ?? null,
+    canonicalUrl: doc.canonicalUrl ?? null,
     publishedAt: doc.published?.value ?? null,
     publishedAtSource: doc.published ? contractSource(doc.published.source) : null,
     // One row per part of a split quote: that is how quotes are annotated and scored.

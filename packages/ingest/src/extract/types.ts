@@ -64,6 +64,10 @@ export interface ArticleMetadata {
   /** Agencies named in a byline ("By Louise Miner with Reuters" -> ["Reuters"]). */
   bylineAgencies: string[];
   outlet: OutletGuess | null;
+  /** The outlet a portal page carries the article from (its canonical link points there); cited as FROM. */
+  syndicatedFrom: { name: string; domain: string | null } | null;
+  /** The page's own canonical link (absolute), so readers can go back to the original. */
+  canonicalUrl: string | null;
   published: PublishedDate | null;
   modifiedAt: string | null;
   language: string | null;
