@@ -115,3 +115,32 @@ describe("a pronoun goes on with the person the story is about", () => {
     expect(speakers(body)).toEqual([["I loved every minute,", "Anna Berg"]]);
   });
 });
+
+describe("an uncued quote goes to the reported speech it echoes, or to nobody", () => {
+  it("the person reported proposing what the quote says", () => {
+    const body =
+      "Ana Petrova proposed on Monday that the two cities share a tram network.\n\nThe council meets on Friday. “Let us build one tram network for both cities.”";
+    expect(speakers(body)).toEqual([["Let us build one tram network for both cities.", "Ana Petrova"]]);
+  });
+
+  it("nobody when two people were reported saying it", () => {
+    const body =
+      "Ana Petrova said the cities should share a tram network. Boris Lind said one tram network for both cities was too costly.\n\nThe council meets on Friday. “One tram network for both cities.”";
+    expect(speakers(body)).toEqual([["One tram network for both cities.", null]]);
+  });
+
+  it("nobody when nothing was reported", () => {
+    const body =
+      "Ana Petrova visited the depot on Monday.\n\nThe council meets on Friday. “Let us build one tram network for both cities.”";
+    expect(speakers(body)).toEqual([["Let us build one tram network for both cities.", null]]);
+  });
+
+  it("quotes run together share the speaker of the last", () => {
+    const body =
+      "Ana Petrova proposed on Monday that the two cities share a tram network.\n\nThe council meets on Friday. “It will not be easy”. “Let us build one tram network for both cities”.";
+    expect(speakers(body)).toEqual([
+      ["It will not be easy", "Ana Petrova"],
+      ["Let us build one tram network for both cities", "Ana Petrova"],
+    ]);
+  });
+});

@@ -69,13 +69,13 @@ describe("seed 001: RT report", () => {
   });
 });
 
-describe("seed 002: two unattributed quotes stay unattributed", () => {
+describe("seed 002: uncued quotes go to the proposal they echo", () => {
   const { quotes } = seed(2);
-  it("attributes what the text attributes and nothing else", () => {
+  it("gives the peace-treaty proposal to Putin, who 'proposed ... that the two sign peace treaty', and the quote run into it too", () => {
     expect(quotes.map(row)).toEqual([
       ["would be naive", "FRAGMENT", "Putin", "CUE_BEFORE"],
-      ["We are both fully aware that it will not", "FULL", null, "NONE"],
-      ["Let's conclude a peace treaty before the", "FULL", null, "NONE"],
+      ["We are both fully aware that it will not", "FULL", "Putin", "CARRY_OVER"],
+      ["Let's conclude a peace treaty before the", "FULL", "Putin", "CARRY_OVER"],
       ["We have been negotiating for 70 years", "FULL", "Putin", "CUE_AFTER"],
       ["Our position that the Northern Territori", "FULL", "Yoshihide Suga", "CUE_BEFORE"],
     ]);

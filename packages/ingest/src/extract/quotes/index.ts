@@ -397,6 +397,20 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     return !!t && isCueWord(t.lower) && !NAMING_CUES.has(t.lower);
   };
 
+  /** A speech or proposal verb after a person's name ("Putin publicly proposed", "Abe said"). */
+  const reportsAfter = (j: number): boolean => {
+    let k = j + 1;
+    if (!/^\s+$/.test((tokens[j] as Token | undefined)?.gapAfter ?? "")) return false;
+    while (
+      k < tokens.length &&
+      k <= j + 2 &&
+      (CUE_ADVERBS.has((tokens[k] as Token).lower) || /ly$/.test((tokens[k] as Token).lower))
+    )
+      k++;
+    const t = tokens[k];
+    return !!t && ((isCueWord(t.lower) && !NAMING_CUES.has(t.lower)) || /^(?:propos|offer)(?:ed|es|s)$/.test(t.lower));
+  };
+
   /** The organisation whose name or alias is `name`, give or take a leading "The". */
   const organizationNamed = (name: string): EntityCluster | null => {
     const bare = (x: string) => x.toLowerCase().replace(/^the\s+/, "");
@@ -969,6 +983,57 @@ export function extractQuotes(body: string, marks: MarkedSpan[], index: EntityIn
     }
   }
 
+  // ---- uncued quotes: what a named person was just reported saying, and quotes run together --------
+  // Reported speech by a named person outside quotes ("Putin proposed to Abe that the two sign a peace treaty"),
+  // with the content words of the clause after the name, to match an uncued quote that echoes it.
+  const reports: { sentence: number; cluster: EntityCluster; words: Set<string> }[] = [];
+  for (const m of personMentions) {
+    if (m.possessive || m.entity < 0 || insideQuote(m.start) || !reportsAfter(m.lastToken)) continue;
+    const cluster = index.clusters[m.entity] as EntityCluster;
+    if (writers.has(cluster)) continue;
+    const sentence = index.sentences[m.sentence];
+    const end = Math.min(sentence ? sentence.end : m.end, m.end + ECHO_CHARS);
+    reports.push({ sentence: m.sentence, cluster, words: contentWords(body.slice(m.end, end)) });
+  }
+  let reportsSeen = 0;
+  // After a cued quote in the same paragraph, an uncued one is its speaker's or nobody's (carry-over decided).
+  let attributedParagraph = -1;
+  for (const c of candidates) {
+    if (c.drop) continue;
+    if (c.speaker) {
+      attributedParagraph = paragraphStart(c.openAt);
+      continue;
+    }
+    if (c.kind !== "FULL" || paragraphStart(c.openAt) === attributedParagraph) continue;
+    const at = index.sentenceAt(c.openAt);
+    while (reportsSeen < reports.length && (reports[reportsSeen] as (typeof reports)[number]).sentence < at) reportsSeen++;
+    const words = contentWords(c.parts.map((p) => body.slice(p.start, Math.min(p.end, p.start + ECHO_CHARS))).join(" "));
+    let best: EntityCluster | null = null;
+    let bestOverlap = 0;
+    let tied = false;
+    for (let k = reportsSeen - 1; k >= 0 && reportsSeen - k <= ECHO_REPORTS; k--) {
+      const r = reports[k] as (typeof reports)[number];
+      if (at - r.sentence > ECHO_SENTENCES) break;
+      let overlap = 0;
+      for (const w of words) if (r.words.has(w)) overlap++;
+      if (overlap > bestOverlap) {
+        best = r.cluster;
+        bestOverlap = overlap;
+        tied = false;
+      } else if (overlap === bestOverlap && r.cluster !== best) tied = true;
+    }
+    if (best && bestOverlap >= 2 && !tied)
+      c.speaker = { speaker: best.name, asWritten: null, method: "CARRY_OVER", confidence: 0.45, cluster: best };
+  }
+  // Quotes run together with nothing but a stop between them ('"A". "B".') are one speaker's.
+  for (let i = candidates.length - 2; i >= 0; i--) {
+    const c = candidates[i] as Candidate;
+    const next = candidates[i + 1] as Candidate;
+    if (c.drop || next.drop || c.speaker || c.kind !== "FULL" || !c.closed || !next.speaker?.speaker) continue;
+    if (!/^[\s.!?]*$/.test(body.slice(c.closeEnd, next.openAt)) || body.slice(c.closeEnd, next.openAt).includes("\n")) continue;
+    c.speaker = { ...next.speaker, method: "CARRY_OVER", confidence: Math.min(next.speaker.confidence, 0.5) };
+  }
+
   // ---- keep speech, drop scare quotes, titles and nicknames -------------------------------------
   const out: ExtractedQuote[] = [];
   for (const c of candidates) {
@@ -1064,6 +1129,23 @@ function isWorkTitle(
   if (WORK_BEFORE.test(before) && wordCount(text) <= 12) return true;
   // A show or publication: a title after "on" or after an owner's name.
   return isTitleLike(text) && wordCount(text) <= 6 && /(?:\bon|\b\p{Lu}[\p{L}.&-]*['’]s)\s*$/u.test(before);
+}
+
+// How far an uncued quote looks back for the reported speech it echoes, and how much of each it compares.
+const ECHO_SENTENCES = 8;
+const ECHO_REPORTS = 12;
+const ECHO_CHARS = 300;
+const ECHO_STOP = new Set(
+  "that this with have been will would their there they what which about from were into than then them these those because before after while over also more most some such only very just like said says year years time people make made going want think know does could should here when where your ours both".split(
+    " ",
+  ),
+);
+
+/** Lower-case words of four letters or more, a plural s dropped, without the commonest ones. */
+function contentWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const w of text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) if (!ECHO_STOP.has(w)) words.add(w.replace(/(?<=[^s])s$/, ""));
+  return words;
 }
 
 /** Full quote or fragment, judged by what stands before the opening mark. */
