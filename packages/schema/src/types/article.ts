@@ -29,6 +29,10 @@ builder.prismaNode("Article", {
   fields: (t) => ({
     externalId: t.exposeString("externalId", { nullable: true, description: "The id the input gave it." }),
     url: t.exposeString("url", { nullable: true, description: "Where the article was published." }),
+    canonicalUrl: t.exposeString("canonicalUrl", {
+      nullable: true,
+      description: "The page's own canonical link: the original when a portal carried the article.",
+    }),
     title: t.exposeString("title", { nullable: true, description: "Headline." }),
     authors: t.exposeStringList("authors", { description: "Bylined authors." }),
     body: t.exposeString("body", { description: "Main text without boilerplate; paragraphs separated by blank lines." }),

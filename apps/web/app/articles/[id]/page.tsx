@@ -24,6 +24,7 @@ const ArticleQuery = graphql(`
           title
           body
           url
+          canonicalUrl
           externalId
           authors
           language
@@ -132,6 +133,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const article = result.data.article.data;
   const path = `/articles/${encodeURIComponent(id)}`;
   const href = webHref(article.url);
+  // A portal's copy points its canonical link at the original; the reader goes back there.
+  const originalHref = webHref(article.canonicalUrl);
+  const showOriginal = article.canonicalUrl && article.canonicalUrl !== article.url;
 
   const quoteSpans: QuoteSpan[] = article.quotes.map((q) => ({
     id: q.id,
@@ -265,6 +269,20 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                   (article.url ?? "none given")
                 )}
               </dd>
+              {showOriginal ? (
+                <>
+                  <dt>Original</dt>
+                  <dd>
+                    {originalHref ? (
+                      <a href={originalHref} rel="noopener noreferrer nofollow">
+                        {article.canonicalUrl}
+                      </a>
+                    ) : (
+                      article.canonicalUrl
+                    )}
+                  </dd>
+                </>
+              ) : null}
               {article.externalId ? (
                 <>
                   <dt>Input id</dt>
