@@ -1,5 +1,5 @@
 // "Who said what" over a clean article body: quotes with speakers, people/places/organisations, cited outlets.
-// Pure and synchronous; no I/O, no models.
+// Pure and synchronous; no I/O beyond the entity tagger's weights, read once per process.
 import { extractCitations } from "./citations.ts";
 import { buildEntityIndex, toExtractedEntities } from "./entities/extract.ts";
 import { extractQuotes } from "./quotes/index.ts";
@@ -19,6 +19,8 @@ export interface AnalyzeContext {
   resolveRole?: RoleAliasLookup;
   /** The article's writers: never the speakers of the quotes they report. */
   authors?: readonly string[] | null;
+  /** Detected or declared language: the entity tagger is English-only, and other text gets no names. */
+  language?: string | null;
 }
 
 export function analyzeText(body: string, ctx: AnalyzeContext = {}): TextAnalysis {
@@ -55,7 +57,7 @@ function analyzeBody(body: string, ctx: AnalyzeContext): TextAnalysis {
   const marks = findQuoteMarks(body);
   // Sentence splitting ignores full stops inside quotes, so quote interiors are masked.
   const interiors = marks.flatMap((s) => s.parts.map((p) => ({ start: p.start, end: p.end }))).sort((a, b) => a.start - b.start);
-  const index = buildEntityIndex(body, interiors);
+  const index = buildEntityIndex(body, interiors, { names: !ctx.language || ctx.language === "en" });
   const quotes = extractQuotes(body, marks, index, {
     publishedAt: ctx.publishedAt ?? null,
     resolveRole: ctx.resolveRole,

@@ -16,6 +16,7 @@ export function extractDocument(raw: RawDocument, context: ExtractContext = {}):
     syndicatedFrom: article.syndicatedFrom,
     resolveRole: context.resolveRole,
     authors: article.authors,
+    language: article.language,
   });
   return { ...article, ...analysis, id: raw.id, url: raw.url ?? null, inputKind: raw.inputKind, origin: raw.origin };
 }
@@ -23,6 +24,16 @@ export function extractDocument(raw: RawDocument, context: ExtractContext = {}):
 /** The JSON line `storyline extract` prints: the evaluation contract of ../shared/eval/README.md. */
 export function toContractRow(doc: ExtractedDocument) {
   const names = (kind: "PERSON" | "PLACE" | "ORGANIZATION") => doc.entities.filter((e) => e.kind === kind).map((e) => e.name);
+  // Places and organisations as the text writes them ("U.S." and "United States" both, when both are written): the
+  // contract asks which names a document uses; the store keeps one canonical entity with these as aliases.
+  const written = (kind: "PLACE" | "ORGANIZATION") => {
+    const seen = new Map<string, string>();
+    for (const e of doc.entities)
+      if (e.kind === kind)
+        for (const form of [e.name, ...e.aliases])
+          if (doc.body.includes(form) && !seen.has(form.toLowerCase())) seen.set(form.toLowerCase(), form);
+    return [...seen.values()];
+  };
   return {
     id: doc.id,
     title: doc.title,
@@ -43,8 +54,8 @@ export function toContractRow(doc: ExtractedDocument) {
       })),
     ),
     people: names("PERSON"),
-    places: names("PLACE"),
-    organizations: names("ORGANIZATION"),
+    places: written("PLACE"),
+    organizations: written("ORGANIZATION"),
     cites: [...new Set(doc.citations.map((c) => c.outlet))],
   };
 }

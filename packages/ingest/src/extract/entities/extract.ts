@@ -1,25 +1,26 @@
 // Rule-based people, places and organisations: capitalised runs of words, split into a role prefix and a name,
 // classified with the gazetteer, the outlet table, the first-name lexicon and the context (a speech verb after a
 // name makes it a person), then merged within the article ("Putin", "President Putin" -> "Vladimir Putin").
-import { type KnownOutlet, lookupOutlet, outletNamePatterns } from "../known-outlets.ts";
+import { type KnownOutlet, lookupOutlet } from "../known-outlets.ts";
 import { isCueWord } from "../quotes/cues.ts";
 import type { ExtractedEntity } from "../types.ts";
-import { GAZETTEER_FIRST_WORDS, type GazetteerEntry, lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
+import { type GazetteerEntry, lookupDemonym, lookupGazetteer, memo } from "./gazetteer.ts";
 import {
   AMBIGUOUS_FIRST_NAMES,
   firstNameGender,
+  formalGivenName,
   GENDERED_ROLE_WORDS,
   type Gender,
   HONORIFICS,
   isFirstName,
   NOT_NAME_WORDS,
   ORG_HEADS,
-  PLACE_SUFFIXES,
   ROLE_NOUNS,
   TITLE_QUALIFIERS,
   TITLE_WORDS,
 } from "./lexicon.ts";
 import { parseRole, type RoleInfo } from "./roles.ts";
+import { findNames, type NameType } from "./tagger/index.ts";
 import { inSpans, type Span, splitSentences, type Token, tokenize } from "./tokens.ts";
 
 export type MentionKind = "PERSON" | "PLACE" | "ORGANIZATION" | "ROLE" | "UNKNOWN";
@@ -75,61 +76,6 @@ export interface EntityIndex {
   sentenceAt(offset: number): number;
 }
 
-const JOINERS = new Set([
-  "de",
-  "da",
-  "do",
-  "dos",
-  "das",
-  "van",
-  "von",
-  "der",
-  "den",
-  "del",
-  "della",
-  "di",
-  "du",
-  "la",
-  "le",
-  "bin",
-  "ibn",
-  "al",
-  "el",
-  "y",
-]);
-const OF_OPENERS = new Set([
-  ...ORG_HEADS,
-  ...TITLE_WORDS,
-  "republic",
-  "kingdom",
-  "states",
-  "gulf",
-  "bay",
-  "sea",
-  "isle",
-  "city",
-  "state",
-  "province",
-  "secretary",
-  "minister",
-  "ministry",
-  "department",
-  "university",
-  "bank",
-  "council",
-  "chamber",
-  "museum",
-  "federation",
-  "union",
-  "office",
-  "court",
-  "house",
-  "head",
-  "prince",
-  "duke",
-  "king",
-  "queen",
-]);
 const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const SPACE_ONLY = /^ $/;
 
@@ -139,12 +85,12 @@ const isRoleWord = (t: Token) => {
   return false;
 };
 const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower);
+/** A given name that is no everyday word: "Leonard", not "Will" or "May". */
+const isGivenName = (t: Token) =>
+  t.cap && isFirstName(t.bare) && !AMBIGUOUS_FIRST_NAMES.has(t.lower) && !NOT_NAME_WORDS.has(t.lower);
 const isHonorific = (t: Token) => HONORIFICS.has(t.lower) && !["father", "sister", "brother"].includes(t.lower);
 
 const lookupKnown = memo(lookupKnownUncached);
-const OUTLET_FIRST_WORDS: ReadonlySet<string> = new Set(
-  outletNamePatterns().map((p) => (p.alias.toLowerCase().replace(/\./g, "").split(/\s+/)[0] as string).replace(/[’']s$/, "")),
-);
 function lookupKnownUncached(text: string): { gazetteer: GazetteerEntry | null; outlet: KnownOutlet | null } | null {
   const g = lookupGazetteer(text);
   if (g) return { gazetteer: g, outlet: null };
@@ -242,7 +188,12 @@ function isTitleCaseLine(tokens: Token[], from: number, to: number): boolean {
   return words >= 3 && caps / words >= 0.7 && to - from <= 25;
 }
 
-export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): EntityIndex {
+export interface EntityIndexOptions {
+  /** False for text in a language the tagger was not trained on: no names rather than junk. */
+  names?: boolean;
+}
+
+export function buildEntityIndex(body: string, quoteInteriors: Span[] = [], options: EntityIndexOptions = {}): EntityIndex {
   const tokens = tokenize(body);
   const sentences = splitSentences(body, quoteInteriors);
   const sentenceStarts = sentences.map((s) => s.start);
@@ -302,188 +253,173 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     }
   }
 
-  let k = 0;
-  while (k < tokens.length) {
+  // Names come from the trained tagger (tagger/); the rules below only split titles from names, find role-only
+  // runs ("Prime Minister"), attach gazetteer and outlet entries, and judge headline words against the body.
+  const names = options.names === false ? [] : findNames(body, sentences);
+  const covered = new Uint8Array(tokens.length);
+  const nameMentions: Mention[] = [];
+  const surnames = new Set<string>();
+  for (const name of names) {
+    let a = tokenAt(tokens, name.start);
+    let b = tokenAt(tokens, name.end - 1);
+    if (a < 0 || b < a) continue;
+    // A name never runs over a line break or a sentence's end, whatever the tagger says.
+    for (let j = a; j < b; j++) if (/\n|[.!?]\s/.test((tokens[j] as Token).gapAfter) && !(tokens[j] as Token).dotted) b = j;
+    if (name.type === "PER") {
+      // A quoted nickname inside a name (Robert C. "Bobby" Scott): the name is what follows the marks.
+      for (let j = a; j < b; j++) if (/["“”]/.test((tokens[j] as Token).gapAfter)) a = j + 1;
+      // Given names and initials the tagger left before a surname: "Leonard E. [Burman]".
+      while (a > 0 && !covered[a - 1]) {
+        const prev = tokens[a - 1] as Token;
+        const initial = prev.dotted && prev.bare.length === 1 && prev.cap;
+        if (!SPACE_ONLY.test(prev.gapAfter) || prev.possessive || !(initial || isGivenName(prev))) break;
+        a--;
+      }
+      surnames.add((tokens[b] as Token).bare);
+    }
+    const m = nameMention(a, b, name.type);
+    if (m) nameMentions.push(m);
+  }
+  const outletLastWords = new Set<string>();
+  for (const m of nameMentions)
+    if (m.outlet && m.lastToken > m.firstToken) outletLastWords.add((tokens[m.lastToken] as Token).lower);
+  // Label consistency, as taggers are usually post-processed: a word after an honorific ("Mr. Holtz-Eakin"), or a
+  // surname the tagger found elsewhere in the article, is that person wherever the tagger missed it.
+  for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (!t.cap) {
-      k++;
+    if (covered[k] || !t.cap || titleCaseToken[k] || NOT_NAME_WORDS.has(t.lower) || isRoleWord(t)) continue;
+    const prev = tokens[k - 1];
+    const afterHonorific = !!prev && isHonorific(prev) && prev.cap && SPACE_ONLY.test(prev.gapAfter) && !prev.possessive;
+    const knownSurname = surnames.has(t.bare) && !lookupKnown(t.bare);
+    if (!afterHonorific && !knownSurname) {
+      // "the Post" after "The Washington Post": left unknown here, made the outlet when clusters form.
+      if (ORG_HEADS.has(t.lower) && outletLastWords.has(t.lower) && !tokens[k + 1]?.cap) mentions.push(make("UNKNOWN", k, k));
       continue;
     }
-    // Collect the run of capitalised words (joined by single spaces, joiners and "of" after institution words).
+    const next = tokens[k + 1];
+    if (next?.cap && !covered[k + 1] && SPACE_ONLY.test(t.gapAfter) && !t.possessive) continue;
+    const m = nameMention(k, k, "PER");
+    if (m) nameMentions.push(m);
+  }
+  // Capitalised runs of title words that name no one: "Prime Minister", "the Russian President".
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (covered[k] || !t.cap || !isRoleWord(t) || titleCaseToken[k]) continue;
     let b = k;
-    if (!titleCaseToken[k]) {
-      while (b + 1 < tokens.length) {
-        const cur = tokens[b] as Token;
-        const next = tokens[b + 1] as Token;
-        if (cur.possessive || !SPACE_ONLY.test(cur.gapAfter) || next.sentenceInitial) break;
-        if (next.cap && !NOT_NAME_WORDS.has(next.lower)) {
-          b++;
-          continue;
-        }
-        const after = tokens[b + 2];
-        if (
-          after?.cap &&
-          SPACE_ONLY.test(next.gapAfter) &&
-          (JOINERS.has(next.text) || (next.text === "of" && OF_OPENERS.has(cur.lower)))
-        ) {
-          b += 2;
-          continue;
-        }
-        break;
+    while (
+      b + 1 < tokens.length &&
+      !covered[b + 1] &&
+      SPACE_ONLY.test((tokens[b] as Token).gapAfter) &&
+      !(tokens[b] as Token).possessive
+    ) {
+      const next = tokens[b + 1] as Token;
+      if (next.cap && isRoleWord(next)) b++;
+      else if (next.lower === "of" && tokens[b + 2]?.cap && isRoleWord(tokens[b + 2] as Token) && !covered[b + 2]) b += 2;
+      else break;
+    }
+    let hasTitle = false;
+    for (let j = k; j <= b; j++) if (isTitleWord(tokens[j] as Token)) hasTitle = true;
+    if (hasTitle && !(NOT_NAME_WORDS.has(t.lower) && !TITLE_QUALIFIERS.has(t.lower) && !TITLE_WORDS.has(t.lower))) {
+      const m = make("ROLE", k, b);
+      m.role = parseRole(body.slice(t.start, m.end));
+      if (m.role) mentions.push(m);
+    }
+    k = b;
+  }
+  mentions.push(...nameMentions);
+  mentions.sort((x, y) => x.start - y.start);
+  judgeHeadlineMentions(mentions);
+
+  /** A mention for tagger tokens a..b: titles split off persons as roles, known entries attached. */
+  function nameMention(a: number, b: number, type: NameType): Mention | null {
+    let kind: MentionKind = type === "PER" ? "PERSON" : type === "LOC" ? "PLACE" : "ORGANIZATION";
+    // Titles the tagger left inside a person's name: "President Putin" -> role "President", name "Putin".
+    let first = a;
+    if (kind === "PERSON")
+      while (first < b && (isRoleWord(tokens[first] as Token) || isHonorific(tokens[first] as Token))) first++;
+    if (kind === "PERSON" && first === b && isRoleWord(tokens[b] as Token)) return null;
+    // The title before the name: "Russian President", "Sen.", "Foreign Minister Sergei Lavrov".
+    let pos = first;
+    if (kind === "PERSON") {
+      while (pos > 0) {
+        const prev = tokens[pos - 1] as Token;
+        if (covered[pos - 1] || !SPACE_ONLY.test(prev.gapAfter) || prev.possessive) break;
+        if (prev.cap && (isRoleWord(prev) || isHonorific(prev))) pos--;
+        else if (prev.lower === "of" && pos - 2 >= 0 && (tokens[pos - 2] as Token).cap && isRoleWord(tokens[pos - 2] as Token))
+          pos -= 2;
+        else break;
       }
     }
-    processRun(k, b);
-    k = b + 1;
-  }
-
-  function processRun(a: number, b: number) {
-    let pos = a;
-    while (pos <= b) {
-      // Longest known name (place, organisation, outlet) starting here.
-      let matched = false;
-      const startWord = (tokens[pos] as Token).lower.replace(/\./g, "").replace(/^the$/, "the");
-      const mayBeKnown = GAZETTEER_FIRST_WORDS.has(startWord) || OUTLET_FIRST_WORDS.has(startWord);
-      for (let e = mayBeKnown ? Math.min(b, pos + 6) : -1; e >= pos; e--) {
-        const last = tokens[e] as Token;
-        const text = body.slice((tokens[pos] as Token).start, last.possessive ? last.end - 2 : last.end);
-        const known = lookupKnown(text);
-        if (known) {
-          const kind = known.outlet ? "ORGANIZATION" : known.gazetteer?.kind === "ORGANIZATION" ? "ORGANIZATION" : "PLACE";
-          // "Russian" is an adjective in a role, "Russia" a place: demonyms never match the gazetteer here.
-          const m = make(kind, pos, e, { gazetteer: known.gazetteer, outlet: known.outlet });
-          // A place followed by a lower-case place word: "Kurile islands".
-          mentions.push(m);
-          pos = e + 1;
-          matched = true;
-          break;
-        }
+    for (let j = pos; j <= b; j++) covered[j] = 1;
+    const text = body.slice(
+      (tokens[first] as Token).start,
+      (tokens[b] as Token).possessive ? (tokens[b] as Token).end - 2 : (tokens[b] as Token).end,
+    );
+    const known = lookupKnown(text);
+    // A known outlet is an organisation whatever the words around it suggest; other entries only name what the tagger
+    // already typed the same way (a team called after its city stays an organisation).
+    if (known?.outlet) kind = "ORGANIZATION";
+    const m = make(kind, first, b);
+    if (known?.outlet) m.outlet = known.outlet;
+    else if (known?.gazetteer && (known.gazetteer.kind === "ORGANIZATION") === (kind === "ORGANIZATION") && kind !== "PERSON")
+      m.gazetteer = known.gazetteer;
+    if (kind !== "PERSON") return m;
+    if (pos < first) {
+      m.outerStart = (tokens[pos] as Token).start;
+      const prefixTokens = tokens.slice(pos, first);
+      for (const x of prefixTokens) {
+        const g = HONORIFICS.get(x.lower) ?? GENDERED_ROLE_WORDS.get(x.lower);
+        if (g) m.titleGender = g;
       }
-      if (matched) continue;
-      const tok = tokens[pos] as Token;
-      if (NOT_NAME_WORDS.has(tok.lower) && !isRoleWord(tok)) {
-        pos++;
-        continue;
+      if (!prefixTokens.every((x) => isHonorific(x))) {
+        const roleRaw = prefixTokens
+          .filter((x) => !isHonorific(x))
+          .map((x) => x.text)
+          .join(" ");
+        m.role = parseRole(extendRoleBackwards(pos, roleRaw));
       }
-      if (titleCaseToken[pos]) {
-        // Headline words: only single tokens, judged later against names known from the body.
-        if (!isRoleWord(tok) && tok.bare.length > 1) mentions.push(make("UNKNOWN", pos, pos));
-        pos++;
-        continue;
-      }
-      // Role prefix: "Russian President", "Sen.", "Prime Minister", "Mr."
-      let r = pos;
-      while (r <= b && !(tokens[r] as Token).possessive) {
-        const x = tokens[r] as Token;
-        // "Secretary of State", "Minister of Foreign Affairs": "of" inside a title.
-        if (x.lower === "of" && r > pos && r + 1 <= b && isRoleWord(tokens[r + 1] as Token)) {
-          r++;
-          continue;
-        }
-        if (!isRoleWord(x)) break;
-        r++;
-      }
-      let hasTitle = false;
-      for (let j = pos; j < r; j++) if (isTitleWord(tokens[j] as Token)) hasTitle = true;
-      if (r > pos && !hasTitle) r = pos;
-      // A title after other capitalised words: "Former Hewlett-Packard CEO Carly Fiorina",
-      // "Ohio Democratic Party Chairman David Pepper". The last title word ends the role.
-      if (r === pos || (r <= b && !isRoleWord(tokens[r] as Token))) {
-        for (let j = b - 1; j >= r; j--) {
-          const x = tokens[j] as Token;
-          const after = tokens[j + 1] as Token;
-          if (x.possessive) break;
-          if (isTitleWord(x) && !isRoleWord(after) && !ORG_HEADS.has(after.lower) && !NOT_NAME_WORDS.has(after.lower)) {
-            r = j + 1;
-            break;
-          }
-        }
-      }
-      // A demonym is an adjective, not part of a name: "four Russian Kuril Islands", "Japanese Abe".
-      if (
-        r === pos &&
-        pos < b &&
-        tok.cap &&
-        (lookupDemonym(tok.bare) || /^(?:former|then|acting|late|ex)$/.test(tok.lower)) &&
-        !lookupGazetteer(tok.bare) &&
-        classifyName(tokens.slice(pos, b + 1), false) !== "ORGANIZATION"
-      ) {
-        pos++;
-        continue;
-      }
-      // A name may end in a suffix ("Jr.") and must not run into a weekday or month.
-      let nameEnd = r;
-      while (nameEnd <= b && !(NOT_NAME_WORDS.has((tokens[nameEnd] as Token).lower) && nameEnd > r && !orgOfAt(nameEnd, b))) {
-        if ((tokens[nameEnd] as Token).possessive) break;
-        nameEnd++;
-      }
-      if (nameEnd > b) nameEnd = b;
-      else if (!(tokens[nameEnd] as Token).possessive) nameEnd = Math.max(r, nameEnd - 1);
-
-      if (r > b || r > nameEnd) {
-        // Only a role ("Prime Minister", "Russian President").
-        const m = make("ROLE", pos, b);
-        m.role = parseRole(body.slice((tokens[pos] as Token).start, m.end));
-        if (m.role) mentions.push(m);
-        pos = b + 1;
-        continue;
-      }
-      const nameTokens = tokens.slice(r, nameEnd + 1);
-      const kind = classifyName(nameTokens, r > pos);
-      if (kind === "ORGANIZATION" && r > pos) {
-        // "General Motors", "Supreme Court": the title word belongs to the organisation's name.
-        mentions.push(make(kind, pos, nameEnd));
-        pos = nameEnd + 1;
-        continue;
-      }
-      const m = make(kind, r, nameEnd);
-      if (r > pos) {
-        m.outerStart = (tokens[pos] as Token).start;
-        const prefixTokens = tokens.slice(pos, r);
-        const honorificOnly = prefixTokens.every((x) => isHonorific(x));
-        for (const x of prefixTokens) {
-          const g = HONORIFICS.get(x.lower) ?? GENDERED_ROLE_WORDS.get(x.lower);
+    } else {
+      const roleRaw = extendRoleBackwards(first, "");
+      if (roleRaw) {
+        m.role = parseRole(roleRaw);
+        // "9/11 widow Terry Strada": the role word says the gender even when it is not a known title.
+        for (const w of roleRaw.toLowerCase().split(/\s+/)) {
+          const g = GENDERED_ROLE_WORDS.get(w);
           if (g) m.titleGender = g;
         }
-        if (!honorificOnly) {
-          const roleRaw = prefixTokens
-            .filter((x) => !isHonorific(x))
-            .map((x) => x.text)
-            .join(" ");
-          m.role = parseRole(extendRoleBackwards(pos, roleRaw));
-        }
-      } else if (
-        (kind === "PERSON" || kind === "UNKNOWN") &&
-        !(nameTokens.length === 1 && (lookupDemonym(tok.bare) || lookupGazetteer(tok.bare)))
-      ) {
-        const roleRaw = extendRoleBackwards(r, "");
-        if (roleRaw) {
-          m.role = parseRole(roleRaw);
-          if (kind === "UNKNOWN") m.kind = "PERSON";
-          // "9/11 widow Terry Strada": the role word says the gender even when it is not a known title.
-          for (const w of roleRaw.toLowerCase().split(/\s+/)) {
-            const g = GENDERED_ROLE_WORDS.get(w);
-            if (g) m.titleGender = g;
-          }
-        }
       }
-      if (m.role?.country) m.countries.push(m.role.country);
-      // "Russia’s Putin": the country before a name belongs to the person.
-      const before = tokens[pos - 1];
-      if (before?.possessive && SPACE_ONLY.test(before.gapAfter)) {
-        const country = lookupDemonym(before.bare);
-        if (country) m.countries.push(country.name);
-      }
-      mentions.push(m);
-      pos = nameEnd + 1;
     }
+    if (m.role?.country) m.countries.push(m.role.country);
+    // "Russia’s Putin": the country before a name belongs to the person.
+    const before = tokens[pos - 1];
+    if (before?.possessive && SPACE_ONLY.test(before.gapAfter)) {
+      const country = lookupDemonym(before.bare);
+      if (country) m.countries.push(country.name);
+    }
+    return m;
   }
 
-  /** An "of" inside an organisation's name ("Grand Bank of Ireland Group", "Institute of Coastal Studies"): it follows a
-   * capitalised institution word and the run goes on. Without this the name splits at "of" and the tail is
-   * taken for a place ("Ireland"), so "the company said" later finds no organisation to point back to. */
-  function orgOfAt(j: number, b: number): boolean {
-    const prev = tokens[j - 1];
-    return (tokens[j] as Token).lower === "of" && j < b && !!prev?.cap && !prev.possessive && ORG_HEADS.has(prev.lower);
+  /**
+   * Headlines capitalise every word, so a name found only there is doubtful: it stays when the body names it too
+   * (same text, or a person's surname), or when it is a known place or organisation; otherwise it is dropped.
+   */
+  function judgeHeadlineMentions(all: Mention[]) {
+    // Words the document writes in lower case somewhere ("says", "talks") are ordinary words in a headline.
+    const lowerWords = new Set<string>();
+    for (const t of tokens) if (!t.cap) lowerWords.add(t.lower);
+    const bodyTexts = new Map<string, MentionKind>();
+    for (const m of all) if (!m.headline && m.kind !== "ROLE") bodyTexts.set(m.text.toLowerCase(), m.kind);
+    const surnames = new Set<string>();
+    for (const m of all) if (!m.headline && m.kind === "PERSON") surnames.add((tokens[m.lastToken] as Token).bare.toLowerCase());
+    for (const m of all) {
+      if (!m.headline || m.kind === "ROLE") continue;
+      const same = bodyTexts.get(m.text.toLowerCase());
+      if (same) m.kind = same;
+      else if (m.lastToken > m.firstToken && !tokens.slice(m.firstToken, m.lastToken + 1).some((t) => lowerWords.has(t.lower))) {
+        // A name of several words none of which the text uses as an ordinary word: the tagger's call stands.
+      } else if (m.kind === "PERSON" && surnames.has((tokens[m.lastToken] as Token).bare.toLowerCase())) m.kind = "PERSON";
+      else if (!(m.gazetteer || m.outlet)) m.kind = "UNKNOWN";
+    }
   }
 
   /** Lower-case roles and place or party words just before a name: "former Wisconsin Gov.", "psychotherapist". */
@@ -507,17 +443,6 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = []): Ent
     // A lone country word ("Russia’s Putin") is not a role.
     if (!roleSoFar && !words.some((w) => ROLE_NOUNS.has(w.toLowerCase()) || TITLE_WORDS.has(w.toLowerCase()))) return "";
     return joined;
-  }
-
-  function classifyName(nameTokens: Token[], hadTitle: boolean): MentionKind {
-    const last = nameTokens[nameTokens.length - 1] as Token;
-    if (nameTokens.some((x) => ORG_HEADS.has(x.lower) && x.cap) && (nameTokens.length > 1 || hadTitle)) return "ORGANIZATION";
-    if (hadTitle) return "PERSON";
-    if (PLACE_SUFFIXES.has(last.lower) && nameTokens.length > 1) return "PLACE";
-    const first = nameTokens[0] as Token;
-    if (nameTokens.length >= 2 && isFirstName(first.bare) && !NOT_NAME_WORDS.has(first.lower)) return "PERSON";
-    if (nameTokens.length >= 3 && (nameTokens[1] as Token).dotted && (nameTokens[1] as Token).bare.length === 1) return "PERSON";
-    return "UNKNOWN";
   }
 
   // A lower-case place word after a place name joins it: "Kurile islands", "Habomai islands".
@@ -660,7 +585,13 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
       const surname = (parts[parts.length - 1] as string).toLowerCase();
       const given = (parts[0] as string).toLowerCase();
       const sameSurname = bySurname.get(surname) ?? [];
-      c = sameSurname.find((x) => x.nameParts[0] === given || (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]));
+      // "Chuck Schumer" = "Charles Schumer": short forms of a given name count as that name.
+      c = sameSurname.find(
+        (x) =>
+          x.nameParts[0] === given ||
+          (x.nameParts[0]?.length === 1 && x.nameParts[0] === given[0]) ||
+          formalGivenName(x.nameParts[0] ?? "") === formalGivenName(given),
+      );
       // "Liberal Oscar-winner Sarandon": words before a known surname that are no given name describe that person.
       if (!c && sameSurname.length && !isFirstName(parts[0] as string)) {
         const joined = sameSurname[0] as EntityCluster;
@@ -857,4 +788,19 @@ export function toExtractedEntities(index: EntityIndex): ExtractedEntity[] {
     });
   }
   return out.sort((a, b) => b.count - a.count || (a.offsets[0] ?? 0) - (b.offsets[0] ?? 0));
+}
+
+/** Index of the token that contains `offset` (or the first after it), -1 past the end. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).end > offset) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
 }

@@ -226,3 +226,31 @@ export const SPEAKER_PRONOUNS = new Map<string, Gender | null | "plural" | "firs
   ["i", "first"],
   ["we", "first"],
 ]);
+
+/**
+ * Common English short forms of given names, so "Chuck Schumer" and "Charles Schumer" are one person within an
+ * article. Both directions are looked up through the formal name.
+ */
+const NICKNAME_PAIRS = `chuck:charles charlie:charles bill:william will:william billy:william liam:william bob:robert
+  bobby:robert rob:robert robbie:robert bert:robert dick:richard rick:richard ricky:richard rich:richard jim:james
+  jimmy:james jamie:james joe:joseph joey:joseph mike:michael mick:michael mickey:michael tom:thomas tommy:thomas
+  tony:anthony dan:daniel danny:daniel dave:david davy:david ed:edward eddie:edward ted:edward ned:edward
+  ben:benjamin benny:benjamin sam:samuel sammy:samuel steve:steven stevie:steven chris:christopher kit:christopher
+  nick:nicholas nicky:nicholas pat:patrick paddy:patrick pete:peter matt:matthew andy:andrew drew:andrew
+  alex:alexander sandy:alexander al:albert fred:frederick freddie:frederick greg:gregory jerry:gerald
+  larry:lawrence len:leonard lenny:leonard ron:ronald ronnie:ronald don:donald donnie:donald doug:douglas
+  jeff:jeffrey jon:jonathan johnny:john jack:john hank:henry harry:henry hal:harold ken:kenneth kenny:kenneth
+  tim:timothy timmy:timothy vince:vincent walt:walter wally:walter zach:zachary nate:nathan nat:nathaniel
+  liz:elizabeth beth:elizabeth betty:elizabeth betsy:elizabeth lizzie:elizabeth libby:elizabeth kate:katherine
+  katie:katherine kathy:katherine cathy:catherine peggy:margaret maggie:margaret meg:margaret sue:susan
+  susie:susan jenny:jennifer jen:jennifer becky:rebecca becca:rebecca debbie:deborah deb:deborah
+  patty:patricia trish:patricia tricia:patricia mandy:amanda barb:barbara abby:abigail vicky:victoria
+  jessie:jessica jess:jessica annie:anne nancy:anne sally:sarah kim:kimberly cindy:cynthia sandy:sandra
+  chrissy:christine tina:christina val:valerie`;
+const FORMAL_GIVEN = new Map<string, string>();
+for (const pair of splitWords(NICKNAME_PAIRS)) {
+  const [short, formal] = pair.split(":") as [string, string];
+  if (!FORMAL_GIVEN.has(short)) FORMAL_GIVEN.set(short, formal);
+}
+/** "chuck" -> "charles"; a formal or unknown name is itself. Lower case in, lower case out. */
+export const formalGivenName = (lower: string) => FORMAL_GIVEN.get(lower) ?? lower;

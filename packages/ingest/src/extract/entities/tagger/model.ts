@@ -1,0 +1,141 @@
+// The entity tagger's model: an averaged perceptron over hashed features, decoded greedily left to right with the
+// previous two labels as features (Collins 2002; the design of spaCy's first NER and of NLTK's perceptron tagger).
+// Weights are stored as int8 per label with one scale, in a gzip file the training script writes
+// (scripts/train-ner.ts); loading builds one hash map from feature id to row.
+import { gunzipSync, gzipSync } from "node:zlib";
+import { hashFeature, LABEL_COUNT, LABELS } from "./features.ts";
+
+const MAGIC = "SLNER1";
+
+export interface WeightSource {
+  /** Weight row (LABEL_COUNT values) of a feature id, or undefined when unseen. */
+  row(feature: number): ArrayLike<number> | undefined;
+}
+
+/** B-X may follow anything; I-X only B-X or I-X. */
+export function allowedAfter(prev: number, label: number): boolean {
+  if (prev === -2) return true;
+  const name = LABELS[label] as string;
+  if (!name.startsWith("I-")) return true;
+  if (prev < 0) return false;
+  const p = LABELS[prev] as string;
+  return p !== "O" && p.slice(2) === name.slice(2);
+}
+
+const PREV1 = Array.from({ length: LABEL_COUNT + 1 }, (_, p) => hashFeature(`t-1=${p - 1}`));
+const PREV2 = Array.from({ length: LABEL_COUNT + 1 }, (_, a) =>
+  Array.from({ length: LABEL_COUNT + 1 }, (_, b) => hashFeature(`t-2|t-1=${a - 1}|${b - 1}`)),
+);
+
+/** History features: the previous label, the two previous labels, the previous label with this word. */
+export function historyFeatureIds(prev1: number, prev2: number, lower: string): [number, number, number] {
+  return [
+    PREV1[prev1 + 1] as number,
+    (PREV2[prev2 + 1] as number[])[prev1 + 1] as number,
+    hashFeature(`t-1|w=${prev1}|${lower}`),
+  ];
+}
+
+/** Greedy decoding of one sentence. `static` holds each word's word-only feature ids. */
+export function decode(weights: WeightSource, words: readonly string[], staticFeatures: readonly Uint32Array[]): number[] {
+  const labels: number[] = [];
+  const scores = new Float64Array(LABEL_COUNT);
+  for (let i = 0; i < words.length; i++) {
+    scores.fill(0);
+    addRows(weights, staticFeatures[i] as Uint32Array, scores);
+    const prev1 = i > 0 ? (labels[i - 1] as number) : -1;
+    const prev2 = i > 1 ? (labels[i - 2] as number) : -1;
+    addRows(weights, historyFeatureIds(prev1, prev2, (words[i] as string).toLowerCase()), scores);
+    labels.push(best(scores, prev1));
+  }
+  return labels;
+}
+
+export function addRows(weights: WeightSource, features: ArrayLike<number>, scores: Float64Array) {
+  for (let f = 0; f < features.length; f++) {
+    const row = weights.row(features[f] as number);
+    if (!row) continue;
+    for (let k = 0; k < LABEL_COUNT; k++) scores[k] = (scores[k] as number) + (row[k] as number);
+  }
+}
+
+export function best(scores: Float64Array, prev: number): number {
+  let bestLabel = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < LABEL_COUNT; k++) {
+    if (!allowedAfter(prev, k)) continue;
+    if ((scores[k] as number) > bestScore) {
+      bestScore = scores[k] as number;
+      bestLabel = k;
+    }
+  }
+  return bestLabel;
+}
+
+/**
+ * The shipped, quantised model: int8 weights with one float scale per feature row. A row's weights are scored
+ * against each other (the labels of one word), so each row keeps precision relative to its own largest weight;
+ * a global scale, linear or logarithmic, loses the decisions made by small differences between large weights.
+ */
+export class PackedWeights implements WeightSource {
+  private readonly index = new Map<number, number>();
+  constructor(
+    private readonly ids: Uint32Array,
+    private readonly values: Float32Array,
+  ) {
+    for (let i = 0; i < ids.length; i++) this.index.set(ids[i] as number, i);
+  }
+  get size() {
+    return this.ids.length;
+  }
+  row(feature: number): Float32Array | undefined {
+    const i = this.index.get(feature);
+    return i === undefined ? undefined : this.values.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
+  }
+
+  /** Layout: magic, u32 count, count u32 ids, count f32 row scales, count*LABEL_COUNT int8 codes; gzip over it. */
+  static fromFile(bytes: Uint8Array): PackedWeights {
+    const raw = gunzipSync(bytes);
+    if (raw.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not a Storyline entity model");
+    let at = MAGIC.length;
+    const count = raw.readUInt32LE(at);
+    at += 4;
+    const ids = new Uint32Array(count);
+    for (let i = 0; i < count; i++) ids[i] = raw.readUInt32LE(at + i * 4);
+    at += count * 4;
+    const scales = new Float32Array(count);
+    for (let i = 0; i < count; i++) scales[i] = raw.readFloatLE(at + i * 4);
+    at += count * 4;
+    const values = new Float32Array(count * LABEL_COUNT);
+    for (let i = 0; i < values.length; i++) values[i] = raw.readInt8(at + i) * (scales[Math.floor(i / LABEL_COUNT)] as number);
+    return new PackedWeights(ids, values);
+  }
+
+  /** Quantises each row, drops rows whose largest weight is under `minWeight`, and gzips. */
+  static pack(weights: Map<number, Float64Array>, minWeight: number): { bytes: Buffer; kept: number } {
+    const kept: [number, number, Int8Array][] = [];
+    for (const [id, row] of weights) {
+      // Adding a constant to a row changes no decision: centre it first, which shrinks the range to encode.
+      let mean = 0;
+      for (const v of row) mean += v / LABEL_COUNT;
+      let max = 0;
+      for (const v of row) max = Math.max(max, Math.abs(v - mean));
+      if (max < minWeight || max === 0) continue;
+      const scale = max / 127;
+      kept.push([id, scale, Int8Array.from(row, (v) => Math.round((v - mean) / scale))]);
+    }
+    kept.sort((a, b) => a[0] - b[0]);
+    const raw = Buffer.alloc(MAGIC.length + 4 + kept.length * (8 + LABEL_COUNT));
+    raw.write(MAGIC, 0, "latin1");
+    let at = MAGIC.length;
+    raw.writeUInt32LE(kept.length, at);
+    at += 4;
+    for (const [i, [id]] of kept.entries()) raw.writeUInt32LE(id, at + i * 4);
+    at += kept.length * 4;
+    for (const [i, [, scale]] of kept.entries()) raw.writeFloatLE(scale, at + i * 4);
+    at += kept.length * 4;
+    for (const [i, [, , q]] of kept.entries())
+      for (let k = 0; k < LABEL_COUNT; k++) raw.writeInt8(q[k] as number, at + i * LABEL_COUNT + k);
+    return { bytes: gzipSync(raw, { level: 9 }), kept: kept.length };
+  }
+}
