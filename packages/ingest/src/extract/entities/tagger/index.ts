@@ -87,5 +87,62 @@ export function findNames(body: string, sentences: readonly Span[], model: Packe
     }
     if (open) out.push(open);
   }
-  return out;
+  return process.env.NER_NO_CONSISTENCY ? out : consistentLabels(body, words, out);
+}
+
+/**
+ * Document-level consistency (Ratinov & Roth 2009's non-local step, done as post-processing): a name keeps one
+ * type through an article (the type the tagger gave it most often), and where the tagger missed a later
+ * occurrence of a name it found elsewhere in the same article, that occurrence is the same name.
+ */
+function consistentLabels(body: string, sentences: readonly TaggerWord[][], spans: NameSpan[]): NameSpan[] {
+  const votes = new Map<string, Map<NameType, number>>();
+  const key = (start: number, end: number) => body.slice(start, end).toLowerCase();
+  for (const s of spans) {
+    const k = key(s.start, s.end);
+    const v = votes.get(k) ?? new Map<NameType, number>();
+    v.set(s.type, (v.get(s.type) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  const majority = new Map<string, NameType>();
+  for (const [k, v] of votes) {
+    const ranked = [...v].sort((a, b) => b[1] - a[1]);
+    if (ranked.length === 1 || (ranked[0] as [NameType, number])[1] > (ranked[1] as [NameType, number])[1])
+      majority.set(k, (ranked[0] as [NameType, number])[0]);
+  }
+  const out = spans.map((s) => ({ ...s, type: majority.get(key(s.start, s.end)) ?? s.type }));
+  // Names by their word sequences, longest first, so "New York Times" wins over "New York".
+  const names = [...majority.keys()]
+    .map((k) => ({ k, words: k.split(/\s+/) }))
+    .filter((n) => n.words.length <= 6)
+    .sort((a, b) => b.words.length - a.words.length);
+  if (!names.length) return out;
+  const taken = new Set<number>();
+  for (const s of out) taken.add(s.start);
+  const byFirst = new Map<string, typeof names>();
+  for (const n of names) {
+    const list = byFirst.get(n.words[0] as string) ?? [];
+    list.push(n);
+    byFirst.set(n.words[0] as string, list);
+  }
+  const covered = (start: number, end: number) => out.some((s) => s.start < end && start < s.end);
+  for (const ws of sentences) {
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i] as TaggerWord;
+      const first = w.text.charAt(0);
+      if (first.toLowerCase() === first || taken.has(w.start)) continue;
+      const candidates = byFirst.get(w.text.toLowerCase());
+      if (!candidates) continue;
+      for (const n of candidates) {
+        const last = ws[i + n.words.length - 1];
+        if (!last) continue;
+        const text = body.slice(w.start, last.end).toLowerCase().replace(/\s+/g, " ");
+        if (text !== n.k.replace(/\s+/g, " ") || covered(w.start, last.end)) continue;
+        out.push({ start: w.start, end: last.end, type: majority.get(n.k) as NameType });
+        i += n.words.length - 1;
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
