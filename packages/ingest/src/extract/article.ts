@@ -18,6 +18,7 @@ import { detectLanguage, normalizeLanguageTag } from "./language.ts";
 import { guessOutlet, type NameClue, syndicationSource, titleAffixes } from "./outlet.ts";
 import { compareKey, structurePlainText, wordCount } from "./text-clean.ts";
 import type { ArticleMetadata, InputMeta, PublishedDate, RawDocument } from "./types.ts";
+import { homeZone, inPublisherZone, type PublisherZone, statedPageOffset } from "./zones.ts";
 
 export function extractArticle(doc: RawDocument): ArticleMetadata {
   return doc.format === "html" ? extractFromHtml(doc) : extractFromText(doc);
@@ -87,7 +88,8 @@ function extractFromHtml(doc: RawDocument): ArticleMetadata {
   );
   const language = normalizeLanguageTag(meta.language) ?? detectLanguage(body) ?? normalizeLanguageTag(page.lang);
   const usDates = prefersUsDates(url, language, page.lang);
-  let published = inputPublished(meta) ?? preferUrlDay(metadataPublished(page, articles), url);
+  const zone = publisherZone(page, articles, url ?? canonicalUrl);
+  let published = inputPublished(meta) ?? preferUrlDay(metadataPublished(page, articles, zone), url);
   if (!published) {
     const fromUrl = urlPublished(url);
     if (fromUrl?.precision === "DAY") published = fromUrl;
@@ -407,6 +409,8 @@ function urlPublished(url: string | null | undefined): PublishedDate | null {
     : null;
 }
 
+// Keys that name the publication itself, before keys that are only "a date" (Dublin Core's dc.date, "date",
+// "created"), which CMSs fill with the day a record was made or last touched.
 const PUBLISHED_META = [
   "article:published_time",
   "og:article:published_time",
@@ -430,18 +434,20 @@ const PUBLISHED_META = [
   "cxenseparse:recs:publishtime",
   "dc.date.issued",
   "dcterms.issued",
+  "citation_publication_date",
+  "rnews:datepublished",
+  "release_date",
+  "og:pubdate",
+  "article:post_date",
+];
+const GENERIC_DATE_META = [
   "dc.date.created",
   "dcterms.created",
   "dc.date",
   "dcterms.date",
   "date",
-  "citation_publication_date",
   "citation_date",
-  "rnews:datepublished",
-  "release_date",
   "displaydate",
-  "og:pubdate",
-  "article:post_date",
   "creation_date",
   "created",
 ];
@@ -459,21 +465,50 @@ const MODIFIED_META = [
   "sailthru.lastmodified",
 ];
 
-function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]): PublishedDate | null {
+// The zone the publisher writes in: offsets the page states (its own stamps), else the outlet's home zone.
+function publisherZone(page: ParsedPage, articles: Record<string, unknown>[], url: string | null): PublisherZone {
+  const stamps: ParsedDate[] = [];
+  const add = (v: unknown) => {
+    const parsed = typeof v === "string" ? parseDateValue(v) : null;
+    if (parsed) stamps.push(parsed);
+  };
+  for (const key of [...PUBLISHED_META, ...GENERIC_DATE_META, ...MODIFIED_META]) for (const v of page.meta.get(key) ?? []) add(v);
+  for (const a of articles) for (const key of ["datePublished", "dateModified", "dateCreated", "uploadDate"]) add(a[key]);
+  for (const el of page.dated) if (el.attrs.datetime) add(el.attrs.datetime);
+  return { offset: statedPageOffset(stamps), iana: homeZone(url) };
+}
+
+function localized(parsed: ParsedDate, zone: PublisherZone, evidence: string): { parsed: ParsedDate; evidence: string } {
+  const local = inPublisherZone(parsed, zone);
+  if (local === parsed) return { parsed, evidence };
+  return { parsed: local, evidence: `${evidence} (UTC ${parsed.value}, publisher's time ${local.offset})` };
+}
+
+function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[], zone: PublisherZone): PublishedDate | null {
   const declared: PublishedDate[] = [];
-  for (const key of PUBLISHED_META) {
-    for (const v of page.meta.get(key) ?? []) {
-      const parsed = parseDateValue(v);
-      if (parsed) declared.push({ ...parsed, source: "METADATA", confidence: 0.95, evidence: `meta ${key}` });
-    }
-  }
-  for (const a of articles) {
-    for (const key of ["datePublished", "dateCreated", "uploadDate"]) {
-      const v = a[key];
-      const parsed = typeof v === "string" ? parseDateValue(v) : null;
-      if (parsed) declared.push({ ...parsed, source: "METADATA", confidence: 0.95, evidence: `JSON-LD ${key}` });
-    }
-  }
+  const declare = (parsed: ParsedDate, confidence: number, evidence: string) => {
+    const local = localized(parsed, zone, evidence);
+    declared.push({ ...local.parsed, source: "METADATA", confidence, evidence: local.evidence });
+  };
+  const fromMeta = (keys: readonly string[]) => {
+    for (const key of keys)
+      for (const v of page.meta.get(key) ?? []) {
+        const parsed = parseDateValue(v);
+        if (parsed) declare(parsed, 0.95, `meta ${key}`);
+      }
+  };
+  const fromJsonLd = (keys: readonly string[]) => {
+    for (const a of articles)
+      for (const key of keys) {
+        const v = a[key];
+        const parsed = typeof v === "string" ? parseDateValue(v) : null;
+        if (parsed) declare(parsed, 0.95, `JSON-LD ${key}`);
+      }
+  };
+  fromMeta(PUBLISHED_META);
+  fromJsonLd(["datePublished"]);
+  fromMeta(GENERIC_DATE_META);
+  fromJsonLd(["dateCreated", "uploadDate"]);
   // The same instant is often declared twice, once in UTC and once in newsroom time; the page prints the local day.
   const local = declared.find((d) => d.offset && d.offset !== "+00:00");
   const first = declared[0];
@@ -493,27 +528,31 @@ function metadataPublished(page: ParsedPage, articles: Record<string, unknown>[]
       (raw ? parseDateValue(raw) : null) ?? (el.tag === "time" || el.attrs.itemprop ? parseDateValue(textOf(el)) : null);
     if (!parsed) continue;
     if (/datepublished|pubdate|publish|posted|created/.test(prop)) {
-      marked = {
-        ...parsed,
-        source: "METADATA",
-        confidence: 0.9,
-        evidence: `<${el.tag} ${el.attrs.itemprop ? `itemprop=${el.attrs.itemprop}` : "datetime"}>`,
-      };
+      const local = localized(parsed, zone, `<${el.tag} ${el.attrs.itemprop ? `itemprop=${el.attrs.itemprop}` : "datetime"}>`);
+      marked = { ...local.parsed, source: "METADATA", confidence: 0.9, evidence: local.evidence };
       break;
     }
-    if (!firstTime && el.tag === "time") firstTime = { ...parsed, source: "METADATA", confidence: 0.7, evidence: "<time>" };
+    if (!firstTime && el.tag === "time") {
+      const local = localized(parsed, zone, "<time>");
+      firstTime = { ...local.parsed, source: "METADATA", confidence: 0.7, evidence: local.evidence };
+    }
   }
   return marked ?? firstTime;
 }
 
-/** A URL day one off the metadata day is the same moment in newsroom time; the page prints the URL's day. */
+/**
+ * A URL day one off a UTC stamp is the same moment in newsroom time, and the page prints the URL's day; a URL day
+ * beats a bare <time> element that nothing marks as the publication date (it may date a teaser or a comment).
+ */
 function preferUrlDay(published: PublishedDate | null, url: string | null): PublishedDate | null {
   if (published?.source !== "METADATA") return published;
   const fromUrl = dateFromUrl(url);
   if (fromUrl?.precision !== "DAY") return published;
   const a = Date.parse(`${published.value.slice(0, 10)}T00:00:00Z`);
   const b = Date.parse(`${fromUrl.value}T00:00:00Z`);
-  if (Math.abs(a - b) !== 86_400_000) return published;
+  const apart = Math.abs(a - b);
+  const unmarked = published.evidence === "<time>" && apart > 86_400_000;
+  if (a === b || !(unmarked || (apart === 86_400_000 && published.offset === "+00:00"))) return published;
   return {
     value: fromUrl.value,
     offset: null,

@@ -266,6 +266,14 @@ export function dateFromUrl(url: string | null | undefined): (ParsedDate & { evi
     const [y, mo, d] = [Number(slashed[1]), Number(slashed[2]), Number(slashed[3])];
     if (validDay(y, mo, d)) return { value: `${y}-${pad(mo)}-${pad(d)}`, offset: null, precision: "DAY", evidence: slashed[0] };
   }
+  // "/2023/dec/21/"
+  const named = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(0?[1-9]|[12]\d|3[01])\//i.exec(path);
+  const namedMonth = named ? MONTHS[(named[2] ?? "").toLowerCase()] : undefined;
+  if (named && namedMonth) {
+    const [y, d] = [Number(named[1]), Number(named[3])];
+    if (validDay(y, namedMonth, d))
+      return { value: `${y}-${pad(namedMonth)}-${pad(d)}`, offset: null, precision: "DAY", evidence: named[0] };
+  }
   const month = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\//.exec(path);
   if (month) return { value: `${month[1]}-${pad(Number(month[2]))}`, offset: null, precision: "MONTH", evidence: month[0] };
   return null;

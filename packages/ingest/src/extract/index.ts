@@ -43,6 +43,8 @@ export function toContractRow(doc: ExtractedDocument) {
     canonicalUrl: doc.canonicalUrl ?? null,
     publishedAt: doc.published?.value ?? null,
     publishedAtSource: doc.published ? contractSource(doc.published.source) : null,
+    publishedAtPrecision: doc.published?.precision ?? null,
+    modifiedAt: doc.modifiedAt,
     // One row per part of a split quote: that is how quotes are annotated and scored.
     quotes: doc.quotes.flatMap((q) =>
       quoteSpans(doc.body, q).map((span) => ({
