@@ -31,20 +31,32 @@ import type {
 export interface EventIndexOptions {
   /** Minimum similarity for an article to join an event rather than open one. */
   threshold: number;
-  /** Days between an article and an event's span beyond which the event is not considered. */
+  /** Days between an article and an event's span that cost dayPenalty each (a happening is reported within days). */
   windowDays: number;
   /** Similarity added when article and event are both dated and on the same days, less as they drift apart. */
   dateProximityBonus: number;
   /** See linkage(): 1 compares with the centroid (cosine), 0 averages over members. */
   centroidNormPower: number;
-  /** Similarity subtracted per day between an article and the event's span. */
+  /** Similarity subtracted per day between an article and the event's span, up to windowDays. */
   dayPenalty: number;
+  /** Similarity subtracted per day past windowDays; past farWindowDays an event is no candidate. */
+  farDayPenalty: number;
+  farWindowDays: number;
   /**
    * Similarity added when an article's lead names the weekday the event's leads name (weekdayBonus), and taken
    * away when it names another (weekdayPenalty), scaled by how many of the event's articles agree.
    */
   weekdayBonus: number;
   weekdayPenalty: number;
+  /**
+   * Similarity taken away when one side (article or event) has a publication day and the other has none: the
+   * dated side's time cannot be checked against the other, and weak word links then chain reports of
+   * different happenings (a January announcement onto December talks). Two undated sides are compared on
+   * words alone, as before.
+   */
+  undatedPenalty: number;
+  /** The same for two events compared in consolidation. */
+  undatedMergePenalty: number;
   /** Events without a member for this many days (of the newest article date seen) leave memory. */
   activeDays: number;
   /** Undated events leave memory after this many further articles. */
@@ -98,9 +110,15 @@ export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   // Kept small: in a dense stream many same-day articles share a topic without sharing a happening.
   dateProximityBonus: 0.05,
   dayPenalty: 0.02,
+  // Follow-ups of one incident (GVC) come up to weeks later and name the same people and places.
+  farDayPenalty: 0.005,
+  farWindowDays: 30,
   // Reports of one happening name the same weekday 86% of the time; the nearest report of another, 24%.
   weekdayBonus: 0.03,
   weekdayPenalty: 0.1,
+  // Measured on ECB+ (mostly undated), GVC and AllSides dev, two folds each: neutral or better on every fold.
+  undatedPenalty: 0.03,
+  undatedMergePenalty: 0.1,
   activeDays: 30,
   activeArticles: 200_000,
   maxActiveEvents: 200_000,
@@ -293,14 +311,14 @@ export class EventIndex {
       if (!event) continue;
       this.candidatesScored++;
       const gap = dayGap(a.day, event);
-      if (gap > this.options.windowDays) continue;
+      if (gap > this.options.farWindowDays) continue;
       if (yearsApart(a.year, a.year, event)) continue;
       let score = linkage(a.vector, event.centroid, event.articleCount, this.stats, this.options.centroidNormPower);
-      score -= gap * this.options.dayPenalty;
+      score -= this.gapPenalty(gap);
       // Both dated and close in time is evidence of its own; an undated side gets neither bonus nor penalty.
       if (a.day !== null && event.firstDay !== null) {
         score += this.options.dateProximityBonus * Math.max(0, 1 - gap / this.options.windowDays);
-      }
+      } else if (a.day !== null || event.firstDay !== null) score -= this.options.undatedPenalty;
       const agreement = weekdayAgreement(a.weekday, event.weekdays);
       score += agreement * (agreement > 0 ? this.options.weekdayBonus : this.options.weekdayPenalty);
       if (score > bestScore) {
@@ -430,19 +448,29 @@ export class EventIndex {
     return { list, crowd };
   }
 
+  /**
+   * What time apart costs: dayPenalty a day within the window of a few days, farDayPenalty a day beyond it (a
+   * follow-up weeks later still joins when its words and names match closely), nothing joins past farWindowDays.
+   */
+  private gapPenalty(gap: number): number {
+    const o = this.options;
+    return Math.min(gap, o.windowDays) * o.dayPenalty + Math.max(0, gap - o.windowDays) * o.farDayPenalty;
+  }
+
   /** Average similarity between the members of two events, with the time adjustments an article gets. */
   private eventSimilarity(a: EventRecord, b: EventRecord): number {
     const o = this.options;
     const gap = spanGap(a, b);
-    if (gap > o.windowDays) return Number.NEGATIVE_INFINITY;
+    if (gap > o.farWindowDays) return Number.NEGATIVE_INFINITY;
     if (yearsApart(a.firstYear, a.lastYear, b)) return Number.NEGATIVE_INFINITY;
     let score = a.centroid.dotCentroid(b.centroid, this.stats) / (a.articleCount * b.articleCount);
     if (o.mergeNormPower > 0) {
       const meanNorms = (a.centroid.norm(this.stats) / a.articleCount) * (b.centroid.norm(this.stats) / b.articleCount);
       if (meanNorms > 0) score /= meanNorms ** o.mergeNormPower;
     }
-    score -= gap * o.dayPenalty;
+    score -= this.gapPenalty(gap);
     if (a.firstDay !== null && b.firstDay !== null) score += o.dateProximityBonus * Math.max(0, 1 - gap / o.windowDays);
+    else if (a.firstDay !== null || b.firstDay !== null) score -= o.undatedMergePenalty;
     const agreement = weekdaysAgreement(a.weekdays, b.weekdays);
     score += agreement * (agreement > 0 ? o.weekdayBonus : o.weekdayPenalty);
     return score;

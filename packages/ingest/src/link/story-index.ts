@@ -23,7 +23,8 @@ export interface StoryOptions {
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.3,
-  windowDays: 120,
+  // Stories can be long (an arrest, the trial, a commutation 18 months later); events are short.
+  windowDays: 550,
   maxCentroidTerms: 150,
   indexTermsPerStory: 40,
   queryTerms: 20,
