@@ -5,6 +5,7 @@ import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf, storeProblem, withoutNul } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
+import { estimateDates } from "./store/estimate-dates.ts";
 import {
   type ArticleLinker,
   acquireIngestLock,
@@ -286,6 +287,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     await flush(batch, true);
     await settle();
     await linker?.finish(prisma, reference);
+    // Undated articles are dated from the articles they were linked with, once this run's links have settled.
+    if (linker) await estimateDates(prisma, run.id);
     await errorLog.flush(true);
     summary.errors.push(...errorLog.repeats());
 

@@ -8,6 +8,17 @@ import { csvCell, lineWriter, OutputClosed } from "./output.ts";
 type Row = Record<string, string | number | boolean | null | string[]>;
 const PAGE = 1000;
 
+/** Minutes are a day for readers of the export: DAY, WEEK, MONTH or YEAR. */
+const exportPrecision = (d: Date | null, p: string | null) => (d ? (p === "MINUTE" || !p ? "DAY" : p) : null);
+
+function datePrecise(d: Date | null, p: string | null): string | null {
+  if (!d) return null;
+  if (p === "YEAR") return d.toISOString().slice(0, 4);
+  if (p === "MONTH") return d.toISOString().slice(0, 7);
+  if (p === "DAY" || p === "WEEK") return d.toISOString().slice(0, 10);
+  return iso(d);
+}
+
 const iso = (d: Date | null) =>
   d
     ? d
@@ -41,8 +52,12 @@ async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
         language: true,
         wordCount: true,
         publishedAt: true,
+        publishedAtPrecision: true,
         publishedAtSource: true,
         publishedAtConfidence: true,
+        publishedAtEarliest: true,
+        publishedAtLatest: true,
+        publishedAtEvidence: true,
         duplicateOfId: true,
         eventId: true,
         outlet: { select: { name: true } },
@@ -57,9 +72,14 @@ async function* articleRows(prisma: PrismaClient): AsyncGenerator<Row> {
       storyId: a.event?.storyId ?? null,
       title: a.title,
       outlet: a.outlet?.name ?? null,
-      publishedAt: iso(a.publishedAt),
+      // The best date, estimated or not, written no finer than it is known ("2013", "2018-09").
+      publishedAt: datePrecise(a.publishedAt, a.publishedAtPrecision),
+      publishedAtPrecision: exportPrecision(a.publishedAt, a.publishedAtPrecision),
       publishedAtSource: a.publishedAtSource,
       publishedAtConfidence: a.publishedAtConfidence,
+      publishedAtEarliest: iso(a.publishedAtEarliest),
+      publishedAtLatest: iso(a.publishedAtLatest),
+      publishedAtEvidence: a.publishedAtEvidence,
       url: a.url,
       authors: a.authors,
       language: a.language,

@@ -2,8 +2,8 @@
 
 import type { PrecomputedTerms } from "../link/types.ts";
 
-export type ProvenanceSource = "INPUT" | "FEED" | "METADATA" | "URL" | "TEXT" | "INFERRED" | "NONE";
-export type DatePrecision = "MINUTE" | "DAY" | "MONTH" | "YEAR";
+export type ProvenanceSource = "INPUT" | "FEED" | "METADATA" | "URL" | "TEXT" | "INFERRED" | "LINKED" | "NONE";
+export type DatePrecision = "MINUTE" | "DAY" | "WEEK" | "MONTH" | "YEAR";
 export type InputKind = "TEXT" | "HTML" | "JSON" | "JSONL" | "FEED" | "URL" | "STDIN";
 
 /** Metadata that arrived with an input; it beats anything guessed from the text. */

@@ -14,13 +14,17 @@ export const ProvenanceEnum = builder.enumType("Provenance", {
     URL: { description: "The article's URL, e.g. /2018/12/02/." },
     TEXT: { description: "Stated in the text: a dateline, a source line." },
     INFERRED: { description: "Reasoned from the text, e.g. 'on Friday' anchored on a known date." },
+    LINKED: {
+      description:
+        "Reasoned from other articles: the dated members of its event, or their dates for its 'last month' or 'in September'.",
+    },
     NONE: { description: "Nothing said; the value is unknown." },
   } as const,
 });
 
 const DatePrecisionEnum = builder.enumType("DatePrecision", {
-  description: "How precise a publication date is.",
-  values: ["MINUTE", "DAY", "MONTH", "YEAR"] as const,
+  description: "How precise a publication date is: publishedAt is the start of that minute, day, week, month or year.",
+  values: ["MINUTE", "DAY", "WEEK", "MONTH", "YEAR"] as const,
 });
 
 builder.prismaNode("Article", {
@@ -50,7 +54,12 @@ builder.prismaNode("Article", {
     publishedAtPrecision: t.expose("publishedAtPrecision", {
       type: DatePrecisionEnum,
       nullable: true,
-      description: "Minute, day, month or year.",
+      description: "Minute, day, week, month or year: publishedAt is the start of that period.",
+    }),
+    publishedAtEstimated: t.boolean({
+      description: "True when the date was reasoned (from the text or from other articles) rather than stated.",
+      select: { publishedAtSource: true },
+      resolve: (a) => a.publishedAtSource === "INFERRED" || a.publishedAtSource === "LINKED",
     }),
     publishedAtSource: t.expose("publishedAtSource", { type: ProvenanceEnum, description: "Where the date came from." }),
     publishedAtConfidence: t.exposeFloat("publishedAtConfidence", { description: "0..1: how sure the date is." }),
