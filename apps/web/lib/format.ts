@@ -26,6 +26,15 @@ export function formatLocal(value: string | null | undefined): string {
   return hasTime ? `${dayFormat.format(date)}, ${timeFormat.format(date)}` : dayFormat.format(date);
 }
 
+/** A date no finer than it is known: "2013" for a year, "Sep 2018" for a month, "week of 3 Sept 2018". */
+export function formatDated(value: string | null | undefined, precision: string | null | undefined): string {
+  if (!value) return "undated";
+  if (precision === "YEAR") return value.slice(0, 4);
+  if (precision === "MONTH") return monthFormat.format(asUtc(value.slice(0, 10)));
+  if (precision === "WEEK") return `week of ${dayFormat.format(asUtc(value.slice(0, 10)))}`;
+  return formatLocal(value);
+}
+
 /** An instant (DateTime, UTC) such as an ingest run's start. */
 export const formatInstant = (value: string | null | undefined) =>
   value ? `${dayFormat.format(new Date(value))}, ${timeFormat.format(new Date(value))} UTC` : "—";

@@ -5,7 +5,7 @@ import { ArticleText, type MentionSpan, type QuoteSpan } from "../../../componen
 import { ErrorState } from "../../../components/ErrorState";
 import { ToggleGroup } from "../../../components/ToggleGroup";
 import { firstParam, readGlobalFilters, type SearchParams, withParams } from "../../../lib/filters";
-import { formatInstant, formatLocal, formatNumber, formatShare } from "../../../lib/format";
+import { formatDated, formatInstant, formatLocal, formatNumber, formatShare } from "../../../lib/format";
 import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { webHref } from "../../../lib/links";
@@ -37,6 +37,7 @@ const ArticleQuery = graphql(`
           publishedAtEvidence
           publishedAtOffset
           publishedAtPrecision
+          publishedAtEstimated
           publishedAtEarliest
           publishedAtLatest
           outletSource
@@ -171,7 +172,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         </p>
         <h1>{article.title ?? "(untitled)"}</h1>
         <p className="muted">
-          {formatLocal(article.publishedAt)}
+          {formatDated(article.publishedAt, article.publishedAtPrecision)}
+          {article.publishedAtEstimated ? " (estimated)" : ""}
           {article.authors.length ? ` · by ${article.authors.join(", ")}` : ""} · {formatNumber(article.wordCount)} words
         </p>
       </header>
@@ -233,7 +235,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
               <dd>
                 {article.publishedAt ? (
                   <>
-                    {formatLocal(article.publishedAt)} <span className="muted">(as written: {article.publishedAt})</span>
+                    {formatDated(article.publishedAt, article.publishedAtPrecision)}{" "}
+                    <span className="muted">
+                      ({article.publishedAtEstimated ? "estimated" : `as written: ${article.publishedAt}`})
+                    </span>
                   </>
                 ) : (
                   "unknown"
