@@ -57,12 +57,17 @@ function analyzeBody(body: string, ctx: AnalyzeContext): TextAnalysis {
   const marks = findQuoteMarks(body);
   // Sentence splitting ignores full stops inside quotes, so quote interiors are masked.
   const interiors = marks.flatMap((s) => s.parts.map((p) => ({ start: p.start, end: p.end }))).sort((a, b) => a.start - b.start);
-  const index = buildEntityIndex(body, interiors, { names: !ctx.language || ctx.language === "en" });
-  const quotes = extractQuotes(body, marks, index, {
+  const english = !ctx.language || ctx.language === "en";
+  const index = buildEntityIndex(body, interiors, { names: english });
+  // Speakers need names and English speech verbs: in other languages the quotes stand unattributed.
+  const attributed = extractQuotes(body, marks, index, {
     publishedAt: ctx.publishedAt ?? null,
     resolveRole: ctx.resolveRole,
     authors: ctx.authors,
   });
+  const quotes = english
+    ? attributed
+    : attributed.map((q) => ({ ...q, speaker: null, speakerAsWritten: null, attribution: "NONE" as const, confidence: 0 }));
   return {
     quotes,
     entities: toExtractedEntities(index),

@@ -294,6 +294,12 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = [], opti
     if (!afterHonorific && !knownSurname) {
       // "the Post" after "The Washington Post": left unknown here, made the outlet when clusters form.
       if (ORG_HEADS.has(t.lower) && outletLastWords.has(t.lower) && !tokens[k + 1]?.cap) mentions.push(make("UNKNOWN", k, k));
+      // A one-word publisher from the outlet table ("Reuters", "TASS"): only distinctive names are listed there,
+      // and an outlet the tagger missed would otherwise drop out of citations and "Reuters reports" speakers.
+      else if (!tokens[k + 1]?.cap && lookupKnown(t.bare)?.outlet) {
+        const m = nameMention(k, k, "ORG");
+        if (m) nameMentions.push(m);
+      }
       continue;
     }
     const next = tokens[k + 1];
@@ -335,8 +341,16 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = [], opti
     let kind: MentionKind = type === "PER" ? "PERSON" : type === "LOC" ? "PLACE" : "ORGANIZATION";
     // Titles the tagger left inside a person's name: "President Putin" -> role "President", name "Putin".
     let first = a;
-    if (kind === "PERSON")
+    if (kind === "PERSON") {
       while (first < b && (isRoleWord(tokens[first] as Token) || isHonorific(tokens[first] as Token))) first++;
+      // A title after other words: "Illinois Sen. Barack Obama", "Hewlett-Packard CEO Carly Fiorina". The last
+      // title word ends the role.
+      for (let j = b - 1; j >= first; j--)
+        if (isTitleWord(tokens[j] as Token) || isHonorific(tokens[j] as Token)) {
+          first = j + 1;
+          break;
+        }
+    }
     if (kind === "PERSON" && first === b && isRoleWord(tokens[b] as Token)) return null;
     // The title before the name: "Russian President", "Sen.", "Foreign Minister Sergei Lavrov".
     let pos = first;

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { ABBREVIATIONS } from "../lexicon.ts";
 import type { Span } from "../tokens.ts";
 import { documentEvidence, LABELS, sentenceFeatures } from "./features.ts";
-import { decode, PackedWeights } from "./model.ts";
+import { decode, PackedWeights, viterbi } from "./model.ts";
 
 export type NameType = "PER" | "LOC" | "ORG";
 
@@ -73,7 +73,8 @@ export function findNames(body: string, sentences: readonly Span[], model: Packe
     const ws = words[s] as TaggerWord[];
     if (!ws.length) continue;
     const sentenceTexts = texts[s] as string[];
-    const labels = decode(model, sentenceTexts, sentenceFeatures(sentenceTexts, evidence));
+    const features = sentenceFeatures(sentenceTexts, evidence);
+    const labels = model.decoder === "viterbi" ? viterbi(model, features) : decode(model, sentenceTexts, features);
     let open: NameSpan | null = null;
     for (let i = 0; i < ws.length; i++) {
       const label = LABELS[labels[i] as number] as string;
@@ -103,6 +104,16 @@ function consistentLabels(body: string, sentences: readonly TaggerWord[][], span
     const v = votes.get(k) ?? new Map<NameType, number>();
     v.set(s.type, (v.get(s.type) ?? 0) + 1);
     votes.set(k, v);
+  }
+  // A full name's surname standing alone is that person ("Sarandon" after "Susan Sarandon"), whatever the tagger
+  // guessed for the bare word: the full name votes twice for it.
+  for (const s of spans) {
+    if (s.type !== "PER") continue;
+    const words = key(s.start, s.end).split(/\s+/);
+    if (words.length < 2) continue;
+    const surname = words[words.length - 1] as string;
+    const v = votes.get(surname);
+    if (v) v.set("PER", (v.get("PER") ?? 0) + 2);
   }
   const majority = new Map<string, NameType>();
   for (const [k, v] of votes) {

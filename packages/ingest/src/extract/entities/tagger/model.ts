@@ -1,11 +1,15 @@
-// The entity tagger's model: an averaged perceptron over hashed features, decoded greedily left to right with the
-// previous two labels as features (Collins 2002; the design of spaCy's first NER and of NLTK's perceptron tagger).
-// Weights are stored as int8 per label with one scale, in a gzip file the training script writes
-// (scripts/train-ner.ts); loading builds one hash map from feature id to row.
+// The entity tagger's model: an averaged perceptron over hashed features (Collins 2002). The shipped model is a
+// structured perceptron decoded with Viterbi over first-order label transitions; a greedy left-to-right decoder
+// with label-history features (spaCy's first NER, NLTK's perceptron tagger) is kept for comparison, and the file
+// says which one a model was trained for. Weights are int8 with one scale per feature row, in a gzip file the
+// training script writes (scripts/train-ner.ts); loading builds one hash map from feature id to row.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { hashFeature, LABEL_COUNT, LABELS } from "./features.ts";
 
 const MAGIC = "SLNER1";
+/** The same layout, for a model decoded with viterbi() (a structured perceptron). */
+const MAGIC_VITERBI = "SLNER2";
+export type Decoder = "greedy" | "viterbi";
 
 export interface WeightSource {
   /** Weight row (LABEL_COUNT values) of a feature id, or undefined when unseen. */
@@ -51,6 +55,57 @@ export function decode(weights: WeightSource, words: readonly string[], staticFe
   return labels;
 }
 
+/**
+ * Viterbi decoding over first-order label transitions (the `t-1=` rows): the best label sequence as a whole,
+ * BIO-valid by construction. Used by models trained as a structured perceptron.
+ */
+export function viterbi(weights: WeightSource, staticFeatures: readonly Uint32Array[]): number[] {
+  const n = staticFeatures.length;
+  if (!n) return [];
+  const transition: Float64Array[] = [];
+  for (let p = -1; p < LABEL_COUNT; p++) {
+    const row = new Float64Array(LABEL_COUNT);
+    addRows(weights, [PREV1[p + 1] as number], row);
+    transition.push(row);
+  }
+  const score = new Float64Array(n * LABEL_COUNT);
+  const back = new Int8Array(n * LABEL_COUNT);
+  const emission = new Float64Array(LABEL_COUNT);
+  for (let i = 0; i < n; i++) {
+    emission.fill(0);
+    addRows(weights, staticFeatures[i] as Uint32Array, emission);
+    for (let k = 0; k < LABEL_COUNT; k++) {
+      let bestScore = Number.NEGATIVE_INFINITY;
+      let bestPrev = -1;
+      if (i === 0) {
+        if (allowedAfter(-1, k)) bestScore = (transition[0] as Float64Array)[k] as number;
+      } else
+        for (let p = 0; p < LABEL_COUNT; p++) {
+          if (!allowedAfter(p, k)) continue;
+          const v = (score[(i - 1) * LABEL_COUNT + p] as number) + ((transition[p + 1] as Float64Array)[k] as number);
+          if (v > bestScore) {
+            bestScore = v;
+            bestPrev = p;
+          }
+        }
+      score[i * LABEL_COUNT + k] = bestScore + (emission[k] as number);
+      back[i * LABEL_COUNT + k] = bestPrev;
+    }
+  }
+  const labels = new Array<number>(n);
+  let last = 0;
+  for (let k = 1; k < LABEL_COUNT; k++)
+    if ((score[(n - 1) * LABEL_COUNT + k] as number) > (score[(n - 1) * LABEL_COUNT + last] as number)) last = k;
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = last;
+    last = back[i * LABEL_COUNT + last] as number;
+  }
+  return labels;
+}
+
+/** The first-order transition feature of a label pair (prev -1 at the sentence start). */
+export const transitionFeature = (prev: number) => PREV1[prev + 1] as number;
+
 export function addRows(weights: WeightSource, features: ArrayLike<number>, scores: Float64Array) {
   for (let f = 0; f < features.length; f++) {
     const row = weights.row(features[f] as number);
@@ -82,6 +137,7 @@ export class PackedWeights implements WeightSource {
   constructor(
     private readonly ids: Uint32Array,
     private readonly values: Float32Array,
+    readonly decoder: Decoder = "greedy",
   ) {
     for (let i = 0; i < ids.length; i++) this.index.set(ids[i] as number, i);
   }
@@ -96,7 +152,8 @@ export class PackedWeights implements WeightSource {
   /** Layout: magic, u32 count, count u32 ids, count f32 row scales, count*LABEL_COUNT int8 codes; gzip over it. */
   static fromFile(bytes: Uint8Array): PackedWeights {
     const raw = gunzipSync(bytes);
-    if (raw.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not a Storyline entity model");
+    const magic = raw.toString("latin1", 0, MAGIC.length);
+    if (magic !== MAGIC && magic !== MAGIC_VITERBI) throw new Error("not a Storyline entity model");
     let at = MAGIC.length;
     const count = raw.readUInt32LE(at);
     at += 4;
@@ -108,11 +165,15 @@ export class PackedWeights implements WeightSource {
     at += count * 4;
     const values = new Float32Array(count * LABEL_COUNT);
     for (let i = 0; i < values.length; i++) values[i] = raw.readInt8(at + i) * (scales[Math.floor(i / LABEL_COUNT)] as number);
-    return new PackedWeights(ids, values);
+    return new PackedWeights(ids, values, magic === MAGIC_VITERBI ? "viterbi" : "greedy");
   }
 
   /** Quantises each row, drops rows whose largest weight is under `minWeight`, and gzips. */
-  static pack(weights: Map<number, Float64Array>, minWeight: number): { bytes: Buffer; kept: number } {
+  static pack(
+    weights: Map<number, Float64Array>,
+    minWeight: number,
+    decoder: Decoder = "greedy",
+  ): { bytes: Buffer; kept: number } {
     const kept: [number, number, Int8Array][] = [];
     for (const [id, row] of weights) {
       // Adding a constant to a row changes no decision: centre it first, which shrinks the range to encode.
@@ -126,7 +187,7 @@ export class PackedWeights implements WeightSource {
     }
     kept.sort((a, b) => a[0] - b[0]);
     const raw = Buffer.alloc(MAGIC.length + 4 + kept.length * (8 + LABEL_COUNT));
-    raw.write(MAGIC, 0, "latin1");
+    raw.write(decoder === "viterbi" ? MAGIC_VITERBI : MAGIC, 0, "latin1");
     let at = MAGIC.length;
     raw.writeUInt32LE(kept.length, at);
     at += 4;
