@@ -74,6 +74,20 @@ describe("people are people", () => {
   });
 });
 
+describe("post-filters on the tagger's spans", () => {
+  it("never joins names across an ordinary word", () => {
+    expect(names("Abe met Putin in Singapore. Putin said talks would continue.", "PERSON")).toEqual(["Abe", "Putin"]);
+  });
+
+  it("keeps a one-word person only with some sign of a person", () => {
+    // An honorific ("Mr. Tanaka") or a speech verb ("Putin said") is such a sign.
+    const text = "Mr. Tanaka arrived first. Officials welcomed Tanaka warmly, and Putin said talks would continue.";
+    const people = names(text, "PERSON");
+    expect(people).toContain("Tanaka");
+    expect(people).toContain("Putin");
+  });
+});
+
 describe("languages the tagger was not trained on", () => {
   it("gives no names for German text rather than junk", () => {
     const body = "Der Nutzer sagte, den Krieg habe niemand gewollt. Bundeskanzler Olaf Scholz reiste nach Paris.";

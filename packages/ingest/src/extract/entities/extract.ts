@@ -716,6 +716,25 @@ function clusterMentions(body: string, tokens: Token[], mentions: Mention[]): En
     }
   }
 
+  // A person named by one word only needs some sign of being a person: a title or honorific, a role, a given
+  // name, a speech verb or an apposition ("Costco said" is a company). Otherwise it leaves the People page.
+  for (const c of clusters) {
+    if (c.kind !== "PERSON" || c.nameParts.length !== 1 || !c.mentions.length) continue;
+    const evidence = c.mentions.some(
+      (m) =>
+        m.role !== null ||
+        m.titleGender !== null ||
+        m.outerStart < m.start ||
+        contextSaysPerson(tokens, m) ||
+        isFirstName((tokens[m.firstToken] as Token).bare),
+    );
+    if (evidence) continue;
+    for (const m of c.mentions) {
+      m.kind = "UNKNOWN";
+      m.entity = -1;
+    }
+    c.mentions = [];
+  }
   for (const c of clusters) if (c.kind === "PERSON") c.gender = guessGender(c);
   // Roles found in appositions ("Yoshihide Suga, Japan's chief cabinet secretary, ...").
   const personStarts = mentions.filter((m) => m.kind === "PERSON").map((m) => m.start);

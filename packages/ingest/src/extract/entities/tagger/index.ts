@@ -88,7 +88,53 @@ export function findNames(body: string, sentences: readonly Span[], model: Packe
     }
     if (open) out.push(open);
   }
-  return process.env.NER_NO_CONSISTENCY ? out : consistentLabels(body, words, out);
+  return consistentLabels(body, words, splitAtOrdinaryWords(body, words, out));
+}
+
+// Lower-case words a name may hold: particles of personal names, and the small words of institutions and places.
+const NAME_INNER_WORDS = new Set(
+  "de du da das dos di del della der den van vander von la le bin ibn al el y zu of the and for on upon in at am im & 's -".split(" "),
+);
+
+/** A name never holds an ordinary lower-case word: "Abe met Putin" is two names, whatever the tagger joined. */
+function splitAtOrdinaryWords(body: string, sentences: readonly TaggerWord[][], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  let s = 0;
+  let i = 0;
+  for (const span of spans) {
+    while (s < sentences.length && ((sentences[s] as TaggerWord[]).at(-1)?.end ?? 0) <= span.start) {
+      s++;
+      i = 0;
+    }
+    const ws = sentences[s] ?? [];
+    while (i < ws.length && (ws[i] as TaggerWord).start < span.start) i++;
+    let start = -1;
+    let end = -1;
+    for (let k = i; k < ws.length && (ws[k] as TaggerWord).end <= span.end; k++) {
+      const w = ws[k] as TaggerWord;
+      const c = w.text.charAt(0);
+      const ordinary = c !== c.toUpperCase() && !NAME_INNER_WORDS.has(w.text.toLowerCase());
+      if (ordinary) {
+        if (start >= 0) out.push({ start, end, type: span.type });
+        start = -1;
+        continue;
+      }
+      if (start < 0) start = w.start;
+      end = w.end;
+    }
+    if (start >= 0) out.push({ start, end, type: span.type });
+  }
+  // Joiners left at either end ("of Christmas") are not part of a name.
+  return out.flatMap((span) => trimJoiners(body, span));
+}
+
+function trimJoiners(body: string, span: NameSpan): NameSpan[] {
+  const text = body.slice(span.start, span.end);
+  const lead = /^(?:(?:of|the|and|for|on|in|at|&|-)\s+)+/i.exec(text);
+  const trail = /(?:\s+(?:of|the|and|for|on|in|at|&|-))+$/i.exec(text);
+  const start = span.start + (lead && /^[a-z&-]/.test(text) ? lead[0].length : 0);
+  const end = span.end - (trail ? trail[0].length : 0);
+  return end > start ? [{ start, end, type: span.type }] : [];
 }
 
 /**
