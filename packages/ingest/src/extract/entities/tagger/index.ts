@@ -93,7 +93,9 @@ export function findNames(body: string, sentences: readonly Span[], model: Packe
 
 // Lower-case words a name may hold: particles of personal names, and the small words of institutions and places.
 const NAME_INNER_WORDS = new Set(
-  "de du da das dos di del della der den van vander von la le bin ibn al el y zu of the and for on upon in at am im & 's -".split(" "),
+  "de du da das dos di del della der den van vander von la le bin ibn al el y zu of the and for on upon in at am im & 's -".split(
+    " ",
+  ),
 );
 
 /** A name never holds an ordinary lower-case word: "Abe met Putin" is two names, whatever the tagger joined. */
