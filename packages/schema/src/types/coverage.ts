@@ -34,6 +34,7 @@ const BucketEnum = builder.enumType("Bucket", {
 interface Point {
   bucket: Date;
   count: number;
+  estimated: number;
   share: number;
 }
 interface Series {
@@ -47,6 +48,16 @@ interface CoverageResult {
   buckets: Date[];
   totals: number[];
   series: Series[];
+  /** What the filters count, for `undated`. */
+  scope: Scope;
+}
+interface Scope {
+  dimension: keyof typeof TYPENAME;
+  keys: number[] | null;
+  outletIds: number[] | null;
+  eventIds: number[] | null;
+  storyIds: number[] | null;
+  uniqueOnly: boolean;
 }
 
 const CoveragePoint = builder.objectRef<Point>("CoveragePoint").implement({
@@ -54,6 +65,11 @@ const CoveragePoint = builder.objectRef<Point>("CoveragePoint").implement({
   fields: (t) => ({
     bucket: t.field({ type: "Date", description: "First day of the bucket.", resolve: (p) => p.bucket }),
     count: t.exposeInt("count", { description: "Articles (quotes for SPEAKER) in the bucket." }),
+    estimated: t.exposeInt("estimated", {
+      description:
+        "Of count, those whose date is estimated: reasoned (INFERRED, LINKED) or known only to the week, month or year, " +
+        "counted at the start of that period.",
+    }),
     share: t.exposeFloat("share", { description: "count / all coverage in the same bucket (0..1; 0 when there was none)." }),
   }),
 });
@@ -82,10 +98,68 @@ const Coverage = builder.objectRef<CoverageResult>("Coverage").implement({
       resolve: (c) => c.totals,
     }),
     series: t.field({ type: [CoverageSeries], description: "Biggest first.", resolve: (c) => c.series }),
+    undated: t.int({
+      description: "Articles (quotes for SPEAKER) the filters count that have no date at all, so no bucket holds them.",
+      resolve: (c) => countUndated(c.scope),
+    }),
   }),
 });
 
+/** Dates the charts draw as estimates: reasoned, or known only to a period longer than a day. */
+const ESTIMATED = Prisma.sql`(a."publishedAtSource" in ('INFERRED', 'LINKED') or a."publishedAtPrecision" in ('WEEK', 'MONTH', 'YEAR'))`;
+
+/** The article (quote) rows a scope counts, with `a` the article and `e` its event. */
+function scopeFilters(scope: Scope): Prisma.Sql[] {
+  const keyColumn = KEY_COLUMN[scope.dimension];
+  return [
+    ...(scope.uniqueOnly ? [Prisma.sql`a."duplicateOfId" is null`] : []),
+    ...(scope.outletIds ? [Prisma.sql`a."outletId" = any(${scope.outletIds}::int[])`] : []),
+    ...(scope.eventIds ? [Prisma.sql`a."eventId" = any(${scope.eventIds}::int[])`] : []),
+    ...(scope.storyIds ? [Prisma.sql`e."storyId" = any(${scope.storyIds}::int[])`] : []),
+    ...(scope.keys?.length ? [Prisma.sql`${keyColumn} = any(${scope.keys}::int[])`] : []),
+    ...(scope.dimension === "ALL" ? [] : [Prisma.sql`${keyColumn} is not null`]),
+  ];
+}
+
+const KEY_COLUMN = {
+  ALL: Prisma.sql`0`,
+  OUTLET: Prisma.sql`a."outletId"`,
+  EVENT: Prisma.sql`a."eventId"`,
+  STORY: Prisma.sql`e."storyId"`,
+  SPEAKER: Prisma.sql`q."speakerId"`,
+} as const;
+
+const scopeFrom = (scope: Scope) =>
+  scope.dimension === "SPEAKER"
+    ? Prisma.sql`"Quote" q join "Article" a on a.id = q."articleId" left join "Event" e on e.id = a."eventId"`
+    : Prisma.sql`"Article" a left join "Event" e on e.id = a."eventId"`;
+
+async function countUndated(scope: Scope): Promise<number> {
+  const dateColumn = scope.dimension === "SPEAKER" ? Prisma.sql`q."publishedAt"` : Prisma.sql`a."publishedAt"`;
+  const where = Prisma.join([Prisma.sql`${dateColumn} is null`, ...scopeFilters(scope)], " and ");
+  const [row] = await getPrisma().$queryRaw<{ n: number }[]>`select count(*)::int as n from ${scopeFrom(scope)} where ${where}`;
+  return row?.n ?? 0;
+}
+
+/** Estimated rows per bucket and key over a range; few articles have estimated dates, so this reads them directly. */
+async function estimatedRows(scope: Scope, from: Date, to: Date, trunc: string): Promise<Row[]> {
+  const dateColumn = scope.dimension === "SPEAKER" ? Prisma.sql`q."publishedAt"` : Prisma.sql`a."publishedAt"`;
+  const where = Prisma.join(
+    [
+      Prisma.sql`${dateColumn} >= ${from} and ${dateColumn} < ${new Date(to.getTime() + 86_400_000)}`,
+      ESTIMATED,
+      ...scopeFilters(scope),
+    ],
+    " and ",
+  );
+  return getPrisma().$queryRaw<Row[]>`
+    select date_trunc(${trunc}, ${dateColumn})::date as b, ${KEY_COLUMN[scope.dimension]} as k, count(*)::int as n
+    from ${scopeFrom(scope)} where ${where} group by 1, 2`;
+}
+
 const MAX_DAYS = 3660;
+/** Monthly buckets stay few (about 1,200) even over a century, so a long archive still fits one chart. */
+const MAX_MONTH_DAYS = 36_600;
 const TYPENAME = { ALL: null, OUTLET: "Outlet", EVENT: "Event", STORY: "Story", SPEAKER: "Person" } as const;
 
 function bucketStart(day: Date, bucket: "DAY" | "WEEK" | "MONTH"): Date {
@@ -191,6 +265,136 @@ builder.queryField("dataRange", (t) =>
   }),
 );
 
+interface DayCount {
+  day: Date;
+  n: number;
+}
+interface ArticleDatesResult {
+  days: DayCount[];
+  typical: { from: Date; to: Date } | null;
+  undated: number;
+  estimated: number;
+}
+
+const DAY_MS = 86_400_000;
+/** A gap shorter than this never marks an outlier: a story may pause for a season. */
+const MIN_OUTLIER_GAP_DAYS = 180;
+
+/**
+ * The days a chart opens on: all dated articles but the outliers. From each end, a small group (at most 1% of the
+ * articles, or 3, and always fewer than half) is dropped while the gap that parts it from the rest is longer than
+ * both half a year and three times the rest's own span, so it would squash the rest into a quarter of the chart or
+ * less (one wrong '1918' among 2018's). On big corpora the 1st-99th percentile also applies when it at least halves
+ * the span (a thin scattered tail).
+ */
+export function typicalRange(days: DayCount[]): { from: Date; to: Date } | null {
+  if (!days.length) return null;
+  const sorted = [...days].sort((a, b) => a.day.getTime() - b.day.getTime());
+  const total = sorted.reduce((acc, d) => acc + d.n, 0);
+  const budget = Math.min(Math.max(3, Math.floor(total * 0.01)), Math.floor((total - 1) / 2));
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let dropped = 0;
+  const gapDays = (a: DayCount, b: DayCount) => (b.day.getTime() - a.day.getTime()) / DAY_MS;
+  for (let changed = true; changed && lo < hi; ) {
+    changed = false;
+    const lowGap = gapDays(sorted[lo]!, sorted[lo + 1]!);
+    const highGap = gapDays(sorted[hi - 1]!, sorted[hi]!);
+    const dropLow = lowGap >= highGap;
+    const gap = dropLow ? lowGap : highGap;
+    const rest = dropLow ? gapDays(sorted[lo + 1]!, sorted[hi]!) : gapDays(sorted[lo]!, sorted[hi - 1]!);
+    const n = (dropLow ? sorted[lo] : sorted[hi])!.n;
+    if (gap > MIN_OUTLIER_GAP_DAYS && gap > 3 * rest && dropped + n <= budget) {
+      dropped += n;
+      if (dropLow) lo += 1;
+      else hi -= 1;
+      changed = true;
+    }
+  }
+  let from = sorted[lo]!.day;
+  let to = sorted[hi]!.day;
+  if (total >= 200) {
+    const at = (share: number) => {
+      let seen = 0;
+      for (const d of sorted) {
+        seen += d.n;
+        if (seen >= total * share) return d.day;
+      }
+      return sorted.at(-1)!.day;
+    };
+    const [pFrom, pTo] = [at(0.01), at(0.99)];
+    if (pTo.getTime() - pFrom.getTime() <= (to.getTime() - from.getTime()) / 2) {
+      from = pFrom > from ? pFrom : from;
+      to = pTo < to ? pTo : to;
+    }
+  }
+  return { from, to };
+}
+
+const ArticleDates = builder.objectRef<ArticleDatesResult>("ArticleDates").implement({
+  description: "When the articles a page is about were published: the default chart range and what it leaves out.",
+  fields: (t) => ({
+    first: t.field({ type: "Date", nullable: true, description: "First day with an article.", resolve: (r) => r.days[0]?.day }),
+    last: t.field({ type: "Date", nullable: true, description: "Last day with an article.", resolve: (r) => r.days.at(-1)?.day }),
+    typicalFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: "First day of the range without outliers (far-off dates of a few articles): the default chart range.",
+      resolve: (r) => r.typical?.from,
+    }),
+    typicalTo: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Last day of the range without outliers.",
+      resolve: (r) => r.typical?.to,
+    }),
+    dated: t.int({
+      description: "Articles with a date (estimated ones included).",
+      resolve: (r) => r.days.reduce((a, d) => a + d.n, 0),
+    }),
+    estimated: t.exposeInt("estimated", {
+      description: "Dated articles whose date is estimated (reasoned, or known only to the week, month or year).",
+    }),
+    undated: t.exposeInt("undated", { description: "Articles with no date at all." }),
+    outside: t.int({
+      description: "Dated articles outside a range of days (inclusive).",
+      args: { from: t.arg({ type: "Date", required: true }), to: t.arg({ type: "Date", required: true }) },
+      resolve: (r, { from, to }) => r.days.reduce((a, d) => a + (d.day < from || d.day > to ? d.n : 0), 0),
+    }),
+  }),
+});
+
+builder.queryField("articleDates", (t) =>
+  t.field({
+    type: ArticleDates,
+    description: "How the articles (of some outlets, events or stories) spread over time, and how many are undated.",
+    args: {
+      outletIds: t.arg.idList({ required: false, description: "Only articles from these outlets." }),
+      eventIds: t.arg.idList({ required: false, description: "Only articles of these events." }),
+      storyIds: t.arg.idList({ required: false, description: "Only articles of these stories." }),
+    },
+    resolve: async (_root, args) => {
+      const filters = [
+        ...(args.outletIds ? [Prisma.sql`a."outletId" = any(${decodeNodeIds(args.outletIds, "Outlet") ?? []}::int[])`] : []),
+        ...(args.eventIds ? [Prisma.sql`a."eventId" = any(${decodeNodeIds(args.eventIds, "Event") ?? []}::int[])`] : []),
+        ...(args.storyIds ? [Prisma.sql`e."storyId" = any(${decodeNodeIds(args.storyIds, "Story") ?? []}::int[])`] : []),
+      ];
+      const where = filters.length ? Prisma.sql`where ${Prisma.join(filters, " and ")}` : Prisma.empty;
+      const rows = await getPrisma().$queryRaw<{ day: Date | null; n: number; estimated: number }[]>`
+        select a."publishedAt"::date as day, count(*)::int as n, (count(*) filter (where ${ESTIMATED}))::int as estimated
+        from "Article" a left join "Event" e on e.id = a."eventId" ${where}
+        group by 1 order by 1`;
+      const days = rows.flatMap((r) => (r.day ? [{ day: r.day, n: r.n }] : []));
+      return {
+        days,
+        typical: typicalRange(days),
+        undated: rows.find((r) => r.day === null)?.n ?? 0,
+        estimated: rows.reduce((a, r) => a + (r.day ? r.estimated : 0), 0),
+      };
+    },
+  }),
+);
+
 builder.queryField("coverage", (t) =>
   t.field({
     type: Coverage,
@@ -226,8 +430,9 @@ builder.queryField("coverage", (t) =>
       const args = { ...given, ...(await defaultRange(given.from, given.to)) };
       const bucket = args.bucket ?? "DAY";
       if (args.to < args.from) throw new GraphQLError("`to` is before `from`.", { extensions: { code: "BAD_USER_INPUT" } });
-      if ((args.to.getTime() - args.from.getTime()) / 86_400_000 > MAX_DAYS) {
-        throw new GraphQLError(`The range is over ${MAX_DAYS} days; ask for less or use bigger buckets over several calls.`, {
+      const maxDays = bucket === "MONTH" ? MAX_MONTH_DAYS : MAX_DAYS;
+      if ((args.to.getTime() - args.from.getTime()) / 86_400_000 > maxDays) {
+        throw new GraphQLError(`The range is over ${maxDays} days; ask for less or use bigger buckets over several calls.`, {
           extensions: { code: "BAD_USER_INPUT" },
         });
       }
@@ -242,6 +447,17 @@ builder.queryField("coverage", (t) =>
       const top = Math.max(1, Math.min(args.top ?? 8, 50));
       const crossed = Boolean(eventIds || storyIds || (outletIds && dimension !== "OUTLET"));
       const prisma = getPrisma();
+      const scope: Scope = {
+        dimension,
+        keys: keys ?? null,
+        outletIds: outletIds ?? null,
+        eventIds: eventIds ?? null,
+        storyIds: storyIds ?? null,
+        uniqueOnly: Boolean(args.uniqueOnly),
+      };
+      const estimatedQuery = selects(info, ["series", "points", "estimated"])
+        ? estimatedRows(scope, args.from, args.to, trunc)
+        : Promise.resolve([]);
 
       // Denominators cost a scan of every row of the range (all of SPEAKER's, one per speaker and day), so
       // they are read only when the operation asks for `totals` or a point's `share`.
@@ -353,8 +569,21 @@ builder.queryField("coverage", (t) =>
           0,
           buckets.map(() => 0),
         );
-      const toPoints = (counts: number[]) =>
-        counts.map((count, i) => ({ bucket: buckets[i]!, count, share: totals[i] ? count / totals[i]! : 0 }));
+      const estimatedByKey = new Map<number, number[]>();
+      for (const r of await estimatedQuery) {
+        const i = index.get(isoDay(r.b));
+        if (i === undefined) continue;
+        const counts = estimatedByKey.get(r.k) ?? buckets.map(() => 0);
+        counts[i] = (counts[i] ?? 0) + Number(r.n);
+        estimatedByKey.set(r.k, counts);
+      }
+      const toPoints = (counts: number[], estimated?: number[]) =>
+        counts.map((count, i) => ({
+          bucket: buckets[i]!,
+          count,
+          estimated: Math.min(count, estimated?.[i] ?? 0),
+          share: totals[i] ? count / totals[i]! : 0,
+        }));
       const sum = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
       const keyCount = rows[0]?.keys ?? byKey.size;
       const ranked = [...byKey.entries()].sort((a, b) => sum(b[1]) - sum(a[1]) || a[0] - b[0]);
@@ -367,7 +596,7 @@ builder.queryField("coverage", (t) =>
         key: dimension === "ALL" ? null : key,
         label: dimension === "ALL" ? "All coverage" : (labels.get(key) ?? `#${key}`),
         total: sum(counts),
-        points: toPoints(counts),
+        points: toPoints(counts, estimatedByKey.get(key)),
       }));
       const restCount = keyCount - kept.length;
       if (restCount > 0 && wantOther) {
@@ -376,9 +605,19 @@ builder.queryField("coverage", (t) =>
         const merged = everything
           ? everything.map((n, i) => n - kept.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0))
           : buckets.map((_, i) => rest.reduce((acc, [, counts]) => acc + (counts[i] ?? 0), 0));
-        series.push({ typename: null, key: null, label: `Other (${restCount})`, total: sum(merged), points: toPoints(merged) });
+        const keptKeys = new Set(kept.map(([k]) => k));
+        const restEstimated = buckets.map((_, i) =>
+          [...estimatedByKey].reduce((acc, [k, counts]) => acc + (keptKeys.has(k) ? 0 : (counts[i] ?? 0)), 0),
+        );
+        series.push({
+          typename: null,
+          key: null,
+          label: `Other (${restCount})`,
+          total: sum(merged),
+          points: toPoints(merged, restEstimated),
+        });
       }
-      return { buckets, totals, series };
+      return { buckets, totals, series, scope };
     },
   }),
 );
