@@ -11,6 +11,7 @@
 
 import { Centroid, cosine, linkage, strongest } from "./centroid.ts";
 import { dayNumber, dayToIso, happeningDay, weekdayCue } from "./dates.ts";
+import { articlePlaces, type PlaceRef, placeRef } from "./places.ts";
 import { Postings } from "./postings.ts";
 import { DEFAULT_STORY_OPTIONS, type StoryEventInput, StoryIndex, type StoryOptions } from "./story-index.ts";
 import { TermStats, type TermStatsState, type TermVector } from "./term-stats.ts";
@@ -197,6 +198,26 @@ interface EventRecord {
   firstYear: number | null;
   lastYear: number | null;
   storyId: string | null;
+  /** Places the members' leads name with a locative cue, and how many members do. */
+  places: Map<string, PlaceVote>;
+  /** Look-back sentences of the members that place another happening ("in Vladivostok in September"). */
+  recalls: PlaceRecallTerms[];
+  /** Places other events' recalls attribute to this one, by place key, with the events they come from. */
+  recalled: Map<string, RecalledPlace>;
+}
+
+interface PlaceVote extends PlaceRef {
+  count: number;
+}
+
+interface PlaceRecallTerms {
+  place: PlaceRef;
+  /** The sentence's raw term weights (its strongest terms). */
+  terms: Record<string, number>;
+}
+
+interface RecalledPlace extends PlaceRef {
+  from: string[];
 }
 
 interface Neighbours {
@@ -205,6 +226,11 @@ interface Neighbours {
 }
 
 const MAX_EVENT_ENTITIES = 40;
+const MAX_EVENT_PLACES = 12;
+const MAX_EVENT_RECALLS = 8;
+const RECALL_TERMS = 16;
+/** Cosine a look-back sentence needs with another event of its story to place that event. */
+const RECALL_MIN_SIMILARITY = 0.12;
 const PARTICIPANT_KINDS = new Set(["PERSON", "ORGANIZATION"]);
 /** Article counts at which a lone event's story link is reconsidered. */
 const STORY_REVIEW_AT = new Set([2, 4, 8, 16, 32]);
@@ -382,6 +408,7 @@ export class EventIndex {
     const made: EventMerge[] = [];
     const threshold = scope === "run" ? o.runMergeThreshold : o.mergeThreshold;
     let pending = [...(scope === "run" ? this.touchedInRun : this.touched)].filter((id) => this.events.has(id));
+    const runEvents = scope === "run" ? new Set(pending) : null;
     this.touched.clear();
     if (scope === "run") this.touchedInRun.clear();
     const neighbourCache = new Map<string, Neighbours>();
@@ -425,6 +452,7 @@ export class EventIndex {
       }
       pending = grown;
     }
+    if (runEvents) this.attributeRecalls([...runEvents].map((id) => this.resolve(id)!));
     return made.map(({ from }) => ({ from, into: this.resolve(from)! }));
   }
 
@@ -498,6 +526,19 @@ export class EventIndex {
       if (!into.titles.includes(title)) into.titles.push(title);
     }
     into.lead ??= from.lead;
+    for (const p of from.places.values()) addPlaceVote(into.places, p, p.count);
+    for (const r of from.recalls) if (into.recalls.length < MAX_EVENT_RECALLS) into.recalls.push(r);
+    for (const [key, p] of from.recalled) {
+      const have = into.recalled.get(key);
+      const sources = p.from.filter((x) => x !== into.id);
+      if (have) {
+        for (const x of sources) if (!have.from.includes(x)) have.from.push(x);
+      } else if (sources.length) into.recalled.set(key, { ...p, from: sources });
+    }
+    for (const [key, p] of [...into.recalled]) {
+      p.from = p.from.filter((x) => x !== from.id && x !== into.id);
+      if (!p.from.length) into.recalled.delete(key);
+    }
     for (const [key, e] of from.entities) {
       const have = into.entities.get(key);
       if (have) {
@@ -551,6 +592,9 @@ export class EventIndex {
       firstYear: null,
       lastYear: null,
       storyId: null,
+      places: new Map(),
+      recalls: [],
+      recalled: new Map(),
     };
     this.events.set(event.id, event);
     this.absorb(event, a);
@@ -597,10 +641,76 @@ export class EventIndex {
     if (title && event.titles.length < this.options.maxTitles && !event.titles.includes(title)) event.titles.push(title);
     if (!event.lead) event.lead = firstSentence(a.doc.body);
     this.countEntities(event, a.doc);
+    this.countPlaces(event, a.doc);
     this.postings.add(event.id, event.centroid.topTerms(this.stats, this.options.indexTermsPerEvent));
     this.dirty.add(event.id);
     this.touched.add(event.id);
     this.touchedInRun.add(event.id);
+  }
+
+  private countPlaces(event: EventRecord, doc: ClusterDoc): void {
+    const { lead, recalls } = articlePlaces(doc.title, doc.body, doc.entities);
+    const seen = new Set<string>();
+    for (const p of lead) {
+      if (seen.has(p.key)) continue;
+      seen.add(p.key);
+      addPlaceVote(event.places, p, 1);
+    }
+    for (const r of recalls) {
+      if (event.recalls.length >= MAX_EVENT_RECALLS) break;
+      const raw = documentTerms(null, r.sentence, undefined, { ...this.options.features, bigramWeight: 0 });
+      const terms = Object.fromEntries([...raw].sort((x, y) => y[1] - x[1]).slice(0, RECALL_TERMS));
+      event.recalls.push({ place: r.place, terms });
+    }
+  }
+
+  /**
+   * Look-back sentences place the happening they recall: each goes to the event of the same story its words
+   * match best (not its own), when they match well enough. Runs at the end of a run, when the story's events
+   * are all there (a recall often comes before the reports of the happening it recalls).
+   */
+  private attributeRecalls(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const source = this.events.get(id);
+      if (!source?.recalls.length || source.storyId === null) continue;
+      for (const r of source.recalls) {
+        const vector = this.stats.weigh(new Map(Object.entries(r.terms)));
+        let best: EventRecord | null = null;
+        let bestScore = RECALL_MIN_SIMILARITY;
+        for (const cid of this.postings.candidates(strongest(vector, this.options.queryTerms), this.options.maxCandidates, id)) {
+          const c = this.events.get(cid);
+          if (!c || c.storyId !== source.storyId) continue;
+          const score = cosine(vector, c.centroid, this.stats);
+          if (score > bestScore) {
+            bestScore = score;
+            best = c;
+          }
+        }
+        if (!best) continue;
+        const have = best.recalled.get(r.place.key);
+        if (have?.from.includes(source.id)) continue;
+        if (have) have.from.push(source.id);
+        else best.recalled.set(r.place.key, { ...r.place, from: [source.id] });
+        this.dirty.add(best.id);
+      }
+    }
+  }
+
+  /**
+   * Where the happening took place: a city or region the leads name with a locative cue, else one that other
+   * articles of the story recall it at, else a country the leads name so, else a city or region most of the
+   * event's articles name (a lone article's incidental places say nothing).
+   */
+  private placeOf(e: EventRecord): { kind: string; name: string } | null {
+    const votes = [...e.places.values()].sort((x, y) => y.count - x.count);
+    const recalled = [...e.recalled.values()].filter((p) => p.specific).sort((x, y) => y.from.length - x.from.length);
+    const pick = votes.find((p) => p.specific) ?? recalled[0] ?? votes[0];
+    if (pick) return { kind: pick.kind, name: pick.name };
+    if (e.articleCount < 2) return null;
+    const named = [...e.entities.values()]
+      .filter((x) => x.kind === "PLACE" && x.count * 2 > e.articleCount && placeRef(x.name).specific)
+      .sort((a, b) => b.count - a.count)[0];
+    return named ? { kind: named.kind, name: named.name } : null;
   }
 
   private countEntities(event: EventRecord, doc: ClusterDoc): void {
@@ -668,7 +778,7 @@ export class EventIndex {
     const e = this.events.get(id);
     if (!e) return null;
     const ranked = [...e.entities.values()].sort((a, b) => b.count - a.count);
-    const place = ranked.find((x) => x.kind === "PLACE");
+    const place = this.placeOf(e);
     // An entity most articles name is a participant; a lone article's entities all count.
     const minCount = Math.max(1, Math.ceil(e.articleCount * 0.3));
     const participants: Participant[] = ranked
@@ -681,7 +791,7 @@ export class EventIndex {
       title: this.titleOf(e),
       date: date === null ? null : dayToIso(date),
       dateEnd: null,
-      place: place ? { kind: place.kind, name: place.name } : null,
+      place,
       participants,
       articleCount: e.articleCount,
       firstSeen: e.firstDay === null ? null : dayToIso(e.firstDay),
@@ -744,6 +854,9 @@ export class EventIndex {
       firstYear: e.firstYear,
       lastYear: e.lastYear,
       storyId: e.storyId,
+      places: [...e.places.values()].map((p) => ({ ...p })),
+      recalls: e.recalls.map((r) => ({ place: { ...r.place }, terms: { ...r.terms } })),
+      recalled: [...e.recalled.values()].map((p) => ({ ...p, from: [...p.from] })),
     };
   }
 
@@ -766,6 +879,9 @@ export class EventIndex {
       firstYear: s.firstYear ?? yearOfDay(dayNumber(s.firstDay)),
       lastYear: s.lastYear ?? yearOfDay(dayNumber(s.lastDay)),
       storyId: s.storyId,
+      places: new Map((s.places ?? []).map((p) => [p.key, { ...p }])),
+      recalls: (s.recalls ?? []).map((r) => ({ place: { ...r.place }, terms: { ...r.terms } })),
+      recalled: new Map((s.recalled ?? []).map((p) => [p.key, { ...p, from: [...p.from] }])),
     };
     this.events.set(e.id, e);
     this.postings.add(e.id, e.centroid.topTerms(this.stats, this.options.indexTermsPerEvent));
@@ -959,4 +1075,13 @@ function firstSentence(body: string): string | null {
     return paragraph.slice(0, end);
   }
   return paragraph.length > 200 ? `${paragraph.slice(0, 200).replace(/\s+\S*$/, "")}…` : paragraph;
+}
+
+function addPlaceVote(places: Map<string, PlaceVote>, p: PlaceRef, count: number): void {
+  const have = places.get(p.key);
+  if (have) have.count += count;
+  else {
+    if (places.size >= MAX_EVENT_PLACES) return;
+    places.set(p.key, { key: p.key, kind: p.kind, name: p.name, specific: p.specific, count });
+  }
 }

@@ -67,6 +67,12 @@ export interface EventSnapshot {
   firstYear?: number | null;
   lastYear?: number | null;
   storyId: string | null;
+  /** Places the members' leads name with a locative cue (absent in older snapshots). */
+  places?: { key: string; kind: string; name: string; specific: boolean; count: number }[];
+  /** Look-back sentences placing another happening: the place and the sentence's strongest raw terms. */
+  recalls?: { place: { key: string; kind: string; name: string; specific: boolean }; terms: Record<string, number> }[];
+  /** Places other events' recalls attribute to this event, with those events' ids. */
+  recalled?: { key: string; kind: string; name: string; specific: boolean; from: string[] }[];
 }
 
 export interface StorySnapshot {
