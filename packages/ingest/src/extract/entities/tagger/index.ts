@@ -98,6 +98,14 @@ const NAME_INNER_WORDS = new Set(
   ),
 );
 
+const PERSON_PARTICLES = new Set("de du da das dos di del della der den van vander von la le bin ibn al el y zu 's -".split(" "));
+// Capitalised at a sentence's start, never the first word of a person's name: "Even Mike Pence", "Meanwhile Rumer".
+const SENTENCE_ADVERBS = new Set(
+  "even meanwhile but and also still then now so yet however thus later earlier instead indeed perhaps maybe thank thanks only".split(
+    " ",
+  ),
+);
+
 /** A name never holds an ordinary lower-case word: "Abe met Putin" is two names, whatever the tagger joined. */
 function splitAtOrdinaryWords(body: string, sentences: readonly TaggerWord[][], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
@@ -115,10 +123,15 @@ function splitAtOrdinaryWords(body: string, sentences: readonly TaggerWord[][], 
     for (let k = i; k < ws.length && (ws[k] as TaggerWord).end <= span.end; k++) {
       const w = ws[k] as TaggerWord;
       const c = w.text.charAt(0);
-      const ordinary = c !== c.toUpperCase() && !NAME_INNER_WORDS.has(w.text.toLowerCase());
+      const lower = w.text.toLowerCase();
+      // A person's name holds particles ("de", "van", "bin") but not "of" or "and": "Emily Quinn of Lancaster".
+      const inner = span.type === "PER" ? PERSON_PARTICLES.has(lower) : NAME_INNER_WORDS.has(lower);
+      const ordinary = (c !== c.toUpperCase() && !inner) || (span.type === "PER" && k === i && SENTENCE_ADVERBS.has(lower));
       if (ordinary) {
         if (start >= 0) out.push({ start, end, type: span.type });
         start = -1;
+        // What follows "of" in a person's span is their town or employer, not another person.
+        if (span.type === "PER" && (lower === "of" || lower === "from" || lower === "at")) break;
         continue;
       }
       if (start < 0) start = w.start;
