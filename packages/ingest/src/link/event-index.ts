@@ -90,6 +90,13 @@ export interface EventIndexOptions {
   mergeCandidates: number;
   /** mergeThreshold for consolidate("run"), when the index has seen the whole run. */
   runMergeThreshold: number;
+  /**
+   * The run's threshold for a pair of a dated and an undated event where one looks back at the other (a
+   * member's look-back sentence, "in Singapore in November", matches the other event's words): a later report that recalls a happening is
+   * not a report of it, and the run's low bar would fold it in (a January announcement into the December
+   * talks it recalls).
+   */
+  runMergeRecallThreshold: number;
   maxTitles: number;
   /** Article id -> event id remembered for near-duplicates whose original's event the caller does not pass. */
   recentArticles: number;
@@ -138,6 +145,7 @@ export const DEFAULT_EVENT_OPTIONS: EventIndexOptions = {
   mergeQueryTerms: 8,
   mergeCandidates: 20,
   runMergeThreshold: 0.11,
+  runMergeRecallThreshold: 0.25,
   maxTitles: 6,
   recentArticles: 100_000,
   maxVocabulary: 2_000_000,
@@ -231,6 +239,8 @@ const MAX_EVENT_RECALLS = 8;
 const RECALL_TERMS = 16;
 /** Cosine a look-back sentence needs with another event of its story to place that event. */
 const RECALL_MIN_SIMILARITY = 0.12;
+/** Cosine a look-back sentence needs with another event to hold the two apart in the run's consolidation. */
+const RECALL_MERGE_SIMILARITY = 0.25;
 const PARTICIPANT_KINDS = new Set(["PERSON", "ORGANIZATION"]);
 /** Article counts at which a lone event's story link is reconsidered. */
 const STORY_REVIEW_AT = new Set([2, 4, 8, 16, 32]);
@@ -429,9 +439,14 @@ export class EventIndex {
         for (const [b, similarity] of na.list) {
           // Crowding only lowers a score: pairs already below the threshold need no second lookup.
           if (similarity < threshold) break;
-          const crowd = o.mergeCrowdPenalty > 0 ? (na.crowd + neighboursOf(b).crowd) / 2 : 0;
+          const nb = neighboursOf(b);
+          const bar =
+            scope === "run" && (a.firstDay === null) !== (b.firstDay === null) && (this.recalls(a, b) || this.recalls(b, a))
+              ? Math.max(threshold, o.runMergeRecallThreshold)
+              : threshold;
+          const crowd = o.mergeCrowdPenalty > 0 ? (na.crowd + nb.crowd) / 2 : 0;
           const score = similarity - o.mergeCrowdPenalty * crowd;
-          if (score >= threshold) pairs.push({ score, a, b });
+          if (score >= bar) pairs.push({ score, a, b });
         }
       }
       pairs.sort((x, y) => y.score - x.score);
@@ -662,6 +677,15 @@ export class EventIndex {
       const terms = Object.fromEntries([...raw].sort((x, y) => y[1] - x[1]).slice(0, RECALL_TERMS));
       event.recalls.push({ place: r.place, terms });
     }
+  }
+
+  /** Whether a look-back sentence of `a` matches `b`'s words (a recalls b's happening). */
+  private recalls(a: EventRecord, b: EventRecord): boolean {
+    for (const r of a.recalls) {
+      const score = cosine(this.stats.weigh(new Map(Object.entries(r.terms))), b.centroid, this.stats);
+      if (score >= RECALL_MERGE_SIMILARITY) return true;
+    }
+    return false;
   }
 
   /**
