@@ -2,6 +2,7 @@
 // They are written outside article transactions; an outlet or entity left without articles is harmless.
 
 import type { Prisma, PrismaClient } from "@storyline/db";
+import { formalGivenName } from "../extract/entities/lexicon.ts";
 import { lookupOutlet, outletSlug } from "../extract/known-outlets.ts";
 import type { ExtractedEntity } from "../extract/types.ts";
 import { insertRows } from "./bulk.ts";
@@ -13,6 +14,14 @@ export const entityKey = (name: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+
+/** "chuck schumer" -> "charles schumer": a full name's key with its given name in the formal form. */
+const formalKey = (key: string) => {
+  const words = key.split(" ");
+  if (words.length < 2) return key;
+  words[0] = formalGivenName(words[0] as string);
+  return words.join(" ");
+};
 
 export class ReferenceCache {
   private outlets = new Map<string, number>();
@@ -90,6 +99,7 @@ export class ReferenceCache {
       for (const a of e.aliases) row.aliases.add(a);
       wanted.set(cacheKey, row);
     }
+    const sameBatchFull = new Map<string, string>();
     if (wanted.size) {
       const surnames = [...wanted.values()].filter((w) => w.kind === "PERSON" && !w.key.includes(" "));
       if (surnames.length) {
@@ -101,6 +111,34 @@ export class ReferenceCache {
             this.entities.set(`PERSON:${w.key}`, matches[0].id);
             wanted.delete(`PERSON:${w.key}`);
           }
+        }
+      }
+      // A full name that differs from a stored one only by a short form of the given name ("Chuck Schumer",
+      // "Charles Schumer") is that person; so are two such names in one batch.
+      const fullNames = [...wanted.values()].filter((w) => w.kind === "PERSON" && w.key.includes(" "));
+      if (fullNames.length) {
+        const lastWords = [...new Set(fullNames.map((w) => `% ${w.key.split(" ").at(-1)}`))];
+        const stored = await this.prisma.$queryRaw<{ id: number; key: string }[]>`
+          select id, key from "Entity" where kind = 'PERSON' and key like any(${lastWords}::text[])`;
+        const byFormal = new Map<string, number[]>();
+        for (const f of stored) byFormal.set(formalKey(f.key), [...(byFormal.get(formalKey(f.key)) ?? []), f.id]);
+        const firstInBatch = new Map<string, (typeof fullNames)[number]>();
+        for (const w of fullNames) {
+          const formal = formalKey(w.key);
+          const ids = byFormal.get(formal) ?? [];
+          if (ids.length === 1 && ids[0] !== undefined) {
+            this.entities.set(`PERSON:${w.key}`, ids[0]);
+            this.noteAliases(ids[0], [...w.aliases, w.name]);
+            wanted.delete(`PERSON:${w.key}`);
+            continue;
+          }
+          const earlier = firstInBatch.get(formal);
+          if (earlier && earlier !== w) {
+            for (const a of w.aliases) earlier.aliases.add(a);
+            earlier.aliases.add(w.name);
+            sameBatchFull.set(`PERSON:${w.key}`, `PERSON:${earlier.key}`);
+            wanted.delete(`PERSON:${w.key}`);
+          } else firstInBatch.set(formal, w);
         }
       }
       // A surname whose full name arrives in the same batch ("Putin" beside "Vladimir Putin") is that person.
@@ -128,9 +166,9 @@ export class ReferenceCache {
         join unnest(${rows.map((w) => w.kind)}::text[], ${rows.map((w) => w.key)}::text[]) as x(kind, key)
           on e.kind::text = x.kind and e.key = x.key`;
       for (const f of found) this.entities.set(`${f.kind}:${f.key}`, f.id);
-      for (const [surname, full] of sameBatch) {
+      for (const [variant, full] of [...sameBatch, ...sameBatchFull]) {
         const id = this.entities.get(full);
-        if (id !== undefined) this.entities.set(surname, id);
+        if (id !== undefined) this.entities.set(variant, id);
       }
     }
     for (const e of entities) {
