@@ -91,3 +91,36 @@ describe("event places", () => {
     expect(index.event(r.eventId)!.place).toBeNull();
   });
 });
+
+describe("story titles", () => {
+  it("name the subject the events share, not one headline", () => {
+    const index = new EventIndex({ threshold: 0.95, mergeThreshold: 0.95, runMergeThreshold: 0.95 });
+    for (const d of BACKGROUND) index.assign(d);
+    const docs = [
+      doc(
+        "a",
+        "Russia, Japan to work towards postwar peace treaty",
+        "Putin and Abe held talks on a peace treaty.",
+        ["Russia", "Japan"],
+        "2018-11-14",
+      ),
+      doc(
+        "b",
+        "Putin offers Abe a peace treaty by year end",
+        "Putin offered Abe a peace treaty with Japan.",
+        ["Russia", "Japan"],
+        "2018-11-20",
+      ),
+      doc(
+        "c",
+        "2 Countries Looking To End WW2 In Historic Peace Agreement",
+        "Japan and Russia look to a peace treaty.",
+        ["Japan", "Russia"],
+        "2018-11-28",
+      ),
+    ];
+    const stories = new Set(docs.map((d) => index.assign(d).storyId));
+    expect(stories.size).toBe(1);
+    expect(index.story([...stories][0]!)!.title).toBe("Japan–Russia peace treaty");
+  });
+});

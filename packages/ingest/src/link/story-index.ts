@@ -5,6 +5,7 @@
 
 import { Centroid, cosine } from "./centroid.ts";
 import { dayNumber, dayToIso } from "./dates.ts";
+import { placeRef } from "./places.ts";
 import { Postings } from "./postings.ts";
 import type { TermStats, TermVector } from "./term-stats.ts";
 import type { EntityCount, StorySnapshot, StoryView } from "./types.ts";
@@ -55,6 +56,10 @@ interface StoryRecord {
   firstDay: number | null;
   lastDay: number | null;
   lastSeq: number;
+  /** Word pairs of the events' titles ("peace treaty") -> how many events' titles have them. */
+  titleGrams: Map<string, number>;
+  /** Entity key -> its name and how many of the story's events name it. */
+  eventEntities: Map<string, { kind: string; name: string; events: number }>;
 }
 
 const NAMED_KINDS = new Set(["PERSON", "ORGANIZATION", "PLACE"]);
@@ -84,6 +89,7 @@ export class StoryIndex {
     this.absorb(best, event, event.centroid, 1, seq);
     best.eventCount++;
     best.articleCount += event.articleCount;
+    share(best, event);
     this.retitle(best, event);
     return best.id;
   }
@@ -111,6 +117,7 @@ export class StoryIndex {
     this.absorb(best, event, event.centroid, 1, seq);
     best.eventCount++;
     best.articleCount += event.articleCount;
+    share(best, event);
     this.retitle(best, event);
     this.postings.remove(own.id, own.centroid.mass.keys());
     this.stories.delete(own.id);
@@ -141,6 +148,7 @@ export class StoryIndex {
     }
     this.absorb(target, from, from.centroid, 1, seq);
     target.articleCount += from.articleCount;
+    share(target, from);
     this.retitle(target, into);
     if (source) {
       source.eventCount--;
@@ -194,7 +202,10 @@ export class StoryIndex {
       firstDay: event.day,
       lastDay: event.day,
       lastSeq: seq,
+      titleGrams: new Map(),
+      eventEntities: new Map(),
     };
+    share(story, event);
     this.stories.set(story.id, story);
     return story;
   }
@@ -232,7 +243,7 @@ export class StoryIndex {
     if (!s) return null;
     return {
       id: s.id,
-      title: s.title,
+      title: subjectTitle(s) ?? s.title,
       firstDate: s.firstDay === null ? null : dayToIso(s.firstDay),
       lastDate: s.lastDay === null ? null : dayToIso(s.lastDay),
       eventCount: s.eventCount,
@@ -275,7 +286,7 @@ export class StoryIndex {
       id: s.id,
       centroid: s.centroid.toJSON(this.stats),
       entities: Object.fromEntries(s.entities),
-      title: s.title,
+      title: subjectTitle(s) ?? s.title,
       titleWeight: s.titleWeight,
       titleEventId: s.titleEventId,
       eventCount: s.eventCount,
@@ -283,6 +294,8 @@ export class StoryIndex {
       firstDay: s.firstDay === null ? null : dayToIso(s.firstDay),
       lastDay: s.lastDay === null ? null : dayToIso(s.lastDay),
       lastSeq: s.lastSeq,
+      titleGrams: Object.fromEntries(s.titleGrams),
+      eventEntities: Object.fromEntries([...s.eventEntities].map(([k, e]) => [k, { ...e }])),
     };
   }
 
@@ -303,6 +316,8 @@ export class StoryIndex {
       firstDay: dayNumber(s.firstDay),
       lastDay: dayNumber(s.lastDay),
       lastSeq: s.lastSeq,
+      titleGrams: new Map(Object.entries(s.titleGrams ?? {})),
+      eventEntities: new Map(Object.entries(s.eventEntities ?? {}).map(([k, e]) => [k, { ...e }])),
     };
     this.stories.set(record.id, record);
     this.postings.add(record.id, record.centroid.topTerms(this.stats, this.options.indexTermsPerStory));
@@ -328,4 +343,61 @@ function sharesNamedEntity(a: Map<string, EntityCount>, b: Map<string, EntityCou
   }
   for (const e of b.values()) if (NAMED_KINDS.has(e.kind)) bNamed = true;
   return !(aNamed && bNamed);
+}
+
+const MAX_TITLE_GRAMS = 60;
+const TITLE_STOPWORDS = new Set(
+  "a an and are as at be by for from has have in into is it its of on or over the their this to was were will with after before new says say said year years this that these those who what how why not no more than up out about".split(
+    " ",
+  ),
+);
+
+/** What an event brings to its story's subject: its title's word pairs and the entities it names. */
+function share(story: StoryRecord, event: StoryEventInput): void {
+  const names = new Set<string>();
+  for (const [k, e] of event.entities) {
+    if (!NAMED_KINDS.has(e.kind)) continue;
+    for (const w of e.name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w) names.add(w);
+    const have = story.eventEntities.get(k);
+    if (have) have.events++;
+    else story.eventEntities.set(k, { kind: e.kind, name: e.name, events: 1 });
+  }
+  const grams = new Set<string>();
+  // Pairs of ordinary words next to each other: "peace treaty", not "Putin offers" (names are the entities' part).
+  for (const run of event
+    .title()
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\s'’-]+/u)) {
+    const words = run.split(/\s+/).filter(Boolean);
+    for (let i = 0; i + 1 < words.length; i++) {
+      const [a, b] = [words[i]!, words[i + 1]!];
+      if (TITLE_STOPWORDS.has(a) || TITLE_STOPWORDS.has(b) || names.has(a) || names.has(b)) continue;
+      if (/\d/.test(a + b)) continue;
+      grams.add(`${a} ${b}`);
+    }
+  }
+  for (const g of grams) story.titleGrams.set(g, (story.titleGrams.get(g) ?? 0) + 1);
+  if (story.titleGrams.size > MAX_TITLE_GRAMS * 1.5) {
+    const keep = [...story.titleGrams].sort((x, y) => y[1] - x[1]).slice(0, MAX_TITLE_GRAMS);
+    story.titleGrams = new Map(keep);
+  }
+}
+
+/**
+ * A story of several events is named after what they share, not one headline: the countries most of its
+ * events name and the word pair most of their titles have ("Japan–Russia peace treaty"). Null when the events
+ * share no such pair (the biggest event's title stays).
+ */
+function subjectTitle(s: StoryRecord): string | null {
+  if (s.eventCount < 2) return null;
+  const need = Math.max(2, Math.ceil(s.eventCount / 2));
+  const gram = [...s.titleGrams].filter(([, n]) => n >= need).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+  if (!gram) return null;
+  const countries = [...s.eventEntities.values()]
+    .filter((e) => e.kind === "PLACE" && e.events >= need && !placeRef(e.name).specific)
+    .sort((x, y) => y.events - x.events || x.name.localeCompare(y.name))
+    .slice(0, 2)
+    .map((e) => e.name)
+    .sort();
+  return countries.length ? `${countries.join("–")} ${gram[0]}` : gram[0].charAt(0).toUpperCase() + gram[0].slice(1);
 }

@@ -88,6 +88,10 @@ export interface StorySnapshot {
   firstDay: string | null;
   lastDay: string | null;
   lastSeq: number;
+  /** Word pairs of the events' titles and how many events' titles have them (absent in older snapshots). */
+  titleGrams?: Record<string, number>;
+  /** Entities the story's events name, with how many events name each. */
+  eventEntities?: Record<string, { kind: string; name: string; events: number }>;
 }
 
 export interface Participant {
