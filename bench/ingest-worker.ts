@@ -1,5 +1,6 @@
 // One ingest measurement in a process of its own, so its peak RSS is the pipeline's and nothing else's.
-//   extract DIR            read + extract every file, no database
+//   extract DIR [ROOT]     read + extract every file, no database; ROOT: another checkout's extractor (a git
+//                          worktree of a baseline commit), default this one
 //   ingest DIR CHECKPOINT  runIngest into a fresh database (peak RSS noted after CHECKPOINT documents and at
 //                          the end), then the raw COPY baseline of the same files into a scratch table
 // The result goes back to the bench over IPC.
@@ -7,10 +8,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { extractDocument } from "@storyline/ingest/extract";
+import { fileURLToPath } from "node:url";
 import { runIngest } from "@storyline/ingest/pipeline";
 import { from as copyFrom } from "pg-copy-streams";
-import { readInputs } from "../packages/ingest/src/sources/index.ts";
 import { createBenchDatabase, withClient } from "./lib/db.ts";
 import { log, setRunStart } from "./lib/log.ts";
 import { maxRssMb, now } from "./lib/stats.ts";
@@ -41,17 +41,24 @@ export interface IngestResult {
 const args = process.argv.slice(2).filter((a) => !a.startsWith("--t0="));
 setRunStart(Number(process.argv.find((a) => a.startsWith("--t0="))?.slice(5)));
 const [mode, dir, checkpointArg] = args;
+const root = mode === "extract" && checkpointArg ? checkpointArg : fileURLToPath(new URL("..", import.meta.url));
 if (!dir || (mode !== "extract" && mode !== "ingest")) {
   console.error("usage: ingest-worker.ts extract|ingest DIR [CHECKPOINT]");
   process.exit(2);
 }
 
 async function extractOnly(): Promise<ExtractResult> {
+  const { readInputs } = (await import(
+    join(root, "packages/ingest/src/sources/index.ts")
+  )) as typeof import("../packages/ingest/src/sources/index.ts");
+  const { extractDocument } = (await import(
+    join(root, "packages/ingest/src/extract/index.ts")
+  )) as typeof import("../packages/ingest/src/extract/index.ts");
   let docs = 0;
   let failed = 0;
   const started = now();
   for await (const item of readInputs([dir!])) {
-    if ("error" in item) {
+    if (!("doc" in item)) {
       failed++;
       continue;
     }

@@ -1,26 +1,54 @@
 // Ingest throughput: text articles and HTML pages through the real pipeline (runIngest over a directory)
-// against a raw COPY of the same files, the extraction-only share, peak memory at two corpus sizes, and the
-// cost of quotes + entities (analyzeText) per article.
-import { fork } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// against a raw COPY of the same files, the extraction-only share, peak memory at two corpus sizes, the
+// cost of quotes + entities (analyzeText) per article, the entity tagger's share of it and its start-up.
+import { execFileSync, fork } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeText } from "../packages/ingest/src/extract/analyze.ts";
+import { findNames } from "../packages/ingest/src/extract/entities/tagger/index.ts";
+import { splitSentences } from "../packages/ingest/src/extract/entities/tokens.ts";
+import { findQuoteMarks } from "../packages/ingest/src/extract/quotes/marks.ts";
 import { article, htmlPage, textFile } from "./corpus/prose.ts";
 import type { ExtractResult, IngestResult } from "./ingest-worker.ts";
 import { formatCount, log, runStart } from "./lib/log.ts";
 import type { Figure } from "./lib/report.ts";
 import { median, now, percentile } from "./lib/stats.ts";
+import type { TaggerLoadResult } from "./tagger-load.ts";
 
 export interface IngestOptions {
   textArticles: number;
   htmlPages: number;
+  /** A commit whose extractor is timed beside this checkout's on the same files (extraction only). */
+  extractBaseline?: string;
 }
 
-function worker<T>(args: string[]): Promise<T> {
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * A git worktree of `ref` whose node_modules is this checkout's, so its extractor runs as it was then (only
+ * packages/ingest/src is read from it). Removed by the returned function.
+ */
+function baselineCheckout(ref: string): { root: string; sha: string; remove: () => void } {
+  const git = (...args: string[]) => execFileSync("git", ["-C", REPO, ...args], { encoding: "utf8" }).trim();
+  const sha = git("rev-parse", "--verify", `${ref}^{commit}`);
+  const root = join(mkdtempSync(join(tmpdir(), "storyline-bench-base-")), "checkout");
+  git("worktree", "add", "--detach", root, sha);
+  symlinkSync(join(REPO, "node_modules"), join(root, "node_modules"));
+  return {
+    root,
+    sha: sha.slice(0, 7),
+    remove: () => {
+      git("worktree", "remove", "--force", root);
+      rmSync(join(root, ".."), { recursive: true, force: true });
+    },
+  };
+}
+
+function worker<T>(args: string[], script = "./ingest-worker.ts"): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL("./ingest-worker.ts", import.meta.url)), [...args, `--t0=${runStart()}`], {
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [...args, `--t0=${runStart()}`], {
       execArgv: ["--import", "tsx", "--expose-gc"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
@@ -29,7 +57,7 @@ function worker<T>(args: string[]): Promise<T> {
       result = message as T;
     });
     child.on("exit", (code) =>
-      result !== undefined ? resolve(result) : reject(new Error(`ingest worker ${args[0]} exited with code ${code}`)),
+      result !== undefined ? resolve(result) : reject(new Error(`ingest worker ${args[0] ?? script} exited with code ${code}`)),
     );
   });
 }
@@ -61,6 +89,7 @@ function analyzeCost(count: number) {
   const kb = bodies.reduce((a, b) => a + Buffer.byteLength(b), 0) / count / 1024;
   for (const body of bodies.slice(0, 200)) analyzeText(body, { publishedAt: "2025-03-14" });
   const samples: number[] = [];
+  let sink = 0;
   let quotes = 0;
   let entities = 0;
   for (const body of bodies) {
@@ -70,8 +99,21 @@ function analyzeCost(count: number) {
     quotes += analysis.quotes.length;
     entities += analysis.entities.length;
   }
+  // The tagger alone on the same bodies, over the sentences analyzeText gives it (quote interiors masked).
+  const sentences = bodies.map((body) => {
+    const interiors = findQuoteMarks(body)
+      .flatMap((m) => m.parts.map((p) => ({ start: p.start, end: p.end })))
+      .sort((a, b) => a.start - b.start);
+    return splitSentences(body, interiors);
+  });
+  for (let i = 0; i < 200; i++) findNames(bodies[i] as string, sentences[i] as ReturnType<typeof splitSentences>);
+  const tagger: number[] = [];
+  for (const [i, body] of bodies.entries()) {
+    const t = now();
+    sink += findNames(body, sentences[i] as ReturnType<typeof splitSentences>).length;
+    tagger.push(now() - t);
+  }
   const words = /[\p{L}\p{N}]+/gu;
-  let sink = 0;
   for (const body of bodies.slice(0, 200)) sink += body.toLowerCase().match(words)?.length ?? 0;
   const scan: number[] = [];
   for (const body of bodies) {
@@ -86,6 +128,8 @@ function analyzeCost(count: number) {
     p95: percentile(samples, 95),
     mean: mean(samples),
     scanMean: mean(scan),
+    taggerMean: mean(tagger),
+    taggerP95: percentile(tagger, 95),
     quotesPerArticle: quotes / count,
     entitiesPerArticle: entities / count,
     sink,
@@ -96,6 +140,7 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
   const figures: Figure[] = [];
   const errors: string[] = [];
   const root = mkdtempSync(join(tmpdir(), "storyline-bench-"));
+  const base = options.extractBaseline ? baselineCheckout(options.extractBaseline) : null;
   try {
     log(`ingest: writing ${formatCount(options.textArticles)} text articles and ${options.htmlPages} HTML pages to ${root}`);
     const corpus = writeCorpus(root, options);
@@ -116,6 +161,38 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
       baseline: { name: "one regex word scan of the same text", value: analysis.scanMean, unit: "ms" },
       ratio: analysis.mean / analysis.scanMean,
       target: { op: "<=", value: 1 },
+      targetOn: "value",
+    });
+    figures.push({
+      section: "ingest",
+      group: `Quotes + entities, ${bodies}`,
+      name: "entity tagger (findNames) per article (mean): its share of analyzeText",
+      corpus: bodies,
+      value: analysis.taggerMean,
+      unit: "ms",
+      detail: `p95 ${analysis.taggerP95.toFixed(2)}`,
+      baseline: { name: "analyzeText per article (mean)", value: analysis.mean, unit: "ms" },
+      ratio: analysis.taggerMean / analysis.mean,
+      note: "the tagger's share of quotes + entities; ratio = findNames / analyzeText on the same bodies and sentences",
+    });
+
+    log("ingest: entity tagger start-up in a fresh process");
+    const loads: TaggerLoadResult[] = [];
+    for (let i = 0; i < 3; i++) loads.push(await worker<TaggerLoadResult>([], "./tagger-load.ts"));
+    loads.sort((a, b) => a.firstTagMs - b.firstTagMs);
+    const load = loads[1] as TaggerLoadResult;
+    const weightsFile = `the shipped weights (${load.fileMb.toFixed(1)} MB gzip, ${formatCount(load.rows)} rows)`;
+    figures.push({
+      section: "ingest",
+      group: `Entity tagger start-up, ${weightsFile}`,
+      name: "fresh process: import of the tagger to its first tagged sentence (median of 3)",
+      corpus: weightsFile,
+      value: load.firstTagMs / 1000,
+      unit: "s",
+      detail: `weights ${(load.weightsMs / 1000).toFixed(3)} s of it; runs ${loads.map((l) => (l.firstTagMs / 1000).toFixed(2)).join(", ")} s`,
+      baseline: { name: "read + gunzip of the same file", value: load.gunzipMs / 1000, unit: "s" },
+      ratio: load.firstTagMs / load.gunzipMs,
+      target: { op: "<=", value: 0.5 },
       targetOn: "value",
     });
 
@@ -142,6 +219,32 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
     for (const k of kinds) {
       log(`ingest: ${k.kind}: extraction only (read + extract, no database)`);
       const extract = await worker<ExtractResult>(["extract", k.dir]);
+      if (base) {
+        // Alternately, twice each, so a change in the machine's load hits both sides; the faster run of each.
+        log(`ingest: ${k.kind}: extraction only at ${base.sha} and again here`);
+        const runs = { base: [] as ExtractResult[], here: [extract] };
+        runs.base.push(await worker<ExtractResult>(["extract", k.dir, base.root]));
+        runs.here.push(await worker<ExtractResult>(["extract", k.dir]));
+        runs.base.push(await worker<ExtractResult>(["extract", k.dir, base.root]));
+        const perDoc = (rs: ExtractResult[]) => Math.min(...rs.map((r) => (r.seconds * 1000) / r.docs));
+        const here = perDoc(runs.here);
+        const then = perDoc(runs.base);
+        const show = (rs: ExtractResult[]) => rs.map((r) => ((r.seconds * 1000) / r.docs).toFixed(2)).join(", ");
+        figures.push({
+          section: "ingest",
+          group: `Ingest: ${k.corpus}`,
+          name: `extraction only per ${k.noun} (read + extract), against the extractor of ${options.extractBaseline} (${base.sha})`,
+          corpus: k.corpus,
+          value: here,
+          unit: `ms/${k.noun}`,
+          detail: `faster of ${runs.here.length} runs: ${show(runs.here)}`,
+          baseline: { name: `the same at ${base.sha}`, value: then, unit: `ms/${k.noun}`, detail: `runs ${show(runs.base)}` },
+          ratio: here / then,
+          target: { op: "<=", value: 1.5 },
+          targetOn: "ratio",
+          note: "issue 12: extraction with the entity tagger within 1.5x of the extraction before it, per article",
+        });
+      }
       log(`ingest: ${k.kind}: runIngest into a fresh database, then COPY of the same files`);
       const checkpoint = Math.max(1, Math.floor(k.count / 4));
       const run = await worker<IngestResult>(["ingest", k.dir, String(checkpoint)]);
@@ -232,6 +335,7 @@ export async function ingestBench(options: IngestOptions): Promise<{ figures: Fi
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
+    base?.remove();
   }
   return { figures, errors };
 }

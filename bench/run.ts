@@ -20,6 +20,7 @@ const USAGE = `usage: npm run bench -- [options]
   --api-scale SIZE     corpus the API load test runs on (default: 1m, else the smallest --scale)
   --text N             text articles for ingest (default 2000)
   --html N             HTML pages for ingest (default 300)
+  --extract-baseline REF  also time extraction at commit REF on the same files (a temporary git worktree)
   --runs N             warm runs per timed query (default 30)
   --connections N      concurrent clients in the load test (default 200)
   --duration S         seconds per load test (default 15)
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     "api-scale": { type: "string" },
     text: { type: "string" },
     html: { type: "string" },
+    "extract-baseline": { type: "string" },
     runs: { type: "string" },
     connections: { type: "string" },
     duration: { type: "string" },
@@ -69,7 +71,11 @@ const scales = [...new Set((values.scale ?? "1m,10m").split(",").map(parseCount)
 const apiScale = values["api-scale"] ? parseCount(values["api-scale"]) : scales.includes(1_000_000) ? 1_000_000 : scales[0]!;
 const runs = Number(values.runs ?? 30);
 const options = {
-  ingest: { textArticles: parseCount(values.text ?? "2000"), htmlPages: parseCount(values.html ?? "300") },
+  ingest: {
+    textArticles: parseCount(values.text ?? "2000"),
+    htmlPages: parseCount(values.html ?? "300"),
+    extractBaseline: values["extract-baseline"],
+  },
   coverage: { runs, budgetMs: 20_000 },
   api: {
     connections: Number(values.connections ?? 200),
