@@ -76,6 +76,19 @@ describe("the seeds on a timeline", () => {
     expect(data.coverage.undated).toBeLessThanOrEqual(data.all.undated);
   });
 
+  it("lists the undated articles apart, and counts what the typical range leaves out by default", async () => {
+    const { data } = await h.run(`{
+      undated: articles(first: 10, filter: { dated: false }) { totalCount edges { node { publishedAt } } }
+      dated: articles(first: 10, filter: { dated: true }) { totalCount }
+      articleDates { dated undated typicalFrom typicalTo outside byHand: outside(from: "1900-01-01", to: "2100-01-01") }
+    }`);
+    expect(data.undated.totalCount).toBe(data.articleDates.undated);
+    for (const edge of data.undated.edges) expect(edge.node.publishedAt).toBeNull();
+    expect(data.dated.totalCount).toBe(data.articleDates.dated);
+    expect(data.articleDates.byHand).toBe(0);
+    expect(data.articleDates.outside).toBeGreaterThanOrEqual(0);
+  });
+
   it("draws a long archive in monthly buckets instead of refusing it", async () => {
     const { data } = await h.run(`{ coverage(dimension: ALL, from: "1990-01-01", to: "2020-12-31", bucket: MONTH) { buckets } }`);
     expect(data.coverage.buckets).toHaveLength(31 * 12);

@@ -138,6 +138,10 @@ const ArticleFilter = builder.inputType("ArticleFilter", {
     eventIds: t.idList({ required: false, description: "Only articles reporting these events." }),
     storyIds: t.idList({ required: false, description: "Only articles of these stories." }),
     entityIds: t.idList({ required: false, description: "Only articles naming these people, places or organisations." }),
+    dated: t.boolean({
+      required: false,
+      description: "true: only articles with a date (estimated ones included); false: only undated ones.",
+    }),
   }),
 });
 
@@ -146,6 +150,8 @@ export function articleWhere(filter: typeof ArticleFilter.$inferInput | null | u
   const where: Prisma.ArticleWhereInput = {};
   const published = dayRangeFilter(filter.published);
   if (published) where.publishedAt = published;
+  else if (filter.dated != null) where.publishedAt = filter.dated ? { not: null } : null;
+  if (published && filter.dated === false) where.id = { in: [] };
   if (filter.outletIds?.length) where.outletId = { in: decodeNodeIds(filter.outletIds, "Outlet") };
   if (filter.language) where.language = filter.language;
   if (filter.includeDuplicates === false) where.duplicateOfId = null;

@@ -158,8 +158,8 @@ async function estimatedRows(scope: Scope, from: Date, to: Date, trunc: string):
 }
 
 const MAX_DAYS = 3660;
-/** Monthly buckets stay few (about 1,200) even over a century, so a long archive still fits one chart. */
-const MAX_MONTH_DAYS = 36_600;
+/** Monthly buckets stay few (about 2,400) even over two centuries, so a long archive still fits one chart. */
+const MAX_MONTH_DAYS = 73_100;
 const TYPENAME = { ALL: null, OUTLET: "Outlet", EVENT: "Event", STORY: "Story", SPEAKER: "Person" } as const;
 
 function bucketStart(day: Date, bucket: "DAY" | "WEEK" | "MONTH"): Date {
@@ -357,9 +357,18 @@ const ArticleDates = builder.objectRef<ArticleDatesResult>("ArticleDates").imple
     }),
     undated: t.exposeInt("undated", { description: "Articles with no date at all." }),
     outside: t.int({
-      description: "Dated articles outside a range of days (inclusive).",
-      args: { from: t.arg({ type: "Date", required: true }), to: t.arg({ type: "Date", required: true }) },
-      resolve: (r, { from, to }) => r.days.reduce((a, d) => a + (d.day < from || d.day > to ? d.n : 0), 0),
+      description: "Dated articles outside a range of days (inclusive); an omitted end is the typical range's.",
+      args: {
+        from: t.arg({ type: "Date", required: false, description: "First day; omitted: typicalFrom." }),
+        to: t.arg({ type: "Date", required: false, description: "Last day; omitted: typicalTo." }),
+      },
+      resolve: (r, args) => {
+        let from = args.from ?? r.typical?.from;
+        let to = args.to ?? r.typical?.to;
+        if (!from || !to) return 0;
+        if (from > to) [from, to] = [to, from];
+        return r.days.reduce((a, d) => a + (d.day < from || d.day > to ? d.n : 0), 0);
+      },
     }),
   }),
 });
