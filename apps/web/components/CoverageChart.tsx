@@ -7,7 +7,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { CoverageData } from "../lib/coverage";
 import type { Bucket, Scale } from "../lib/filters";
-import { formatAxisBucket, formatBucket, formatNumber, formatShare } from "../lib/format";
+import { formatAxisBucket, formatBucket, formatNumber, formatShare, plural } from "../lib/format";
 import { EmptyState } from "./EmptyState";
 import { seriesColorClass } from "./series-colors";
 
@@ -30,6 +30,8 @@ interface CoverageChartProps {
   seriesHref?: (key: string) => string | undefined;
   /** Shown instead of bars when nothing was counted: say what to do about it. */
   empty: ReactNode;
+  /** Where the undated ones (which no bar holds) are listed. */
+  undatedHref?: string;
 }
 
 export function CoverageChart({
@@ -43,9 +45,11 @@ export function CoverageChart({
   controls,
   seriesHref,
   empty,
+  undatedHref,
 }: CoverageChartProps) {
   const headingId = `${id}-title`;
   const counted = coverage ? coverage.series.reduce((sum, s) => sum + s.total, 0) : 0;
+  const undated = coverage?.undated ?? 0;
   return (
     <figure className="chart card" aria-labelledby={headingId} id={id}>
       <div className="chart-head">
@@ -58,10 +62,17 @@ export function CoverageChart({
         </div>
       </div>
       {!coverage || counted === 0 ? (
-        <EmptyState title={`No ${unit} in this range`}>{empty}</EmptyState>
+        <EmptyState title={undated ? `No dated ${unit} in this range` : `No ${unit} in this range`}>{empty}</EmptyState>
       ) : (
         <ChartBody coverage={coverage} bucket={bucket} scale={scale} unit={unit} seriesHref={seriesHref} headingId={headingId} />
       )}
+      {undated ? (
+        <p className="chart-undated muted">
+          {plural(undated, `undated ${unit.replace(/s$/, "")}`, `undated ${unit}`)} {undated === 1 ? "is" : "are"} not on this
+          chart: no date is known for {undated === 1 ? "it" : "them"}.{" "}
+          {undatedHref ? <Link href={undatedHref}>List {undated === 1 ? "it" : "them"}</Link> : null}
+        </p>
+      ) : null}
     </figure>
   );
 }
@@ -100,6 +111,7 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
   const percentX = (i: number) => ((x(i) ?? 0) / WIDTH) * 100;
   const bandPercent = (x.bandwidth() / WIDTH) * 100;
   const stepPercent = (x.step() / WIDTH) * 100;
+  const estimatedTotal = series.reduce((sum, s) => sum + s.points.reduce((n, p) => n + p.estimated, 0), 0);
 
   return (
     <>
@@ -118,9 +130,23 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
             ))}
             {layers.map((layer, s) => (
               <g key={series[s]?.key ?? `other-${s}`} className={seriesColorClass(s, series[s]?.key ?? null)}>
-                {layer.map(([y0, y1], i) =>
-                  y1 > y0 ? <rect key={buckets[i]} x={x(i)} width={x.bandwidth()} y={y(y1)} height={y(y0) - y(y1)} /> : null,
-                )}
+                {layer.map(([y0, y1], i) => {
+                  if (y1 <= y0) return null;
+                  // Estimated dates sit on top of their series' bar, lighter: counted, but not known to the bucket.
+                  const point = series[s]?.points[i];
+                  const part = point?.count ? point.estimated / point.count : 0;
+                  const yEstimated = y1 - (y1 - y0) * part;
+                  return (
+                    <g key={buckets[i]}>
+                      {yEstimated > y0 ? (
+                        <rect x={x(i)} width={x.bandwidth()} y={y(yEstimated)} height={y(y0) - y(yEstimated)} />
+                      ) : null}
+                      {part > 0 ? (
+                        <rect className="estimated" x={x(i)} width={x.bandwidth()} y={y(y1)} height={y(yEstimated) - y(y1)} />
+                      ) : null}
+                    </g>
+                  );
+                })}
               </g>
             ))}
           </svg>
@@ -131,7 +157,9 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
               const shown = series
                 .map((s, index) => ({ s, index, point: s.points[i] }))
                 .filter(({ point }) => point && point.count > 0);
-              const summary = `${label}: ${shown.length ? shown.map(({ s, point }) => `${s.label} ${formatNumber(point?.count ?? 0)}`).join(", ") : `no ${unit}`}`;
+              const estimatedNote = (point: { estimated: number } | undefined) =>
+                point?.estimated ? ` (${formatNumber(point.estimated)} estimated)` : "";
+              const summary = `${label}: ${shown.length ? shown.map(({ s, point }) => `${s.label} ${formatNumber(point?.count ?? 0)}${estimatedNote(point)}`).join(", ") : `no ${unit}`}`;
               return (
                 <div
                   key={day}
@@ -155,7 +183,10 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
                                 <span className={`swatch ${seriesColorClass(index, s.key)}`} />
                                 {s.label}
                               </td>
-                              <td className="num">{formatNumber(point?.count ?? 0)}</td>
+                              <td className="num">
+                                {formatNumber(point?.count ?? 0)}
+                                {point?.estimated ? <span className="muted">{estimatedNote(point)}</span> : null}
+                              </td>
                               <td className="num muted">{formatShare(point?.share ?? 0)}</td>
                             </tr>
                           ))}
@@ -184,6 +215,13 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
           )}
         </div>
       </div>
+      {estimatedTotal ? (
+        <p className="chart-estimated-note muted">
+          <span className="swatch estimated-swatch" aria-hidden="true" />
+          Lighter: {plural(estimatedTotal, "estimated date")}, reasoned from the text or other articles or known only to the week,
+          month or year; each is counted at the start of its period.
+        </p>
+      ) : null}
       <ul className="legend" aria-label="Series">
         {series.map((s, index) => {
           const href = s.key ? seriesHref?.(s.key) : undefined;
@@ -220,6 +258,9 @@ function ChartBody({ coverage, bucket, scale, unit, headingId, seriesHref }: Cha
                   {series.map((s, index) => (
                     <td key={s.key ?? `other-${index}`} className="num">
                       {scale === "share" ? formatShare(s.points[i]?.share ?? 0) : formatNumber(s.points[i]?.count ?? 0)}
+                      {s.points[i]?.estimated ? (
+                        <span className="muted"> ({formatNumber(s.points[i]?.estimated ?? 0)} est.)</span>
+                      ) : null}
                     </td>
                   ))}
                   <td className="num">{formatNumber(coverage.totals[i] ?? 0)}</td>

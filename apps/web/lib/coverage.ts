@@ -32,6 +32,7 @@ export const CoverageQuery = graphql(`
     ) {
       buckets
       totals
+      undated
       series {
         key
         label
@@ -39,6 +40,7 @@ export const CoverageQuery = graphql(`
         points {
           bucket
           count
+          estimated
           share
         }
       }

@@ -14,8 +14,9 @@ export interface GlobalFilters {
 export const GLOBAL_PARAMS = ["from", "to", "outlet"] as const;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-/** The API refuses longer coverage ranges. */
+/** The API refuses longer coverage ranges in daily or weekly buckets; monthly ones may span two centuries. */
 export const MAX_RANGE_DAYS = 3650;
+export const MAX_MONTHLY_RANGE_DAYS = 73_000;
 
 export const firstParam = (params: SearchParams, key: string): string | undefined => {
   const value = params[key];
@@ -46,12 +47,15 @@ export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/** A closed day range for charts: the URL's, else the data's own span, else the last 30 days. */
+/**
+ * A closed day range for charts: the URL's, else the data's own span (outliers left out, see lib/span.ts), else
+ * the last 30 days. Long ranges are drawn in months (readBucket), never cut.
+ */
 export function resolveRange(filters: GlobalFilters, span: { first: string | null; last: string | null } | null) {
   let to = filters.to ?? span?.last ?? today();
   let from = filters.from ?? span?.first ?? addDays(to, -30);
   if (from > to) [from, to] = [to, from];
-  if (daysBetween(from, to) > MAX_RANGE_DAYS) from = addDays(to, -MAX_RANGE_DAYS);
+  if (daysBetween(from, to) > MAX_MONTHLY_RANGE_DAYS) from = addDays(to, -MAX_MONTHLY_RANGE_DAYS);
   return { from, to };
 }
 
@@ -65,6 +69,7 @@ export function autoBucket(from: string, to: string): Bucket {
 
 export function readBucket(params: SearchParams, from: string, to: string): Bucket {
   const asked = firstParam(params, "bucket")?.toUpperCase();
+  if (daysBetween(from, to) > MAX_RANGE_DAYS) return "MONTH";
   return asked === "DAY" || asked === "WEEK" || asked === "MONTH" ? asked : autoBucket(from, to);
 }
 

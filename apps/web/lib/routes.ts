@@ -1,6 +1,6 @@
 // Where each kind of thing lives in the dashboard. Links keep the global filters, so an analyst who narrowed
 // the view to three outlets in March stays there while following a story.
-import { type GlobalFilters, withGlobalFilters } from "./filters";
+import { type GlobalFilters, withGlobalFilters, withParams } from "./filters";
 
 const segment = (id: string) => encodeURIComponent(id);
 
@@ -27,3 +27,6 @@ export const ingestRunHref = (id: string) => `/ingest/${segment(id)}`;
 /** Articles open at the quote or mention asked for; the reader ignores filters. */
 export const articleHref = (id: string, anchor?: string) => `/articles/${segment(id)}${anchor ? `#${anchor}` : ""}`;
 export const quoteAnchor = (quoteId: string) => `quote-${quoteId.replace(/[^A-Za-z0-9_-]/g, "")}`;
+/** The list of articles without a date, of some outlets, events or stories (the global outlet filter kept). */
+export const undatedArticlesHref = (scope: { outletIds?: string[]; eventIds?: string[]; storyIds?: string[] }) =>
+  withParams("/articles", {}, { dated: "no", outlet: scope.outletIds, event: scope.eventIds, story: scope.storyIds });

@@ -163,6 +163,62 @@ async function seed() {
     });
     await rebuildRollups(db.prisma);
   }
+  await seedTimelineCases();
+}
+
+const OUTLIER_TITLE = "Harbour armistice remembered";
+const UNDATED_EVENT = "Quay cranes stand idle";
+
+/**
+ * Issue 13.2's cases, fixed in the database after a real ingest so no date reasoning moves them: one wrong far-off
+ * date (1918) that must not stretch the overview, an event none of whose articles has a date, and a demo article
+ * whose date is only an estimated month.
+ */
+async function seedTimelineCases() {
+  const dir = join(workDir, "timeline");
+  mkdirSync(dir);
+  const body = (topic: string) =>
+    `${topic} The harbour board published its figures for the port and the shipping lines answered them in a long statement about cranes, berths and cargo.`;
+  const records = [
+    {
+      id: "outlier",
+      title: OUTLIER_TITLE,
+      outlet: "Meridian Wire",
+      publishedAt: "1918-11-11T09:00:00",
+      text: body("Bells rang."),
+    },
+    { id: "undated-1", title: UNDATED_EVENT, outlet: "Meridian Wire", text: body("Quay cranes stood idle.") },
+    { id: "undated-2", title: `${UNDATED_EVENT} again`, outlet: "Meridian Wire", text: body("The quay cranes were idle.") },
+  ];
+  writeFileSync(join(dir, "timeline.jsonl"), records.map((r) => JSON.stringify(r)).join("\n"));
+  await runIngest({ prisma: db.prisma, databaseUrl: db.url, inputs: [dir], command: "storyline ingest timeline" });
+  const undated = await db.prisma.article.findMany({ where: { title: { startsWith: UNDATED_EVENT } }, select: { id: true } });
+  const ids = undated.map((a) => a.id);
+  const event = await db.prisma.event.create({ data: { title: UNDATED_EVENT, articleCount: ids.length } });
+  await db.prisma.article.updateMany({
+    where: { id: { in: ids } },
+    data: { eventId: event.id, publishedAt: null, publishedAtPrecision: null, publishedAtSource: "NONE" },
+  });
+  await db.prisma.quote.updateMany({ where: { articleId: { in: ids } }, data: { publishedAt: null } });
+  await db.prisma.article.updateMany({
+    where: { title: OUTLIER_TITLE },
+    data: { publishedAt: new Date("1918-11-11T09:00:00Z"), publishedAtPrecision: "DAY", publishedAtSource: "METADATA" },
+  });
+  const estimated = await db.prisma.article.findFirstOrThrow({
+    where: { publishedAt: { gte: new Date("2025-01-01T00:00:00Z") }, outlet: { name: "Meridian Wire" } },
+    orderBy: { publishedAt: "asc" },
+  });
+  const at = estimated.publishedAt ?? new Date();
+  await db.prisma.article.update({
+    where: { id: estimated.id },
+    data: {
+      publishedAt: new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1)),
+      publishedAtPrecision: "MONTH",
+      publishedAtSource: "INFERRED",
+    },
+  });
+  await db.prisma.$executeRaw`update "Event" e set "articleCount" = (select count(*) from "Article" a where a."eventId" = e.id)`;
+  await rebuildRollups(db.prisma);
 }
 
 async function open(path: string) {
@@ -378,6 +434,70 @@ describe("overview", () => {
   });
 });
 
+describe("nothing falls off the timeline", () => {
+  it("leaves a far-off date out of the default range, says so, and shows all on request", async () => {
+    await open("/");
+    const label = page.getByTestId("range-label");
+    const text = await label.innerText();
+    expect(text).toMatch(/Showing \d+ \w+ 2025 – \d+ \w+ 2025: [\d,]+ of [\d,]+ dated articles, 1 outside this range/);
+    expect(text).not.toContain("all dated articles");
+    expect(text).toMatch(/2 undated articles/);
+    await page.locator("#coverage .chart-x span").first().waitFor();
+    const axis = await page.locator("#coverage .chart-x span").allInnerTexts();
+    expect(axis.join(" ")).not.toContain("1918");
+    await shoot("overview-range-label");
+
+    await label.getByRole("link", { name: /Show all \(11 Nov 1918 – / }).click();
+    await arrive(/from=1918-11-11/);
+    await expect(page.getByTestId("range-label").innerText()).resolves.toMatch(
+      /^Showing 11 Nov 1918 – \d+ \w+ 2025 \(chosen dates\): all [\d,]+ dated articles/,
+    );
+    expect(page.url()).toContain("from=1918-11-11");
+    await expect(page.locator('#coverage [aria-label="Bucket"] [aria-current="true"]').innerText()).resolves.toBe("Month");
+    expect(await page.locator("#coverage .hotspot").count()).toBeGreaterThan(1000);
+    await expectNoApiErrors();
+    await shoot("overview-all-dates");
+    expect(problems).toEqual([]);
+  });
+
+  it("draws estimated dates lighter and says what they are", async () => {
+    await open("/?bucket=month");
+    expect(await page.locator("#coverage rect.estimated").count()).toBeGreaterThan(0);
+    await expect(page.locator("#coverage .chart-estimated-note").innerText()).resolves.toMatch(
+      /Lighter: [\d,]+ estimated dates?/,
+    );
+    const cells = await page.locator("#coverage .chart-table td").allTextContents();
+    expect(cells.some((cell) => /\([\d,]+ est\.\)/.test(cell))).toBe(true);
+    await expectNoApiErrors();
+    expect(problems).toEqual([]);
+  });
+
+  it("says under each chart how many articles are undated and lists them", async () => {
+    await open("/");
+    const note = page.locator("#coverage .chart-undated");
+    await expect(note.innerText()).resolves.toMatch(/2 undated articles are not on this chart/);
+    await note.getByRole("link", { name: "List them" }).click();
+    await arrive(/\/articles\?dated=no/);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe("Undated articles");
+    const rows = await page.locator("main tbody tr").allInnerTexts();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^undated/);
+    await expectNoApiErrors();
+    await shoot("articles-undated");
+
+    await page.locator("main tbody tr").first().locator("td").nth(3).getByRole("link", { name: UNDATED_EVENT }).click();
+    await arrive(/\/events\//);
+    const main = await page.locator("main").innerText();
+    expect(main).not.toContain("No articles in this range");
+    expect(main).toContain("No dated articles, so no timeline");
+    expect(await page.locator("#event-articles ~ div tbody tr").count()).toBe(2);
+    await expect(page.getByTestId("range-label").innerText()).resolves.toMatch(/no dated articles · 2 undated articles/i);
+    await expectNoApiErrors();
+    await shoot("event-undated");
+    expect(problems).toEqual([]);
+  });
+});
+
 describe("drilling down", () => {
   it("follows a top event to its page: coverage by outlet, leaders first, people, neighbours", async () => {
     await open("/");
@@ -388,6 +508,8 @@ describe("drilling down", () => {
     const firstRow = await page.locator("#event-articles ~ div tbody tr").first().innerText();
     expect(firstRow).toContain("first report");
     expect(await page.locator("#event-people").locator("..").locator("li").count()).toBeGreaterThan(0);
+    const people = await page.locator("#event-people ~ ul .num").allInnerTexts();
+    for (const line of people) expect(line).toMatch(/^named in \d+ of \d+ articles?$/);
     await expectNoApiErrors();
     await shoot("event");
 

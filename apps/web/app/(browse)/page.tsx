@@ -11,6 +11,7 @@ import { TopEvents } from "../../components/overview/TopEvents";
 import { TopSpeakers } from "../../components/overview/TopSpeakers";
 import { SectionSkeleton } from "../../components/SectionSkeleton";
 import { readBucket, readChoice, readGlobalFilters, readScale, resolveRange, type SearchParams } from "../../lib/filters";
+import { undatedArticlesHref } from "../../lib/routes";
 import { loadArticleSpanOrFailure } from "../../lib/span";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   preloadFilterBar();
   const params = await searchParams;
   const filters = readGlobalFilters(params);
-  const { span, failure } =
-    filters.from && filters.to ? { span: null, failure: null } : await loadArticleSpanOrFailure({ outletIds: filters.outletIds });
+  const { span, failure } = await loadArticleSpanOrFailure({ outletIds: filters.outletIds }, filters);
   // With the API down every section would fail alike; one clear message beats six copies of it.
   if (failure?.kind === "unreachable") {
     return (
@@ -40,15 +40,24 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     "outlet",
   );
   const breakdown = BREAKDOWNS.find((b) => b.value === by) ?? BREAKDOWNS[0];
+  const undatedHref = undatedArticlesHref({ outletIds: filters.outletIds });
 
   return (
     <>
       <header className="page-head">
         <h1>Overview</h1>
       </header>
-      <FilterBar path="/" params={params} filters={filters} range={range} />
+      <FilterBar path="/" params={params} filters={filters} range={range} dates={span} undatedHref={undatedHref} />
       <Suspense fallback={<SectionSkeleton height="22rem" />}>
-        <CoverageSection params={params} filters={filters} range={range} bucket={bucket} scale={scale} breakdown={breakdown} />
+        <CoverageSection
+          params={params}
+          filters={filters}
+          range={range}
+          bucket={bucket}
+          scale={scale}
+          breakdown={breakdown}
+          undatedHref={undatedHref}
+        />
       </Suspense>
       <div className="grid">
         <Suspense fallback={<SectionSkeleton title="Top events" height="14rem" />}>

@@ -22,9 +22,10 @@ interface CoverageSectionProps {
   bucket: Bucket;
   scale: Scale;
   breakdown: Breakdown;
+  undatedHref?: string;
 }
 
-export async function CoverageSection({ params, filters, range, bucket, scale, breakdown }: CoverageSectionProps) {
+export async function CoverageSection({ params, filters, range, bucket, scale, breakdown, undatedHref }: CoverageSectionProps) {
   const request: CoverageRequest = { dimension: breakdown.dimension, ...range, bucket, outletIds: filters.outletIds };
   const coverage = await load(CoverageQuery, coverageVariables(request));
   if (coverage.failure) return <ErrorState failure={coverage.failure} what="the coverage chart" />;
@@ -41,6 +42,7 @@ export async function CoverageSection({ params, filters, range, bucket, scale, b
       unit="articles"
       csvHref={coverageCsvHref(request, scale)}
       seriesHref={seriesHref}
+      undatedHref={undatedHref}
       controls={
         <>
           <ToggleGroup

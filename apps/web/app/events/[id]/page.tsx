@@ -19,11 +19,12 @@ import {
   type SearchParams,
   withGlobalFilters,
 } from "../../../lib/filters";
-import { formatDay, formatDelay, formatLocal, formatNumber, plural } from "../../../lib/format";
+import { formatDated, formatDay, formatDelay, formatNumber, plural } from "../../../lib/format";
 import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql, readFragment } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
-import { articleHref, eventHref, outletHref, routeParam, storyHref } from "../../../lib/routes";
+import { articleHref, eventHref, outletHref, routeParam, storyHref, undatedArticlesHref } from "../../../lib/routes";
+import { loadArticleSpan } from "../../../lib/span";
 
 export const dynamic = "force-dynamic";
 
@@ -92,6 +93,8 @@ const EventArticlesQuery = graphql(`
           id
           title
           publishedAt
+          publishedAtPrecision
+          publishedAtEstimated
           outlet {
             id
             name
@@ -121,7 +124,11 @@ export default async function EventPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const path = `/events/${encodeURIComponent(id)}`;
   const filters = readGlobalFilters(query);
-  const [result, articleResult] = await Promise.all([load(EventQuery, { id }), load(EventArticlesQuery, { eventIds: [id] })]);
+  const [result, articleResult, span] = await Promise.all([
+    load(EventQuery, { id }),
+    load(EventArticlesQuery, { eventIds: [id] }),
+    loadArticleSpan({ eventIds: [id], outletIds: filters.outletIds }, filters),
+  ]);
   // Next renders the page beside its layout, so it meets a missing id too: the not-found page, not an error card.
   notFoundUnlessFound(result, (data) => data.event?.__typename === "QueryEventSuccess");
   if (!result.data) return <ErrorState failure={result.failure} what="this event" />;
@@ -129,8 +136,11 @@ export default async function EventPage({ params, searchParams }: Props) {
   const event = result.data.event.data;
 
   // Pad the event's own span by a day each side, so the first and last reports are not on the chart's edge.
-  const first = dayOf(event.firstSeenAt) ?? event.date;
-  const last = dayOf(event.lastSeenAt) ?? event.date;
+  const first = span?.first ?? dayOf(event.firstSeenAt) ?? event.date;
+  const last = span?.last ?? dayOf(event.lastSeenAt) ?? event.date;
+  // Nothing dated at all: no timeline to draw, so the page says so and lists the articles instead.
+  const allUndated = span !== null && span.dated === 0 && span.undated > 0;
+  const undatedHref = undatedArticlesHref({ eventIds: [event.id], outletIds: filters.outletIds });
   const range = resolveRange(filters, first && last ? { first: addDays(first, -1), last: addDays(last, 1) } : null);
   const bucket = readBucket(query, range.from, range.to);
   const scale = readScale(query);
@@ -172,8 +182,24 @@ export default async function EventPage({ params, searchParams }: Props) {
           {event.place ? ` · ${event.place.name}` : ""} · {plural(event.articleCount, "article")}
         </p>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} defaultRangeLabel="the event’s own span" />
-      {coverage.failure ? (
+      <FilterBar
+        path={path}
+        params={query}
+        filters={filters}
+        range={allUndated ? undefined : range}
+        defaultRangeLabel="the event’s own span"
+        dates={span}
+        undatedHref={undatedHref}
+      />
+      {allUndated ? (
+        <section className="card" aria-labelledby="event-coverage-title" id="event-coverage">
+          <h2 id="event-coverage-title">Coverage by outlet</h2>
+          <EmptyState title="No dated articles, so no timeline">
+            None of this event’s {plural(span.undated, "article")} has a date, not even an estimated one. They are listed below,
+            first stored first. <Link href={undatedHref}>List the undated articles</Link>
+          </EmptyState>
+        </section>
+      ) : coverage.failure ? (
         <ErrorState failure={coverage.failure} what="the coverage of this event" />
       ) : (
         <CoverageChart
@@ -185,6 +211,7 @@ export default async function EventPage({ params, searchParams }: Props) {
           unit="articles"
           csvHref={coverageCsvHref(request, scale)}
           seriesHref={(key) => outletHref(key, filters)}
+          undatedHref={undatedHref}
           controls={<ChartControls path={path} params={query} bucket={bucket} scale={scale} />}
           empty={<>None of this event’s articles fall in the chosen dates or outlets. Reset the filters to see all of them.</>}
         />
@@ -215,7 +242,10 @@ export default async function EventPage({ params, searchParams }: Props) {
                     return (
                       <tr key={article.id}>
                         <td>
-                          {formatLocal(article.publishedAt)}
+                          {formatDated(article.publishedAt, article.publishedAtPrecision)}
+                          {article.publishedAt && article.publishedAtEstimated ? (
+                            <span className="muted"> (estimated)</span>
+                          ) : null}
                           {delay ? <div className="muted">{delay}</div> : null}
                         </td>
                         <td>
@@ -253,7 +283,10 @@ export default async function EventPage({ params, searchParams }: Props) {
                   {event.participants.map((p) => (
                     <li key={p.entity.id} className="ranked">
                       <span>{p.entity.name}</span>
-                      <span className="num muted">in {Math.round(p.weight * 100)}% of articles</span>
+                      <span className="num muted">
+                        named in {formatNumber(Math.round(p.weight * event.articleCount))} of{" "}
+                        {plural(event.articleCount, "article")}
+                      </span>
                     </li>
                   ))}
                 </ul>

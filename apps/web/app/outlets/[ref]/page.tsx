@@ -13,7 +13,15 @@ import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
 import { outletKindLabel } from "../../../lib/outlet-kind";
-import { articleHref, eventHref, outletHref, outletLookup, personHref, routeParam } from "../../../lib/routes";
+import {
+  articleHref,
+  eventHref,
+  outletHref,
+  outletLookup,
+  personHref,
+  routeParam,
+  undatedArticlesHref,
+} from "../../../lib/routes";
 import { loadArticleSpan } from "../../../lib/span";
 
 export const dynamic = "force-dynamic";
@@ -84,7 +92,8 @@ export default async function OutletPage({ params, searchParams }: Props) {
   const outlet = result.data.outlet.data;
   const path = `/outlets/${encodeURIComponent(ref)}`;
 
-  const span = filters.from && filters.to ? null : await loadArticleSpan({ outletIds: [outlet.id] });
+  const span = await loadArticleSpan({ outletIds: [outlet.id] }, filters);
+  const undatedHref = undatedArticlesHref({ outletIds: [outlet.id] });
   const range = resolveRange(filters, span);
   const bucket = readBucket(query, range.from, range.to);
   const scale = readScale(query);
@@ -136,6 +145,8 @@ export default async function OutletPage({ params, searchParams }: Props) {
         range={range}
         withOutlets={false}
         defaultRangeLabel="all of its articles"
+        dates={span}
+        undatedHref={undatedHref}
       />
       {volumeResult.failure ? (
         <ErrorState failure={volumeResult.failure} what="this outlet’s volume" />
@@ -148,6 +159,7 @@ export default async function OutletPage({ params, searchParams }: Props) {
           scale={scale}
           unit="articles"
           csvHref={coverageCsvHref(volume, scale)}
+          undatedHref={undatedHref}
           controls={<ChartControls path={path} params={query} bucket={bucket} scale={scale} />}
           empty={<>This outlet published nothing in the chosen dates. Reset the date range to see all of its articles.</>}
         />

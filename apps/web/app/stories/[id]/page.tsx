@@ -13,7 +13,7 @@ import { formatDay, formatNumber, plural } from "../../../lib/format";
 import { notFoundUnlessFound } from "../../../lib/found";
 import { graphql } from "../../../lib/graphql";
 import { load } from "../../../lib/load";
-import { eventHref, routeParam } from "../../../lib/routes";
+import { eventHref, routeParam, undatedArticlesHref } from "../../../lib/routes";
 import { loadArticleSpan } from "../../../lib/span";
 
 export const dynamic = "force-dynamic";
@@ -67,7 +67,8 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const events = story.events.edges.map((e) => e.node);
 
   // Coverage runs past the last event (follow-ups, anniversaries): the articles decide the span, not the events.
-  const span = filters.from && filters.to ? null : await loadArticleSpan({ storyIds: [story.id] });
+  const span = await loadArticleSpan({ storyIds: [story.id], outletIds: filters.outletIds }, filters);
+  const undatedHref = undatedArticlesHref({ storyIds: [story.id], outletIds: filters.outletIds });
   const range = resolveRange(filters, span ?? { first: story.firstDate, last: story.lastDate });
   const bucket = readBucket(query, range.from, range.to);
   const scale = readScale(query);
@@ -91,7 +92,15 @@ export default async function StoryPage({ params, searchParams }: Props) {
           {plural(story.articleCount, "article")}
         </p>
       </header>
-      <FilterBar path={path} params={query} filters={filters} range={range} defaultRangeLabel="the story’s whole span" />
+      <FilterBar
+        path={path}
+        params={query}
+        filters={filters}
+        range={range}
+        defaultRangeLabel="the story’s whole span"
+        dates={span}
+        undatedHref={undatedHref}
+      />
       <section className="card" aria-labelledby="story-timeline">
         <h2 id="story-timeline">Events on a timeline</h2>
         {events.length === 0 ? (
@@ -130,6 +139,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           unit="articles"
           csvHref={coverageCsvHref(request, scale)}
           seriesHref={(key) => eventHref(key, filters)}
+          undatedHref={undatedHref}
           controls={<ChartControls path={path} params={query} bucket={bucket} scale={scale} />}
           empty={
             <>None of this story’s articles fall in the chosen dates or outlets. Reset the filters to see the whole story.</>
