@@ -49,6 +49,11 @@ describe("people are people", () => {
     expect(putin?.roles.join(" ")).toMatch(/president/i);
   });
 
+  it("splits titles the tagger was not trained on, and keeps initials inside names", () => {
+    const text = "Harvard Provost Alan M. Garber and Dean Hopi E. Hoekstra met NASA Administrator Pam Melroy on Monday.";
+    expect(names(text, "PERSON")).toEqual(["Alan M. Garber", "Hopi E. Hoekstra", "Pam Melroy"]);
+  });
+
   it("merges a common short form of a given name with the full one", () => {
     const text = "Senator Chuck Schumer said the bill was dead. Later, Charles Schumer told reporters he would try again.";
     expect(names(text, "PERSON")).toEqual(["Chuck Schumer"]);

@@ -13,6 +13,7 @@ import {
   type Gender,
   HONORIFICS,
   isFirstName,
+  MORE_TITLE_WORDS,
   NOT_NAME_WORDS,
   ORG_HEADS,
   ROLE_NOUNS,
@@ -80,11 +81,11 @@ const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 const SPACE_ONLY = /^ $/;
 
 const isRoleWord = (t: Token) => {
-  if (TITLE_WORDS.has(t.lower) || TITLE_QUALIFIERS.has(t.lower)) return true;
+  if (TITLE_WORDS.has(t.lower) || MORE_TITLE_WORDS.has(t.lower) || TITLE_QUALIFIERS.has(t.lower)) return true;
   if (t.cap && lookupDemonym(t.bare) && !t.possessive) return true;
   return false;
 };
-const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower);
+const isTitleWord = (t: Token) => TITLE_WORDS.has(t.lower) || MORE_TITLE_WORDS.has(t.lower);
 /** A given name that is no everyday word: "Leonard", not "Will" or "May". */
 const isGivenName = (t: Token) =>
   t.cap && isFirstName(t.bare) && !AMBIGUOUS_FIRST_NAMES.has(t.lower) && !NOT_NAME_WORDS.has(t.lower);
@@ -346,7 +347,8 @@ export function buildEntityIndex(body: string, quoteInteriors: Span[] = [], opti
       // A title after other words: "Illinois Sen. Barack Obama", "Hewlett-Packard CEO Carly Fiorina". The last
       // title word ends the role.
       for (let j = b - 1; j >= first; j--)
-        if (isTitleWord(tokens[j] as Token) || isHonorific(tokens[j] as Token)) {
+        // (A lone "M." inside a name is an initial, not the French honorific.)
+        if (isTitleWord(tokens[j] as Token) || (isHonorific(tokens[j] as Token) && (tokens[j] as Token).bare.length > 1)) {
           first = j + 1;
           break;
         }

@@ -93,6 +93,15 @@ export const TITLE_WORDS = new Set(
   president-elect nominee candidate founder head deputy vice-president chief-of-staff`),
 );
 
+/**
+ * More titles for splitting roles off names ("Dean Hopi E. Hoekstra", "NASA Administrator Pam Melroy"). Kept apart
+ * from TITLE_WORDS, which the tagger's features read: changing those changes the trained model.
+ */
+export const MORE_TITLE_WORDS = new Set(
+  splitWords(`dean provost rector administrator councillor councilman councilwoman alderman assemblyman assemblywoman
+  pastor ombudsman`),
+);
+
 /** Words that qualify a title without being a name: "Prime", "Foreign", "Deputy", "Former". */
 export const TITLE_QUALIFIERS = new Set(
   splitWords(`prime foreign defense defence finance interior trade economy economic cabinet press state
