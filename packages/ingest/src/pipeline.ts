@@ -5,6 +5,7 @@ import { createExtractor } from "./extract/thread.ts";
 import type { ExtractedDocument } from "./extract/types.ts";
 import { InputError, reasonOf, storeProblem, withoutNul } from "./sources/errors.ts";
 import { type ReadOptions, readInputs } from "./sources/index.ts";
+import { applyCorrectionRules, entityRedirects } from "./store/correction-rules.ts";
 import { estimateDates } from "./store/estimate-dates.ts";
 import {
   type ArticleLinker,
@@ -123,6 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     summary.runId = run.id;
     runId = run.id;
     const reference = new ReferenceCache(prisma);
+    reference.redirectEntities(await entityRedirects(prisma));
     extractor.teach(await RoleMemory.loadRows(prisma));
     const linker: ArticleLinker | undefined = options.linker ?? (dryRun ? undefined : await EventLinker.load(prisma));
     // A killed run skipped its end-of-run consolidation: this run's covers the events it touched.
@@ -289,6 +291,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     await linker?.finish(prisma, reference);
     // Undated articles are dated from the articles they were linked with, once this run's links have settled.
     if (linker) await estimateDates(prisma, run.id);
+    // Analysts' corrections hold over what this run recomputed (merged names, moved articles, fixed speakers).
+    if (!dryRun) await applyCorrectionRules(prisma);
     await errorLog.flush(true);
     summary.errors.push(...errorLog.repeats());
 

@@ -1,5 +1,5 @@
 // Checks that what is kept incrementally (event counts and spans, coverage rollups) equals a recount from the
-// articles. Tests run it after every kind of run (clean, killed, concurrent); an operator can too.
+// articles (hidden articles count for nothing). Tests run it after every kind of run (clean, killed, concurrent); an operator can too.
 import type { PrismaClient } from "@storyline/db";
 
 export interface CountMismatch {
@@ -12,24 +12,24 @@ export interface CountMismatch {
 export async function findCountMismatches(prisma: PrismaClient): Promise<CountMismatch[]> {
   const events = await prisma.$queryRaw<CountMismatch[]>`
     select 'Event.articleCount' as what, e.id::text as key, e."articleCount"::text as stored, count(a.id)::text as recounted
-    from "Event" e left join "Article" a on a."eventId" = e.id
+    from "Event" e left join "Article" a on a."eventId" = e.id and not a.hidden
     group by e.id having e."articleCount" <> count(a.id)`;
   const rollups = await prisma.$queryRaw<CountMismatch[]>`
     with recount as (
       select 'ALL'::text as dimension, 0 as key, "publishedAt"::date as day, count(*)::int as total from "Article"
-        where "publishedAt" is not null group by 3
+        where "publishedAt" is not null and not hidden group by 3
       union all
       select 'OUTLET', "outletId", "publishedAt"::date, count(*)::int from "Article"
-        where "publishedAt" is not null and "outletId" is not null group by 2, 3
+        where "publishedAt" is not null and "outletId" is not null and not hidden group by 2, 3
       union all
       select 'EVENT', "eventId", "publishedAt"::date, count(*)::int from "Article"
-        where "publishedAt" is not null and "eventId" is not null group by 2, 3
+        where "publishedAt" is not null and "eventId" is not null and not hidden group by 2, 3
       union all
       select 'STORY', e."storyId", a."publishedAt"::date, count(*)::int from "Article" a join "Event" e on e.id = a."eventId"
-        where a."publishedAt" is not null and e."storyId" is not null group by 2, 3
+        where a."publishedAt" is not null and e."storyId" is not null and not a.hidden group by 2, 3
       union all
-      select 'SPEAKER', "speakerId", "publishedAt"::date, count(*)::int from "Quote"
-        where "publishedAt" is not null and "speakerId" is not null group by 2, 3
+      select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*)::int from "Quote" q join "Article" a on a.id = q."articleId"
+        where q."publishedAt" is not null and q."speakerId" is not null and not a.hidden group by 2, 3
     ), stored as (
       select dimension::text as dimension, key, day, total from "CoverageDay" where total <> 0
     )

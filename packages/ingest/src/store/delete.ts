@@ -69,7 +69,7 @@ export async function deleteArticles(prisma: PrismaClient, selection: DeleteSele
           and not exists (select 1 from "Article" a where a."eventId" = e.id)`;
       await tx.$executeRaw`
         update "Event" e set "articleCount" = c.n, "updatedAt" = now()
-        from (select "eventId" as id, count(*)::int as n from "Article"
+        from (select "eventId" as id, count(*) filter (where not hidden)::int as n from "Article"
               where "eventId" in (select "eventId" from doomed) group by 1) c
         where e.id = c.id`;
       await tx.$executeRaw`delete from "Story" s where not exists (select 1 from "Event" e where e."storyId" = s.id)`;

@@ -332,7 +332,7 @@ export class EventLinker implements ArticleLinker {
       const ids = [...touched];
       await tx.$executeRaw`
         with counted as (
-          select e.id, count(a.id)::int as n from "Event" e left join "Article" a on a."eventId" = e.id
+          select e.id, count(a.id)::int as n from "Event" e left join "Article" a on a."eventId" = e.id and not a.hidden
           where e.id = any(${ids}::int[]) group by e.id)
         update "Event" e set "articleCount" = c.n from counted c where e.id = c.id and e."articleCount" <> c.n`;
       const stories = await tx.$queryRaw<{ storyId: number }[]>`

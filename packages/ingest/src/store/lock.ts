@@ -1,7 +1,7 @@
 // One ingest at a time per database: a session-level advisory lock on a dedicated connection.
 import pg from "pg";
 
-const INGEST_LOCK_KEY = 0x5354_4f52; // "STOR"
+export const INGEST_LOCK_KEY = 0x5354_4f52; // "STOR"
 
 export class IngestBusyError extends Error {
   override name = "IngestBusyError";

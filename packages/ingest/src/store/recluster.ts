@@ -3,6 +3,7 @@
 import type { PrismaClient } from "@storyline/db";
 import { recluster } from "../link/recluster.ts";
 import type { ClusterDoc } from "../link/types.ts";
+import { applyCorrectionRules } from "./correction-rules.ts";
 import { EventLinker } from "./event-linker.ts";
 import { storeEventMentions } from "./event-mentions.ts";
 import { ReferenceCache } from "./reference.ts";
@@ -82,6 +83,8 @@ export async function reclusterAll(prisma: PrismaClient): Promise<ReclusterSumma
     { timeout: 600_000, maxWait: 30_000 },
   );
   await rebuildRollups(prisma);
+  // Moved articles, merged and renamed events and stories hold over the new clustering.
+  await applyCorrectionRules(prisma);
   const [events, stories] = await Promise.all([prisma.event.count(), prisma.story.count()]);
   return {
     articles: docs.length,

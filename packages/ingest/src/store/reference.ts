@@ -181,6 +181,11 @@ export class ReferenceCache {
     return result;
   }
 
+  /** Names an analyst merged away or renamed (corrections) resolve to the entity they were merged into. */
+  redirectEntities(redirects: { kind: string; key: string; into: number }[]) {
+    for (const r of redirects) this.entities.set(`${r.kind}:${r.key}`, r.into);
+  }
+
   /** Ids of entities already stored, by kind and name; never creates. */
   async existingEntityIds(refs: { kind: string; name: string }[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();

@@ -50,7 +50,7 @@ export class RollupDeltas {
   }
 }
 
-/** Recomputes every rollup from the articles and quotes (after a recluster, or to repair). */
+/** Recomputes every rollup from the articles and quotes (after a recluster, or to repair); hidden articles count for nothing. */
 export async function rebuildRollups(prisma: PrismaClient) {
   // At 10M articles the rebuild takes about half a minute; Prisma's default 5 s would roll it back.
   await prisma.$transaction((tx) => rebuildRollupsIn(tx), { timeout: 30 * 60_000, maxWait: 60_000 });
@@ -62,21 +62,21 @@ export async function rebuildRollupsIn(tx: Prisma.TransactionClient) {
   await tx.$executeRaw`
     insert into "CoverageDay" (dimension, key, day, total, "unique")
     select 'ALL', 0, "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-    from "Article" where "publishedAt" is not null group by 2, 3`;
+    from "Article" where "publishedAt" is not null and not hidden group by 2, 3`;
   await tx.$executeRaw`
     insert into "CoverageDay" (dimension, key, day, total, "unique")
     select 'OUTLET', "outletId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-    from "Article" where "publishedAt" is not null and "outletId" is not null group by 2, 3`;
+    from "Article" where "publishedAt" is not null and "outletId" is not null and not hidden group by 2, 3`;
   await tx.$executeRaw`
     insert into "CoverageDay" (dimension, key, day, total, "unique")
     select 'EVENT', "eventId", "publishedAt"::date, count(*), count(*) filter (where "duplicateOfId" is null)
-    from "Article" where "publishedAt" is not null and "eventId" is not null group by 2, 3`;
+    from "Article" where "publishedAt" is not null and "eventId" is not null and not hidden group by 2, 3`;
   await tx.$executeRaw(storyRollupInsert(null));
   await tx.$executeRaw`
     insert into "CoverageDay" (dimension, key, day, total, "unique")
     select 'SPEAKER', q."speakerId", q."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
     from "Quote" q join "Article" a on a.id = q."articleId"
-    where q."publishedAt" is not null and q."speakerId" is not null group by 2, 3`;
+    where q."publishedAt" is not null and q."speakerId" is not null and not a.hidden group by 2, 3`;
 }
 
 /**
@@ -89,5 +89,5 @@ export function storyRollupInsert(storyIds: number[] | null): Prisma.Sql {
     insert into "CoverageDay" (dimension, key, day, total, "unique")
     select 'STORY', e."storyId", a."publishedAt"::date, count(*), count(*) filter (where a."duplicateOfId" is null)
     from "Article" a join "Event" e on e.id = a."eventId"
-    where ${which} and a."publishedAt" is not null group by 2, 3`;
+    where ${which} and a."publishedAt" is not null and not a.hidden group by 2, 3`;
 }

@@ -364,12 +364,21 @@ export async function planBatch(
       eventId: linked.eventId,
       eventSimilarity: linked.eventId ? linked.similarity : null,
     });
-    const seenEntities = new Set<number>();
+    // Two names can resolve to one entity (a name an analyst merged into another): one mention holds both.
+    const seenEntities = new Map<number, { count: number; offsets: number[]; asWritten: string[] }>();
     for (const e of doc.entities) {
       const entityId = entityIds.get(`${e.kind}:${e.name}`);
-      if (!entityId || seenEntities.has(entityId)) continue;
-      seenEntities.add(entityId);
-      mentions.push({ articleId: id, entityId, count: e.count, offsets: e.offsets, asWritten: e.aliases });
+      if (!entityId) continue;
+      const seen = seenEntities.get(entityId);
+      if (seen) {
+        seen.count += e.count;
+        seen.offsets = [...seen.offsets, ...e.offsets];
+        seen.asWritten = [...new Set([...seen.asWritten, ...e.aliases])];
+        continue;
+      }
+      const mention = { articleId: id, entityId, count: e.count, offsets: e.offsets, asWritten: e.aliases };
+      seenEntities.set(entityId, mention);
+      mentions.push(mention);
       if (e.kind === "PERSON" && publishedAt) {
         for (const role of e.roles) {
           const key = `${entityKey(role)}|${entityId}`;
