@@ -7,7 +7,11 @@
 // "Identical" means everything that can change the answer: method, URL, body, and the request headers in
 // VARYING_HEADERS (Accept picks the media type and status codes; Origin the CORS headers; Authorization what a
 // writer may read). Memory is bounded by bytes, not entries, and answers past their stale window are dropped.
+//
+// Corrections (mutations) are the one write: they pass through uncached, and each one empties the cache, so
+// the next read sees it (answers being refreshed while it ran are not kept).
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Kind, parse } from "graphql";
 import { readBody, refuseTooLarge } from "./body.ts";
 
 /** Request headers a response depends on: each is part of the key. */
@@ -41,6 +45,8 @@ export interface ReadCache {
   /** Serves GraphQL reads (from the cache when it can); false lets yoga handle the request itself. */
   (req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   stats(): { entries: number; bytes: number };
+  /** Forgets every stored answer (after a correction). */
+  invalidate(): void;
   /** Drops answers past their stale window now (also done on every request and on a timer). */
   sweep(): void;
   close(): void;
@@ -51,6 +57,14 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const stored = new Map<string, Stored>();
   const inFlight = new Map<string, Promise<Stored>>();
   let bytes = 0;
+  // Bumped by every correction: an answer computed across one is not stored.
+  let generation = 0;
+  const invalidate = () => {
+    generation++;
+    stored.clear();
+    inFlight.clear();
+    bytes = 0;
+  };
 
   const remove = (key: string) => {
     const entry = stored.get(key);
@@ -84,6 +98,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   const refresh = (key: string, url: string, init: Init): Promise<Stored> => {
     let pending = inFlight.get(key);
     if (!pending) {
+      const startedIn = generation;
       pending = (async () => {
         const response = await options.execute(url, init);
         const body = Buffer.from(await response.arrayBuffer());
@@ -96,9 +111,11 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
         const answer = { at: Date.now(), status: response.status, headers, body, bytes: size };
         // Only clean JSON answers are kept: an error must be retried, not repeated for a TTL.
         const json = /^application\/(graphql-response\+)?json/.test(headers["content-type"] ?? "");
-        if (response.ok && json && !body.includes('"errors"')) store(key, answer);
+        if (response.ok && json && !body.includes('"errors"') && startedIn === generation) store(key, answer);
         return answer;
-      })().finally(() => inFlight.delete(key));
+      })().finally(() => {
+        if (inFlight.get(key) === pending) inFlight.delete(key);
+      });
       inFlight.set(key, pending);
     }
     return pending;
@@ -118,6 +135,8 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       // A query in the URL; a browser asking for HTML gets GraphiQL from yoga instead, never from here.
       if (!/[?&]query=/.test(req.url) || req.url.length > options.maxBodyBytes || req.headers.accept?.includes("text/html"))
         return false;
+      // Yoga refuses a mutation over GET; it is never a cached read.
+      if (/mutation/i.test(decodeURIComponent(req.url.replaceAll("+", " ")))) return false;
       key = JSON.stringify(["GET", req.url, ...varying]);
       init = { method: "GET", headers };
     } else if (req.method === "POST") {
@@ -128,6 +147,18 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
         return true;
       }
       headers.set("content-length", String(body.length));
+      if (isMutation(body)) {
+        const response = await options.execute(url, { method: "POST", headers, body });
+        const answer = Buffer.from(await response.arrayBuffer());
+        invalidate();
+        const out: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          out[name.toLowerCase()] = value;
+        });
+        res.writeHead(response.status, out);
+        res.end(answer);
+        return true;
+      }
       key = JSON.stringify(["POST", req.url, ...varying, body.toString("utf8")]);
       init = { method: "POST", headers, body };
     } else return false;
@@ -145,7 +176,23 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
 
   return Object.assign(serve, {
     stats: () => ({ entries: stored.size, bytes }),
+    invalidate,
     sweep,
     close: () => clearInterval(timer),
   });
+}
+
+/** Whether a POST body's operation (the one `operationName` picks) is a mutation. */
+export function isMutation(body: Buffer): boolean {
+  if (!body.includes("mutation")) return false;
+  try {
+    const { query, operationName } = JSON.parse(body.toString("utf8")) as { query?: unknown; operationName?: unknown };
+    if (typeof query !== "string") return false;
+    const operations = parse(query).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    const picked = typeof operationName === "string" ? operations.find((o) => o.name?.value === operationName) : operations[0];
+    return operations.length > 0 && (picked ?? operations[0])?.operation === "mutation";
+  } catch {
+    // Not JSON or not GraphQL: yoga answers it with the error, uncached.
+    return true;
+  }
 }

@@ -1,5 +1,6 @@
 // The yoga instance, apart from any listener, so tests drive it in process with yoga.fetch.
 
+import { createHash, timingSafeEqual } from "node:crypto";
 import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
@@ -27,6 +28,13 @@ export const allowedOrigins = (): string[] =>
     .map((o) => o.trim())
     .filter(Boolean) ?? [`http://localhost:${env.STORYLINE_WEB_PORT}`, `http://127.0.0.1:${env.STORYLINE_WEB_PORT}`];
 
+/** `Bearer <token>` compared in constant time (digests of equal length), so timing tells nothing of the token. */
+export function carriesToken(authorization: string | null, token: string | undefined): boolean {
+  if (!token || !authorization) return false;
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(authorization), digest(`Bearer ${token}`));
+}
+
 export function createStorylineYoga() {
   const writeToken = env.STORYLINE_WRITE_TOKEN;
   return createYoga({
@@ -39,7 +47,7 @@ export function createStorylineYoga() {
     maxRequestBodySize: LIMITS.maxBodyBytes,
     // One operation per request: a batched array would multiply every other limit by its length.
     batching: false,
-    // No uploads: every field is a read.
+    // No uploads: corrections take ids and short strings.
     multipart: false,
     cors: corsFor(allowedOrigins()),
     // Self-contained GraphiQL (no CDN), opening one tab per named example operation.
@@ -57,9 +65,7 @@ export function createStorylineYoga() {
       maxAliasesPlugin({ n: LIMITS.maxAliases, allowList: [] }),
       costLimitPlugin({ maxCost: LIMITS.maxCost, ignoreIntrospection: true }),
     ],
-    context: ({ request }) => ({
-      canWrite: Boolean(writeToken) && request.headers.get("authorization") === `Bearer ${writeToken}`,
-    }),
+    context: ({ request }) => ({ canWrite: carriesToken(request.headers.get("authorization"), writeToken) }),
   });
 }
 

@@ -20,6 +20,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
     LocalDateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin],

@@ -25,3 +25,27 @@ builder.objectType(NotFoundError, {
     lookup: t.exposeString("lookup", { description: "The value that matched nothing." }),
   }),
 });
+
+/** A correction that makes no sense as asked (an empty title, merging an entity into itself). */
+export class InvalidCorrectionError extends Error {
+  override name = "InvalidCorrectionError";
+}
+
+/** A correction that clashes with the data as it is now (a name taken, an undo behind a later correction). */
+export class ConflictError extends Error {
+  override name = "ConflictError";
+}
+
+builder.objectType(InvalidCorrectionError, {
+  name: "InvalidCorrectionError",
+  description: "The correction asked for is not possible as given; nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});
+
+builder.objectType(ConflictError, {
+  name: "ConflictError",
+  description: "The correction clashes with the data as it is now (or with a later correction); nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: () => ({}),
+});

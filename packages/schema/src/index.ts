@@ -12,6 +12,7 @@ import "./types/story.ts";
 import "./types/citation.ts";
 import "./types/coverage.ts";
 import "./types/count.ts";
+import "./types/corrections.ts";
 import "./types/node.ts";
 
 export const schema = builder.toSchema({ sortSchema: true });

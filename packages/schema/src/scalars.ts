@@ -1,6 +1,7 @@
 // ISO 8601 scalars. Article dates are wall-clock "as written" (no zone), so they get their own scalar
 // rather than pretending to be UTC instants.
 import { GraphQLError, Kind } from "graphql";
+import { JSONResolver } from "graphql-scalars";
 import { builder } from "./builder.ts";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -38,6 +39,10 @@ builder.scalarType("Date", {
   serialize: (d) => isoDay(d),
   parseValue: (v) => parseIso(v, "Date", /^\d{4}-\d\d-\d\d$/),
   parseLiteral: (ast) => parseIso(ast.kind === Kind.STRING ? ast.value : null, "Date", /^\d{4}-\d\d-\d\d$/),
+});
+
+builder.addScalarType("JSON", JSONResolver, {
+  description: "Any JSON value: a correction's old and new values.",
 });
 
 export { isoDay, isoLocal };

@@ -146,8 +146,9 @@ const ArticleFilter = builder.inputType("ArticleFilter", {
 });
 
 export function articleWhere(filter: typeof ArticleFilter.$inferInput | null | undefined): Prisma.ArticleWhereInput {
-  if (!filter) return {};
-  const where: Prisma.ArticleWhereInput = {};
+  // Hidden articles (hideArticle) are in no list; an editor still reads one by id.
+  if (!filter) return { hidden: false };
+  const where: Prisma.ArticleWhereInput = { hidden: false };
   const published = dayRangeFilter(filter.published);
   if (published) where.publishedAt = published;
   else if (filter.dated != null) where.publishedAt = filter.dated ? { not: null } : null;
