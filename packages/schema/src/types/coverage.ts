@@ -112,6 +112,8 @@ const ESTIMATED = Prisma.sql`(a."publishedAtSource" in ('INFERRED', 'LINKED') or
 function scopeFilters(scope: Scope): Prisma.Sql[] {
   const keyColumn = KEY_COLUMN[scope.dimension];
   return [
+    // Hidden articles (hideArticle) count for nothing, as in the rollups.
+    Prisma.sql`not a.hidden`,
     ...(scope.uniqueOnly ? [Prisma.sql`a."duplicateOfId" is null`] : []),
     ...(scope.outletIds ? [Prisma.sql`a."outletId" = any(${scope.outletIds}::int[])`] : []),
     ...(scope.eventIds ? [Prisma.sql`a."eventId" = any(${scope.eventIds}::int[])`] : []),
@@ -384,6 +386,7 @@ builder.queryField("articleDates", (t) =>
     },
     resolve: async (_root, args) => {
       const filters = [
+        Prisma.sql`not a.hidden`,
         ...(args.outletIds ? [Prisma.sql`a."outletId" = any(${decodeNodeIds(args.outletIds, "Outlet") ?? []}::int[])`] : []),
         ...(args.eventIds ? [Prisma.sql`a."eventId" = any(${decodeNodeIds(args.eventIds, "Event") ?? []}::int[])`] : []),
         ...(args.storyIds ? [Prisma.sql`e."storyId" = any(${decodeNodeIds(args.storyIds, "Story") ?? []}::int[])`] : []),
@@ -537,6 +540,7 @@ builder.queryField("coverage", (t) =>
         }
         const filters = [
           Prisma.sql`a."publishedAt" >= ${args.from} and a."publishedAt" < ${new Date(args.to.getTime() + 86_400_000)}`,
+          Prisma.sql`not a.hidden`,
           ...(args.uniqueOnly ? [Prisma.sql`a."duplicateOfId" is null`] : []),
           ...(outletIds ? [Prisma.sql`a."outletId" = any(${outletIds}::int[])`] : []),
           ...(eventIds ? [Prisma.sql`a."eventId" = any(${eventIds}::int[])`] : []),

@@ -48,11 +48,11 @@ builder.prismaNode("Event", {
       maxSize: 100,
       defaultSize: 20,
       description: "Articles reporting it, earliest first.",
-      totalCount: (event) => getPrisma().article.count({ where: { eventId: event.id } }),
+      totalCount: (event) => getPrisma().article.count({ where: { eventId: event.id, hidden: false } }),
       resolve: (query, event) =>
         getPrisma().article.findMany({
           ...query,
-          where: { eventId: event.id },
+          where: { eventId: event.id, hidden: false },
           orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
         }),
     }),

@@ -69,11 +69,11 @@ builder.prismaNode("Outlet", {
       maxSize: 100,
       defaultSize: 20,
       description: "Articles this outlet published, newest first.",
-      totalCount: (outlet) => getPrisma().article.count({ where: { outletId: outlet.id } }),
+      totalCount: (outlet) => getPrisma().article.count({ where: { outletId: outlet.id, hidden: false } }),
       resolve: (query, outlet) =>
         getPrisma().article.findMany({
           ...query,
-          where: { outletId: outlet.id },
+          where: { outletId: outlet.id, hidden: false },
           orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
         }),
     }),
