@@ -2,7 +2,7 @@
 // so training and inference can never drift apart. Word-only features are computed once per token; the few that
 // depend on the previous tags are added while decoding (see model.ts).
 import { lookupOutlet } from "../../known-outlets.ts";
-import { lookupDemonym, lookupGazetteer } from "../gazetteer.ts";
+import { GAZETTEER_FIRST_WORDS, lookupDemonym, lookupGazetteer, normalizeGazetteerKey } from "../gazetteer.ts";
 import { HONORIFICS, isFirstName, ORG_HEADS, PLACE_SUFFIXES, ROLE_NOUNS, TITLE_WORDS } from "../lexicon.ts";
 
 export const LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"] as const;
@@ -13,13 +13,22 @@ export const TRAIN_TYPES: Record<string, string> = { person: "PER", place: "LOC"
 
 /** FNV-1a over UTF-16 code units: cheap, stable across runs and machines, good enough spread for ~10^6 features. */
 export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
+  return hashMore(0x811c9dc5, s) >>> 0;
 }
+
+/**
+ * FNV-1a continued from state `h` over s[from, to): hashMore(hashMore(h, a), b) is the state of a + b, so a
+ * feature id is hashed from its parts without building its string (`>>> 0` gives hashFeature's value).
+ */
+export function hashMore(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+const BAR = 124; // "|"
+const hashBar = (h: number) => Math.imul(h ^ BAR, 0x01000193);
+/** The state after a feature's name ("w=", "sh=S"): computed once. */
+const prefix = (name: string) => hashMore(0x811c9dc5, name);
 
 /** "Putin" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d", "iPhone" -> "xXx": runs of one class collapse. */
 export function wordShape(w: string): string {
@@ -43,6 +52,29 @@ const isCap = (w: string) => {
 };
 const isAllCapsWord = (w: string) => w.length > 1 && w.toUpperCase() === w && w.toLowerCase() !== w;
 
+// Words repeat across sentences and articles: what the features need to know about a word alone is worked out once.
+const LETTER = /\p{L}/u;
+const hasLetterCache = new Map<string, boolean>();
+const hasLetter = (w: string) => {
+  let v = hasLetterCache.get(w);
+  if (v === undefined) {
+    if (hasLetterCache.size > 50_000) hasLetterCache.clear();
+    v = LETTER.test(w);
+    hasLetterCache.set(w, v);
+  }
+  return v;
+};
+const shapeCache = new Map<string, string>();
+const cachedShape = (w: string) => {
+  let v = shapeCache.get(w);
+  if (v === undefined) {
+    if (shapeCache.size > 50_000) shapeCache.clear();
+    v = wordShape(w);
+    shapeCache.set(w, v);
+  }
+  return v;
+};
+
 /** What a document says about a word beyond its sentence: written capitalised mid-sentence, or in lower case. */
 export interface DocumentEvidence {
   capitalisedMidSentence: ReadonlySet<string>;
@@ -59,7 +91,7 @@ export function documentEvidence(sentences: readonly (readonly string[])[]): Doc
       const w = words[i] as string;
       const l = w.toLowerCase();
       if (l === w) {
-        if (/\p{L}/u.test(w)) lower.add(l);
+        if (hasLetter(w)) lower.add(l);
       } else if (i > 0 && isCap(w) && !isAllCapsWord(w) && !/^[“"‘'(«[-]$/.test(words[i - 1] as string)) cap.add(l);
     }
   }
@@ -71,7 +103,7 @@ export function isShouting(words: readonly string[]): boolean {
   let letters = 0;
   let upper = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(w)) continue;
+    if (!hasLetter(w)) continue;
     letters++;
     if (isAllCapsWord(w) || (w.length === 1 && w !== w.toLowerCase())) upper++;
   }
@@ -83,7 +115,9 @@ function gazetteerTags(words: readonly string[]): string[] {
   const tags = new Array<string>(words.length).fill("");
   for (let i = 0; i < words.length; i++) {
     if (!isCap(words[i] as string)) continue;
-    for (let e = Math.min(words.length - 1, i + 5); e >= i; e--) {
+    // Only a word that can start a gazetteer name (or "The") opens a longer match: skips most joins and lookups.
+    const longer = mayStartGazetteerName(words[i] as string);
+    for (let e = longer ? Math.min(words.length - 1, i + 5) : i; e >= i; e--) {
       if (!isCap(words[e] as string)) continue;
       const entry = lookupGazetteer(words.slice(i, e + 1).join(" "));
       if (!entry) continue;
@@ -96,6 +130,18 @@ function gazetteerTags(words: readonly string[]): string[] {
   return tags;
 }
 
+const gazetteerStartCache = new Map<string, boolean>();
+function mayStartGazetteerName(word: string): boolean {
+  let v = gazetteerStartCache.get(word);
+  if (v === undefined) {
+    const first = normalizeGazetteerKey(word).split(" ")[0] as string;
+    v = word.toLowerCase() === "the" || first === "" || GAZETTEER_FIRST_WORDS.has(first);
+    if (gazetteerStartCache.size > 50_000) gazetteerStartCache.clear();
+    gazetteerStartCache.set(word, v);
+  }
+  return v;
+}
+
 function lexiconClass(l: string, w: string): string {
   if (TITLE_WORDS.has(l) || HONORIFICS.has(l)) return "title";
   if (ORG_HEADS.has(l)) return "orghead";
@@ -104,6 +150,18 @@ function lexiconClass(l: string, w: string): string {
   if (isCap(w) && lookupDemonym(w)) return "demonym";
   if (isCap(w) && isFirstName(w)) return "given";
   return "";
+}
+
+// lookupOutlet walks every known domain for a name it does not know; runs repeat, so answers are kept.
+const outletCache = new Map<string, boolean>();
+function knownOutletName(run: string): boolean {
+  let v = outletCache.get(run);
+  if (v === undefined) {
+    if (outletCache.size > 50_000) outletCache.clear();
+    v = lookupOutlet(run) !== null;
+    outletCache.set(run, v);
+  }
+  return v;
 }
 
 const RUN_JOINERS = new Set(["of", "de", "du", "la", "le", "van", "von", "der", "del", "da", "&", "and", "for", "the", "-"]);
@@ -133,7 +191,7 @@ function runFeatures(words: readonly string[], lex: readonly string[], shouting:
     }
     const length = end - i + 1;
     const run = words.slice(i, end + 1).join(" ");
-    const outlet = length <= 5 && lookupOutlet(run) ? "|outlet" : "";
+    const outlet = length <= 5 && knownOutletName(run) ? "|outlet" : "";
     const shape = `${Math.min(length, 4)}|${lex[i] || "-"}|${lex[end] || "-"}${outlet}`;
     for (let k = i; k <= end; k++) {
       const position = length === 1 ? "U" : k === i ? "B" : k === end ? "L" : "I";
@@ -144,59 +202,104 @@ function runFeatures(words: readonly string[], lex: readonly string[], shouting:
   return out;
 }
 
+const P = {
+  b: hashFeature("b"),
+  w: prefix("w="),
+  sh: [prefix("sh="), prefix("sh=S")],
+  p3: prefix("p3="),
+  s2: prefix("s2="),
+  s3: prefix("s3="),
+  s4: prefix("s4="),
+  wm1: prefix("w-1="),
+  wp1: prefix("w+1="),
+  wm2: prefix("w-2="),
+  wp2: prefix("w+2="),
+  wm1w: prefix("w-1|w="),
+  wwp1: prefix("w|w+1="),
+  shm1sh: [prefix("sh-1|sh="), prefix("sh-1|sh=S")],
+  shshp1: [prefix("sh|sh+1="), prefix("sh|sh+1=S")],
+  lx: prefix("lx="),
+  lxm1: prefix("lx-1="),
+  lxp1: prefix("lx+1="),
+  g: prefix("g="),
+  gm1g: prefix("g-1|g="),
+  gp1: prefix("g+1="),
+  run: prefix("run="),
+  runp1: prefix("run+1="),
+  first: [prefix("first|sh="), prefix("first|sh=S")],
+  doc: prefix("doc="),
+  hy: [hashFeature("hy=false"), hashFeature("hy=true")],
+};
+/** Features every word has (the optional ones: first, doc, hy come after them). */
+const FIXED_FEATURES = 23;
+
 /**
  * Hashed word-only features of every word of a sentence. `evidence` is the document's (or null when unknown).
- * Returned as one flat array per word.
+ * Returned as one flat array per word. Each id is the FNV-1a hash of a string such as `w-1|w=${prev}|${word}`
+ * (the names below), hashed from its parts: the strings themselves are never built.
  */
-export function sentenceFeatures(words: readonly string[], evidence: DocumentEvidence | null): Uint32Array[] {
+export function sentenceFeatures(
+  words: readonly string[],
+  evidence: DocumentEvidence | null,
+  /** Words decoded as O whatever their features say (see findNames): their own features are not computed. */
+  skip?: Uint8Array,
+): Uint32Array[] {
   const n = words.length;
   const shouting = isShouting(words);
   const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(wordShape);
+  const shapes = words.map(cachedShape);
   const lex = words.map((w, i) => lexiconClass(lower[i] as string, w));
   const gaz = gazetteerTags(shouting ? words.map(titleCase) : words);
   const runs = runFeatures(words, lex, shouting);
-  const at = (arr: readonly string[], i: number, edge: string) => (i < 0 ? `<${edge}` : i >= n ? `>${edge}` : (arr[i] as string));
+  const at = (arr: readonly string[], i: number) => (i < 0 ? "<s" : i >= n ? ">s" : (arr[i] as string));
+  // In a shouted sentence the shape is the same for every word; the document says how the word is normally written.
+  const s = shouting ? 1 : 0;
+  const flat = new Uint32Array(n * (FIXED_FEATURES + 3));
   const out: Uint32Array[] = [];
+  let o = 0;
   for (let i = 0; i < n; i++) {
+    if (skip?.[i]) {
+      out.push(flat.subarray(o, o));
+      continue;
+    }
     const w = words[i] as string;
     const l = lower[i] as string;
     const sh = shapes[i] as string;
-    // In a shouted sentence the shape is the same for every word; the document says how the word is normally written.
-    const caseWord = shouting ? "S" : "";
-    const f: string[] = [
-      "b",
-      `w=${l}`,
-      `sh=${caseWord}${sh}`,
-      `p3=${l.slice(0, 3)}`,
-      `s2=${l.slice(-2)}`,
-      `s3=${l.slice(-3)}`,
-      `s4=${l.slice(-4)}`,
-      `w-1=${at(lower, i - 1, "s")}`,
-      `w+1=${at(lower, i + 1, "s")}`,
-      `w-2=${at(lower, i - 2, "s")}`,
-      `w+2=${at(lower, i + 2, "s")}`,
-      `w-1|w=${at(lower, i - 1, "s")}|${l}`,
-      `w|w+1=${l}|${at(lower, i + 1, "s")}`,
-      `sh-1|sh=${caseWord}${at(shapes, i - 1, "s")}|${sh}`,
-      `sh|sh+1=${caseWord}${sh}|${at(shapes, i + 1, "s")}`,
-      `lx=${lex[i]}`,
-      `lx-1=${at(lex, i - 1, "s")}`,
-      `lx+1=${at(lex, i + 1, "s")}`,
-      `g=${gaz[i]}`,
-      `g-1|g=${at(gaz, i - 1, "s")}|${gaz[i]}`,
-      `g+1=${at(gaz, i + 1, "s")}`,
-      `run=${runs[i]}`,
-      `run+1=${at(runs, i + 1, "s")}`,
-    ];
-    if (i === 0 || /^[“"‘'(«[:-]$/.test(words[i - 1] as string)) f.push(`first|sh=${caseWord}${sh}`);
-    if (evidence && /\p{L}/u.test(w)) {
+    const len = l.length;
+    const from = o;
+    flat[o++] = P.b;
+    flat[o++] = hashMore(P.w, l);
+    flat[o++] = hashMore(P.sh[s] as number, sh);
+    flat[o++] = hashMore(P.p3, l, 0, Math.min(3, len));
+    flat[o++] = hashMore(P.s2, l, Math.max(0, len - 2));
+    flat[o++] = hashMore(P.s3, l, Math.max(0, len - 3));
+    flat[o++] = hashMore(P.s4, l, Math.max(0, len - 4));
+    const prev = at(lower, i - 1);
+    const next = at(lower, i + 1);
+    flat[o++] = hashMore(P.wm1, prev);
+    flat[o++] = hashMore(P.wp1, next);
+    flat[o++] = hashMore(P.wm2, at(lower, i - 2));
+    flat[o++] = hashMore(P.wp2, at(lower, i + 2));
+    flat[o++] = hashMore(hashBar(hashMore(P.wm1w, prev)), l);
+    flat[o++] = hashMore(hashBar(hashMore(P.wwp1, l)), next);
+    flat[o++] = hashMore(hashBar(hashMore(P.shm1sh[s] as number, at(shapes, i - 1))), sh);
+    flat[o++] = hashMore(hashBar(hashMore(P.shshp1[s] as number, sh)), at(shapes, i + 1));
+    flat[o++] = hashMore(P.lx, lex[i] as string);
+    flat[o++] = hashMore(P.lxm1, at(lex, i - 1));
+    flat[o++] = hashMore(P.lxp1, at(lex, i + 1));
+    flat[o++] = hashMore(P.g, gaz[i] as string);
+    flat[o++] = hashMore(hashBar(hashMore(P.gm1g, at(gaz, i - 1))), gaz[i] as string);
+    flat[o++] = hashMore(P.gp1, at(gaz, i + 1));
+    flat[o++] = hashMore(P.run, runs[i] as string);
+    flat[o++] = hashMore(P.runp1, at(runs, i + 1));
+    if (i === 0 || /^[“"‘'(«[:-]$/.test(words[i - 1] as string)) flat[o++] = hashMore(P.first[s] as number, sh);
+    if (evidence && hasLetter(w)) {
       const cap = evidence.capitalisedMidSentence.has(l);
       const low = evidence.lowerCase.has(l);
-      f.push(`doc=${cap ? "C" : ""}${low ? "L" : ""}|${caseWord}${isCap(w) ? "X" : "x"}`);
+      flat[o++] = hashMore(P.doc, `${cap ? "C" : ""}${low ? "L" : ""}|${shouting ? "S" : ""}${isCap(w) ? "X" : "x"}`);
     }
-    if (w.length > 1 && w.includes("-")) f.push(`hy=${isCap(w)}`);
-    out.push(Uint32Array.from(f, hashFeature));
+    if (w.length > 1 && w.includes("-")) flat[o++] = P.hy[isCap(w) ? 1 : 0] as number;
+    out.push(flat.subarray(from, o));
   }
   return out;
 }

@@ -73,8 +73,12 @@ export function findNames(body: string, sentences: readonly Span[], model: Packe
     const ws = words[s] as TaggerWord[];
     if (!ws.length) continue;
     const sentenceTexts = texts[s] as string[];
-    const features = sentenceFeatures(sentenceTexts, evidence);
-    const labels = model.decoder === "viterbi" ? viterbi(model, features) : decode(model, sentenceTexts, features);
+    // Ordinary lower-case words and most punctuation are never part of a name (names are split at them
+    // afterwards anyway): they are decoded as O without scoring them, which skips most of a sentence's work.
+    const forcedO = new Uint8Array(ws.length);
+    for (let i = 0; i < ws.length; i++) forcedO[i] = neverInName(sentenceTexts[i] as string) ? 1 : 0;
+    const features = sentenceFeatures(sentenceTexts, evidence, model.decoder === "viterbi" ? forcedO : undefined);
+    const labels = model.decoder === "viterbi" ? viterbi(model, features, forcedO) : decode(model, sentenceTexts, features);
     let open: NameSpan | null = null;
     for (let i = 0; i < ws.length; i++) {
       const label = LABELS[labels[i] as number] as string;
@@ -105,6 +109,15 @@ const SENTENCE_ADVERBS = new Set(
     " ",
   ),
 );
+
+/** A lower-case word that is no particle or small word of a name, or punctuation other than "&", "-" and "'s". */
+function neverInName(word: string): boolean {
+  const c = word.charAt(0);
+  if (c.toLowerCase() !== c) return false;
+  if (c.toUpperCase() !== c) return !NAME_INNER_WORDS.has(word.toLowerCase());
+  if (/[\p{L}\p{N}]/u.test(c)) return false;
+  return word !== "&" && word !== "-" && word !== "'s" && word !== ".";
+}
 
 /** A name never holds an ordinary lower-case word: "Abe met Putin" is two names, whatever the tagger joined. */
 function splitAtOrdinaryWords(body: string, sentences: readonly TaggerWord[][], spans: NameSpan[]): NameSpan[] {

@@ -2,9 +2,9 @@
 // structured perceptron decoded with Viterbi over first-order label transitions; a greedy left-to-right decoder
 // with label-history features (spaCy's first NER, NLTK's perceptron tagger) is kept for comparison, and the file
 // says which one a model was trained for. Weights are int8 with one scale per feature row, in a gzip file the
-// training script writes (scripts/train-ner.ts); loading builds one hash map from feature id to row.
+// training script writes (scripts/train-ner.ts); loading builds one open-addressing table from feature id to row.
 import { gunzipSync, gzipSync } from "node:zlib";
-import { hashFeature, LABEL_COUNT, LABELS } from "./features.ts";
+import { hashFeature, hashMore, LABEL_COUNT, LABELS } from "./features.ts";
 
 const MAGIC = "SLNER1";
 /** The same layout, for a model decoded with viterbi() (a structured perceptron). */
@@ -17,7 +17,7 @@ export interface WeightSource {
 }
 
 /** B-X may follow anything; I-X only B-X or I-X. */
-export function allowedAfter(prev: number, label: number): boolean {
+function allowedByName(prev: number, label: number): boolean {
   if (prev === -2) return true;
   const name = LABELS[label] as string;
   if (!name.startsWith("I-")) return true;
@@ -25,18 +25,31 @@ export function allowedAfter(prev: number, label: number): boolean {
   const p = LABELS[prev] as string;
   return p !== "O" && p.slice(2) === name.slice(2);
 }
+/** allowedByName for prev -2..LABEL_COUNT-1 (row prev + 2): asked for every label pair of every word. */
+const ALLOWED = Uint8Array.from({ length: (LABEL_COUNT + 2) * LABEL_COUNT }, (_, i) =>
+  allowedByName(Math.floor(i / LABEL_COUNT) - 2, i % LABEL_COUNT) ? 1 : 0,
+);
+export const allowedAfter = (prev: number, label: number): boolean => ALLOWED[(prev + 2) * LABEL_COUNT + label] === 1;
+
+/** A slot of PackedWeights' table: id (4 bytes), scale (4), LABEL_COUNT int8 codes, padded to 16 bytes. */
+const SLOT_BYTES = 16;
+const SLOT_WORDS = SLOT_BYTES / 4;
+if (8 + LABEL_COUNT > SLOT_BYTES) throw new Error("PackedWeights: a slot holds at most 8 labels");
 
 const PREV1 = Array.from({ length: LABEL_COUNT + 1 }, (_, p) => hashFeature(`t-1=${p - 1}`));
 const PREV2 = Array.from({ length: LABEL_COUNT + 1 }, (_, a) =>
   Array.from({ length: LABEL_COUNT + 1 }, (_, b) => hashFeature(`t-2|t-1=${a - 1}|${b - 1}`)),
 );
 
+/** Hash states after `t-1|w=${prev1}|`: the word is hashed on from there. */
+const PREV1_WORD = Array.from({ length: LABEL_COUNT + 1 }, (_, p) => hashMore(0x811c9dc5, `t-1|w=${p - 1}|`));
+
 /** History features: the previous label, the two previous labels, the previous label with this word. */
 export function historyFeatureIds(prev1: number, prev2: number, lower: string): [number, number, number] {
   return [
     PREV1[prev1 + 1] as number,
     (PREV2[prev2 + 1] as number[])[prev1 + 1] as number,
-    hashFeature(`t-1|w=${prev1}|${lower}`),
+    hashMore(PREV1_WORD[prev1 + 1] as number, lower) >>> 0,
   ];
 }
 
@@ -49,7 +62,11 @@ export function decode(weights: WeightSource, words: readonly string[], staticFe
     addRows(weights, staticFeatures[i] as Uint32Array, scores);
     const prev1 = i > 0 ? (labels[i - 1] as number) : -1;
     const prev2 = i > 1 ? (labels[i - 2] as number) : -1;
-    addRows(weights, historyFeatureIds(prev1, prev2, (words[i] as string).toLowerCase()), scores);
+    if (weights instanceof PackedWeights) {
+      weights.addRow(PREV1[prev1 + 1] as number, scores);
+      weights.addRow((PREV2[prev2 + 1] as number[])[prev1 + 1] as number, scores);
+      weights.addRow(hashMore(PREV1_WORD[prev1 + 1] as number, (words[i] as string).toLowerCase()), scores);
+    } else addRows(weights, historyFeatureIds(prev1, prev2, (words[i] as string).toLowerCase()), scores);
     labels.push(best(scores, prev1));
   }
   return labels;
@@ -59,7 +76,7 @@ export function decode(weights: WeightSource, words: readonly string[], staticFe
  * Viterbi decoding over first-order label transitions (the `t-1=` rows): the best label sequence as a whole,
  * BIO-valid by construction. Used by models trained as a structured perceptron.
  */
-export function viterbi(weights: WeightSource, staticFeatures: readonly Uint32Array[]): number[] {
+export function viterbi(weights: WeightSource, staticFeatures: readonly Uint32Array[], forcedO?: Uint8Array): number[] {
   const n = staticFeatures.length;
   if (!n) return [];
   const transition: Float64Array[] = [];
@@ -73,7 +90,8 @@ export function viterbi(weights: WeightSource, staticFeatures: readonly Uint32Ar
   const emission = new Float64Array(LABEL_COUNT);
   for (let i = 0; i < n; i++) {
     emission.fill(0);
-    addRows(weights, staticFeatures[i] as Uint32Array, emission);
+    if (forcedO?.[i]) emission.fill(Number.NEGATIVE_INFINITY, 1);
+    else addRows(weights, staticFeatures[i] as Uint32Array, emission);
     for (let k = 0; k < LABEL_COUNT; k++) {
       let bestScore = Number.NEGATIVE_INFINITY;
       let bestPrev = -1;
@@ -107,6 +125,10 @@ export function viterbi(weights: WeightSource, staticFeatures: readonly Uint32Ar
 export const transitionFeature = (prev: number) => PREV1[prev + 1] as number;
 
 export function addRows(weights: WeightSource, features: ArrayLike<number>, scores: Float64Array) {
+  if (weights instanceof PackedWeights) {
+    for (let f = 0; f < features.length; f++) weights.addRow(features[f] as number, scores);
+    return;
+  }
   for (let f = 0; f < features.length; f++) {
     const row = weights.row(features[f] as number);
     if (!row) continue;
@@ -133,20 +155,76 @@ export function best(scores: Float64Array, prev: number): number {
  * a global scale, linear or logarithmic, loses the decisions made by small differences between large weights.
  */
 export class PackedWeights implements WeightSource {
-  private readonly index = new Map<number, number>();
+  // Feature id -> weights, open addressing with linear probing (ids are FNV hashes: their low bits spread well).
+  // A slot is 16 bytes: the id, the row's scale and its LABEL_COUNT int8 codes as in the file, so a lookup
+  // touches one cache line and the table is as small as it can be (8 MB for 250k rows). Ids compare as int32;
+  // `empty` is an id no row has. (A Map keyed by ids past 2^30 hashes boxed numbers and each row view is an
+  // allocation: ~3x slower per lookup, and its random accesses miss the cache.)
+  private readonly slotIds: Int32Array;
+  private readonly slotScales: Float32Array;
+  private readonly slotCodes: Int8Array;
+  private readonly mask: number;
+  private readonly empty: number;
   constructor(
     private readonly ids: Uint32Array,
-    private readonly values: Float32Array,
+    scales: Float32Array,
+    codes: Int8Array,
     readonly decoder: Decoder = "greedy",
   ) {
-    for (let i = 0; i < ids.length; i++) this.index.set(ids[i] as number, i);
+    let capacity = 1024;
+    while (capacity < ids.length * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    // The smallest id under 32 no row has (rows are hashes: the first few are all but certainly free).
+    let low = 0;
+    for (const id of ids) if (id < 32) low |= 1 << id;
+    const empty = Math.clz32(~low & (low + 1)) ^ 31;
+    if (empty >= 32) throw new Error("PackedWeights: no free id for empty slots");
+    this.empty = empty;
+    const buffer = new ArrayBuffer(capacity * SLOT_BYTES);
+    this.slotIds = new Int32Array(buffer);
+    this.slotScales = new Float32Array(buffer);
+    this.slotCodes = new Int8Array(buffer);
+    for (let i = 0; i < capacity; i++) this.slotIds[i * SLOT_WORDS] = empty;
+    for (let r = 0; r < ids.length; r++) {
+      const id = (ids[r] as number) | 0;
+      let i = id & this.mask;
+      while (this.slotIds[i * SLOT_WORDS] !== empty && this.slotIds[i * SLOT_WORDS] !== id) i = (i + 1) & this.mask;
+      this.slotIds[i * SLOT_WORDS] = id;
+      this.slotScales[i * SLOT_WORDS + 1] = scales[r] as number;
+      this.slotCodes.set(codes.subarray(r * LABEL_COUNT, (r + 1) * LABEL_COUNT), i * SLOT_BYTES + 8);
+    }
   }
   get size() {
     return this.ids.length;
   }
+  /** The slot of a feature id, or -1 when unseen. */
+  private find(feature: number): number {
+    const id = feature | 0;
+    const slotIds = this.slotIds;
+    for (let i = id & this.mask; ; i = (i + 1) & this.mask) {
+      const key = slotIds[i * SLOT_WORDS] as number;
+      if (key === id) return id === this.empty ? -1 : i;
+      if (key === this.empty) return -1;
+    }
+  }
   row(feature: number): Float32Array | undefined {
-    const i = this.index.get(feature);
-    return i === undefined ? undefined : this.values.subarray(i * LABEL_COUNT, (i + 1) * LABEL_COUNT);
+    const slot = this.find(feature);
+    if (slot < 0) return undefined;
+    const scale = this.slotScales[slot * SLOT_WORDS + 1] as number;
+    return Float32Array.from(
+      this.slotCodes.subarray(slot * SLOT_BYTES + 8, slot * SLOT_BYTES + 8 + LABEL_COUNT),
+      (c) => c * scale,
+    );
+  }
+  /** Adds a feature's row to `scores` (nothing when unseen): row() without the copy. */
+  addRow(feature: number, scores: Float64Array) {
+    const slot = this.find(feature);
+    if (slot < 0) return;
+    const scale = this.slotScales[slot * SLOT_WORDS + 1] as number;
+    const codes = this.slotCodes;
+    // Rounded to float32 as row() and the file's weights are, so every score is the same to the last bit.
+    for (let k = 0, at = slot * SLOT_BYTES + 8; k < LABEL_COUNT; k++, at++)
+      scores[k] = (scores[k] as number) + Math.fround((codes[at] as number) * scale);
   }
 
   /** Layout: magic, u32 count, count u32 ids, count f32 row scales, count*LABEL_COUNT int8 codes; gzip over it. */
@@ -163,12 +241,7 @@ export class PackedWeights implements WeightSource {
     const ids = new Uint32Array(aligned.buffer, 0, count);
     const scales = new Float32Array(aligned.buffer, count * 4, count);
     const codes = new Int8Array(aligned.buffer, count * 8, count * LABEL_COUNT);
-    const values = new Float32Array(count * LABEL_COUNT);
-    for (let i = 0; i < count; i++) {
-      const scale = scales[i] as number;
-      for (let k = 0; k < LABEL_COUNT; k++) values[i * LABEL_COUNT + k] = (codes[i * LABEL_COUNT + k] as number) * scale;
-    }
-    return new PackedWeights(ids, values, magic === MAGIC_VITERBI ? "viterbi" : "greedy");
+    return new PackedWeights(ids, scales, codes, magic === MAGIC_VITERBI ? "viterbi" : "greedy");
   }
 
   /** Quantises each row, drops rows whose largest weight is under `minWeight`, and gzips. */
