@@ -9,7 +9,8 @@ import { createTestDatabase, type TestDatabase } from "@storyline/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../src/pipeline.ts";
 import { findCountMismatches } from "../src/store/consistency.ts";
-import { correct, undoCorrection } from "../src/store/corrections.ts";
+import { CorrectionError, correct, undoCorrection } from "../src/store/corrections.ts";
+import { acquireIngestLock } from "../src/store/lock.ts";
 import { reclusterAll } from "../src/store/recluster.ts";
 
 const SEEDS = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/seeds");
@@ -137,5 +138,18 @@ describe.skipIf(!seedFiles().length)("corrections on the seeds hold", () => {
     const [s001, s004] = await Promise.all(["001", "004"].map(seed));
     expect(s004!.eventId).not.toBe(s001!.eventId);
     await consistent();
+  });
+
+  it("are refused while an ingest runs, changing nothing", async () => {
+    const lock = await acquireIngestLock(db.url, { waitMs: 0 });
+    try {
+      const story = await db.prisma.story.findFirstOrThrow();
+      const refused = await correct(db.prisma, { kind: "UPDATE_STORY", id: story.id, title: "Mid-ingest" }).catch((e) => e);
+      expect(refused).toBeInstanceOf(CorrectionError);
+      expect(refused.problem).toBe("CONFLICT");
+      expect((await db.prisma.story.findUniqueOrThrow({ where: { id: story.id } })).title).toBe(story.title);
+    } finally {
+      await lock.release();
+    }
   });
 });

@@ -315,4 +315,29 @@ describe("corrections through the API", () => {
     const again = await execute(`mutation { undoCorrection(id: "${hide.id}") { __typename } }`, {}, true);
     expect((again.data as any).undoCorrection.__typename).toBe("ConflictError");
   });
+
+  it("concurrent corrections of the same object both hold", async () => {
+    const people = await h.prisma.entity.findMany({ where: { kind: "PERSON" }, orderBy: { id: "asc" }, take: 3 });
+    const [into, a, b] = people;
+    const merge = (from: number) =>
+      write(
+        "mergeEntities(into: $into, from: $from)",
+        "$into: ID!, $from: [ID!]!",
+        { into: String(into!.id), from: [String(from)] },
+        "aliases",
+      );
+    const results = await Promise.all([merge(a!.id), merge(b!.id)]);
+    expect(results.map((r) => r.message ?? r.__typename)).toEqual([
+      "MutationMergeEntitiesSuccess",
+      "MutationMergeEntitiesSuccess",
+    ]);
+    const survivor = await h.prisma.entity.findUniqueOrThrow({ where: { id: into!.id } });
+    expect(survivor.aliases).toEqual(expect.arrayContaining([a!.name, b!.name]));
+    expect(await h.prisma.entity.count({ where: { id: { in: [a!.id, b!.id] } } })).toBe(0);
+    await consistent();
+    await undoLatest();
+    await undoLatest();
+    expect(await h.prisma.entity.count({ where: { id: { in: [a!.id, b!.id] } } })).toBe(2);
+    expect((await h.prisma.entity.findUniqueOrThrow({ where: { id: into!.id } })).aliases).toEqual(into!.aliases);
+  });
 });

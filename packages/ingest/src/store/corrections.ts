@@ -153,7 +153,8 @@ async function inCorrectionTransaction<T>(prisma: PrismaClient, work: (tx: Tx) =
   return prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`select pg_advisory_xact_lock(${CORRECTION_LOCK_KEY})`;
-      const [free] = await tx.$queryRaw<{ ok: boolean }[]>`select pg_try_advisory_xact_lock(${INGEST_LOCK_KEY}) as ok`;
+      // Shared: corrections queue behind one another on the lock above, never refuse one another here.
+      const [free] = await tx.$queryRaw<{ ok: boolean }[]>`select pg_try_advisory_xact_lock_shared(${INGEST_LOCK_KEY}) as ok`;
       if (!free?.ok)
         throw new CorrectionError("CONFLICT", "An ingest or recluster is running; correct again when it has finished.");
       return work(tx);
