@@ -115,6 +115,9 @@ describe.skipIf(!seedFiles().length)("corrections on the seeds hold", () => {
     await ingest([file]);
     const article = await db.prisma.article.findFirstOrThrow({ where: { externalId: { contains: "follow-up" } } });
     expect(article.id).not.toBe(s004.id);
+    // A copy of the moved 004 follows it into 001's event.
+    expect(article.duplicateOfId).toBe(s004.id);
+    expect(article.eventId).toBe(s004.eventId);
     expect(await db.prisma.entity.findFirst({ where: { kind: "PERSON", key: merged.key } })).toBeNull();
     // The name merged away is written in the new article, and its mention belongs to the survivor.
     const mention = await db.prisma.mention.findUniqueOrThrow({

@@ -115,21 +115,8 @@ async function applyRule(tx: Tx, kind: keyof Rules, raw: unknown): Promise<boole
     }
     case "MOVE_ARTICLE": {
       const rule = raw as Rules["MOVE_ARTICLE"];
-      const article = await tx.article.findUnique({ where: { id: rule.article }, select: { eventId: true } });
-      if (!article) return false;
-      if (rule.anchors === null) {
-        // An event of its own: only the article and its copies.
-        const [others] = await tx.$queryRaw<{ n: number }[]>`
-          select count(*)::int as n from "Article"
-          where "eventId" = ${article.eventId} and id <> ${rule.article} and "duplicateOfId" is distinct from ${rule.article}`;
-        if (article.eventId !== null && !others?.n) return false;
-        await moveArticle(tx, none, rule.article, null);
-        return true;
-      }
-      const target = await eventOf(tx, rule.anchors);
-      if (target === null || target === article.eventId) return false;
-      await moveArticle(tx, none, rule.article, target);
-      return true;
+      const moved = await moveByRule(tx, rule);
+      return (await copiesFollow(tx, rule.article)) || moved;
     }
     case "MERGE_EVENTS": {
       const rule = raw as Rules["MERGE_EVENTS"];
@@ -180,6 +167,41 @@ async function applyRule(tx: Tx, kind: keyof Rules, raw: unknown): Promise<boole
       return changed > 0;
     }
   }
+}
+
+async function moveByRule(tx: Tx, rule: Rules["MOVE_ARTICLE"]): Promise<boolean> {
+  const article = await tx.article.findUnique({ where: { id: rule.article }, select: { eventId: true } });
+  if (!article) return false;
+  if (rule.anchors === null) {
+    // An event of its own: only the article and its copies.
+    const [others] = await tx.$queryRaw<{ n: number }[]>`
+          select count(*)::int as n from "Article"
+          where "eventId" = ${article.eventId} and id <> ${rule.article} and "duplicateOfId" is distinct from ${rule.article}`;
+    if (article.eventId !== null && !others?.n) return false;
+    await moveArticle(tx, none, rule.article, null);
+    return true;
+  }
+  const target = await eventOf(tx, rule.anchors);
+  if (target === null || target === article.eventId) return false;
+  await moveArticle(tx, none, rule.article, target);
+  return true;
+}
+
+/** Near-duplicate copies of a moved article (ingested later, or left behind by a recluster) join its event. */
+async function copiesFollow(tx: Tx, articleId: number): Promise<boolean> {
+  const strays = await tx.$queryRaw<{ eventId: number | null }[]>`
+    select distinct c."eventId" from "Article" c join "Article" a on a.id = c."duplicateOfId"
+    where a.id = ${articleId} and c."eventId" is distinct from a."eventId"`;
+  if (!strays.length) return false;
+  await tx.$executeRaw`
+    update "Article" c set "eventId" = a."eventId", "eventSimilarity" = null from "Article" a
+    where a.id = ${articleId} and c."duplicateOfId" = a.id and c."eventId" is distinct from a."eventId"`;
+  await dropEmptyEvents(
+    tx,
+    none,
+    strays.flatMap((s) => (s.eventId === null ? [] : [s.eventId])),
+  );
+  return true;
 }
 
 /** The event most of these articles are in now. */
