@@ -285,6 +285,10 @@ describe("corrections through the API", () => {
       );
       return data.articles.totalCount + data.event.data.articles.totalCount;
     };
+    const quotes = async () => (await h.run("{ quotes(first: 1) { totalCount } }")).data.quotes.totalCount;
+    const quotesBefore = await quotes();
+    const ownQuotes = await h.prisma.quote.count({ where: { articleId: s004.id } });
+    expect(ownQuotes).toBeGreaterThan(0);
     const before = await listed();
     const hidden = await write(
       "hideArticle(article: $article, hidden: $hidden)",
@@ -294,6 +298,7 @@ describe("corrections through the API", () => {
     );
     expect(hidden.data.hidden).toBe(true);
     expect(await listed()).toBe(before - 2);
+    expect(await quotes()).toBe(quotesBefore - ownQuotes);
     const byId = await h.run(`{ article(id: "${s004.id}") { ... on QueryArticleSuccess { data { hidden } } } }`);
     expect(byId.data.article.data.hidden).toBe(true);
     const [rollup] = await h.prisma.$queryRaw<
@@ -303,6 +308,7 @@ describe("corrections through the API", () => {
     await consistent();
     await undoLatest();
     expect(await listed()).toBe(before);
+    expect(await quotes()).toBe(quotesBefore);
   });
 
   it("corrections lists the audit trail newest first; an undone correction cannot be undone twice", async () => {

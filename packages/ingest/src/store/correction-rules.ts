@@ -164,7 +164,9 @@ async function applyRule(tx: Tx, kind: keyof Rules, raw: unknown): Promise<boole
       const rule = raw as Rules["HIDE_ARTICLE"];
       const changed =
         await tx.$executeRaw`update "Article" set hidden = ${rule.hidden} where id = ${rule.article} and hidden <> ${rule.hidden}`;
-      return changed > 0;
+      const quotes = await tx.$executeRaw`
+        update "Quote" set hidden = ${rule.hidden} where "articleId" = ${rule.article} and hidden <> ${rule.hidden}`;
+      return changed + quotes > 0;
     }
   }
 }

@@ -567,7 +567,9 @@ async function hideArticle(tx: Tx, journal: Journal, id: number, hidden: boolean
   if (!article) throw notFound("Article", id);
   if (article.hidden === hidden) throw invalid(`Article ${id} is already ${hidden ? "hidden" : "shown"}.`);
   await journal.capture(tx, "Article", Prisma.sql`t.id = ${id}`);
+  await journal.capture(tx, "Quote", Prisma.sql`t."articleId" = ${id}`);
   await tx.article.update({ where: { id }, data: { hidden } });
+  await tx.quote.updateMany({ where: { articleId: id }, data: { hidden } });
   return { targetIds: [id], oldValue: { hidden: !hidden }, newValue: { hidden }, rule: { article: id, hidden }, resultId: id };
 }
 

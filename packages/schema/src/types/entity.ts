@@ -49,7 +49,7 @@ export const PersonRef = builder.prismaNode("Entity", {
     name: t.exposeString("name", { description: "Full name, e.g. Vladimir Putin." }),
     aliases: t.exposeStringList("aliases", { description: "Other names: surname, with honorifics." }),
     gender: t.exposeString("gender", { nullable: true, description: "male | female, as inferred for pronoun resolution." }),
-    quoteCount: t.relationCount("quotes", { description: "Quotes attributed to this person." }),
+    quoteCount: t.relationCount("quotes", { where: { hidden: false }, description: "Quotes attributed to this person." }),
     mentionCount: t.relationCount("mentions", { description: "Articles that mention this person." }),
     quotes: t.prismaConnection({
       type: "Quote",
@@ -57,11 +57,11 @@ export const PersonRef = builder.prismaNode("Entity", {
       maxSize: 100,
       defaultSize: 20,
       description: "Their quotes, newest first.",
-      totalCount: (person) => getPrisma().quote.count({ where: { speakerId: person.id } }),
+      totalCount: (person) => getPrisma().quote.count({ where: { speakerId: person.id, hidden: false } }),
       resolve: (query, person) =>
         getPrisma().quote.findMany({
           ...query,
-          where: { speakerId: person.id },
+          where: { speakerId: person.id, hidden: false },
           orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
         }),
     }),
@@ -78,7 +78,7 @@ export const PersonRef = builder.prismaNode("Entity", {
         const rows = await getPrisma().$queryRaw<{ id: number; name: string; count: bigint }[]>`
           select o.id, o.name, count(*) as count from "Quote" q
           join "Article" a on a.id = q."articleId" join "Outlet" o on o.id = a."outletId"
-          where q."speakerId" = ${person.id} group by o.id, o.name order by count desc, o.name limit ${limit}`;
+          where q."speakerId" = ${person.id} and not q.hidden group by o.id, o.name order by count desc, o.name limit ${limit}`;
         return rows.map((r) => ({ outletId: r.id, name: r.name, count: Number(r.count) }));
       },
     }),
@@ -226,7 +226,7 @@ async function mostQuotedPage(search: string | null | undefined, page: PageQuery
     with quoted as (
       select key as id, sum(total)::bigint as n from "CoverageDay" where dimension = 'SPEAKER' group by key
       union all
-      select "speakerId", count(*) from "Quote" where "publishedAt" is null and "speakerId" is not null group by 1
+      select "speakerId", count(*) from "Quote" where "publishedAt" is null and "speakerId" is not null and not hidden group by 1
     ), ranked as (
       select e.id, row_number() over (order by coalesce(sum(q.n), 0) desc, e.id) as pos
       from "Entity" e left join quoted q on q.id = e.id

@@ -45,7 +45,7 @@ builder.prismaNode("Outlet", {
         const rows = await getPrisma().$queryRaw<{ id: number; name: string; count: bigint }[]>`
           select o.id, o.name, count(*) as count from "Citation" c
           join "Article" a on a.id = c."articleId" join "Outlet" o on o.id = c."outletId"
-          where a."outletId" = ${outlet.id} and c."outletId" <> ${outlet.id}
+          where a."outletId" = ${outlet.id} and c."outletId" <> ${outlet.id} and not a.hidden
           group by o.id, o.name order by count desc, o.name limit 20`;
         return rows.map((r) => ({ outletId: r.id, name: r.name, count: Number(r.count) }));
       },
@@ -57,7 +57,7 @@ builder.prismaNode("Outlet", {
         const rows = await getPrisma().$queryRaw<{ id: number; name: string; count: bigint }[]>`
           select e.id, e.name, count(*) as count from "Quote" q
           join "Article" a on a.id = q."articleId" join "Entity" e on e.id = q."speakerId"
-          where a."outletId" = ${outlet.id} group by e.id, e.name order by count desc, e.name limit 20`;
+          where a."outletId" = ${outlet.id} and not q.hidden group by e.id, e.name order by count desc, e.name limit 20`;
         return rows.map((r) => ({ personId: r.id, name: r.name, count: Number(r.count) }));
       },
     }),

@@ -89,11 +89,11 @@ builder.prismaNode("QuoteCluster", {
       maxSize: 100,
       defaultSize: 20,
       description: "Every carrying, first carrier first.",
-      totalCount: (cluster) => getPrisma().quote.count({ where: { clusterId: cluster.id } }),
+      totalCount: (cluster) => getPrisma().quote.count({ where: { clusterId: cluster.id, hidden: false } }),
       resolve: (query, cluster) =>
         getPrisma().quote.findMany({
           ...query,
-          where: { clusterId: cluster.id },
+          where: { clusterId: cluster.id, hidden: false },
           orderBy: [{ publishedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
         }),
     }),
@@ -115,8 +115,9 @@ const QuoteFilter = builder.inputType("QuoteFilter", {
 });
 
 export function quoteWhere(filter: typeof QuoteFilter.$inferInput | null | undefined): Prisma.QuoteWhereInput {
-  if (!filter) return {};
-  const where: Prisma.QuoteWhereInput = {};
+  // Quotes of hidden articles (hideArticle) are in no list.
+  if (!filter) return { hidden: false };
+  const where: Prisma.QuoteWhereInput = { hidden: false };
   const published = dayRangeFilter(filter.published);
   if (published) where.publishedAt = published;
   const speakers = decodeNodeIds(filter.speakerIds, "Person", "Entity");
