@@ -51,7 +51,11 @@ describe.skipIf(!seedFiles().length)("corrections on the seeds hold", () => {
     const s002 = await seed("002");
     expect(s000.eventId).toBe(s002.eventId);
     await correct(db.prisma, { kind: "MOVE_ARTICLE", article: s000.id, toEvent: null }, "January, not September");
-    expect((await seed("000")).eventId).not.toBe(s002.eventId);
+    const moved = await db.prisma.event.findUniqueOrThrow({ where: { id: (await seed("000")).eventId! } });
+    expect(moved.id).not.toBe(s002.eventId);
+    // Still in the Japan–Russia story, as an event of its own.
+    expect(moved.storyId).toBe((await db.prisma.event.findUniqueOrThrow({ where: { id: s002.eventId! } })).storyId);
+    expect(moved.storyId).not.toBeNull();
     await consistent();
     // 004 into 001's event (not true, but a move a recluster would undo).
     const s001 = await seed("001");

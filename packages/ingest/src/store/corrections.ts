@@ -412,9 +412,11 @@ export async function moveArticle(tx: Tx, journal: Journal, articleId: number, t
   if (article.eventId !== null) await journal.capture(tx, "Event", Prisma.sql`t.id = ${article.eventId}`);
   let target = toEvent;
   if (target === null) {
+    // Its own event stays in the story it was in (a wrong event rarely means a wrong story).
     const [created] = await tx.$queryRaw<{ id: number }[]>`
-      insert into "Event" (title, date, "articleCount", "firstSeenAt", "lastSeenAt", "updatedAt")
-      values (${article.title ?? "Untitled event"}, ${article.day}::date, 0, ${article.publishedAt}, ${article.publishedAt}, now())
+      insert into "Event" (title, date, "storyId", "articleCount", "firstSeenAt", "lastSeenAt", "updatedAt")
+      values (${article.title ?? "Untitled event"}, ${article.day}::date,
+        (select "storyId" from "Event" where id = ${article.eventId}), 0, ${article.publishedAt}, ${article.publishedAt}, now())
       returning id`;
     target = created!.id;
     journal.create("Event", { id: target });
