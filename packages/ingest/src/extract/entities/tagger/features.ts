@@ -75,6 +75,30 @@ const cachedShape = (w: string) => {
   return v;
 };
 
+const HAS_LETTER = 1;
+/** All capitals ("LONDON"), or one capital letter. */
+const UPPER = 2;
+const flagsCache = new Map<string, number>();
+function wordFlags(w: string): number {
+  let v = flagsCache.get(w);
+  if (v === undefined) {
+    v = (hasLetter(w) ? HAS_LETTER : 0) | (isAllCapsWord(w) || (w.length === 1 && w !== w.toLowerCase()) ? UPPER : 0);
+    if (flagsCache.size > 50_000) flagsCache.clear();
+    flagsCache.set(w, v);
+  }
+  return v;
+}
+const lexiconCache = new Map<string, string>();
+function cachedLexiconClass(w: string): string {
+  let v = lexiconCache.get(w);
+  if (v === undefined) {
+    v = lexiconClass(w.toLowerCase(), w);
+    if (lexiconCache.size > 50_000) lexiconCache.clear();
+    lexiconCache.set(w, v);
+  }
+  return v;
+}
+
 /** What a document says about a word beyond its sentence: written capitalised mid-sentence, or in lower case. */
 export interface DocumentEvidence {
   capitalisedMidSentence: ReadonlySet<string>;
@@ -103,9 +127,10 @@ export function isShouting(words: readonly string[]): boolean {
   let letters = 0;
   let upper = 0;
   for (const w of words) {
-    if (!hasLetter(w)) continue;
+    const flags = wordFlags(w);
+    if (!(flags & HAS_LETTER)) continue;
     letters++;
-    if (isAllCapsWord(w) || (w.length === 1 && w !== w.toLowerCase())) upper++;
+    if (flags & UPPER) upper++;
   }
   return letters >= 2 && upper / letters > 0.8;
 }
@@ -248,7 +273,7 @@ export function sentenceFeatures(
   const shouting = isShouting(words);
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(cachedShape);
-  const lex = words.map((w, i) => lexiconClass(lower[i] as string, w));
+  const lex = words.map(cachedLexiconClass);
   const gaz = gazetteerTags(shouting ? words.map(titleCase) : words);
   const runs = runFeatures(words, lex, shouting);
   const at = (arr: readonly string[], i: number) => (i < 0 ? "<s" : i >= n ? ">s" : (arr[i] as string));
