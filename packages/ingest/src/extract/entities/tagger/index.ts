@@ -210,8 +210,24 @@ function consistentLabels(body: string, sentences: readonly TaggerWord[][], span
     list.push(n);
     byFirst.set(n.words[0] as string, list);
   }
-  const covered = (start: number, end: number) => out.some((s) => s.start < end && start < s.end);
+  // Which words the tagger's own spans cover, found with one pointer over the (sorted) spans: linear in the text.
+  const original = out.slice();
+  let p = 0;
   for (const ws of sentences) {
+    const inSpan = new Uint8Array(ws.length);
+    for (let i = 0; i < ws.length; i++) {
+      const w = ws[i] as TaggerWord;
+      while (p < original.length && (original[p] as NameSpan).end <= w.start) p++;
+      for (let q = p; q < original.length && (original[q] as NameSpan).start < w.end; q++)
+        if ((original[q] as NameSpan).end > w.start) {
+          inSpan[i] = 1;
+          break;
+        }
+    }
+    const covered = (from: number, to: number) => {
+      for (let k = from; k <= to; k++) if (inSpan[k]) return true;
+      return false;
+    };
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i] as TaggerWord;
       const first = w.text.charAt(0);
@@ -222,7 +238,7 @@ function consistentLabels(body: string, sentences: readonly TaggerWord[][], span
         const last = ws[i + n.words.length - 1];
         if (!last) continue;
         const text = body.slice(w.start, last.end).toLowerCase().replace(/\s+/g, " ");
-        if (text !== n.k.replace(/\s+/g, " ") || covered(w.start, last.end)) continue;
+        if (text !== n.k.replace(/\s+/g, " ") || covered(i, i + n.words.length - 1)) continue;
         out.push({ start: w.start, end: last.end, type: majority.get(n.k) as NameType });
         i += n.words.length - 1;
         break;
