@@ -19,8 +19,8 @@ export function dayToIso(day: number): string {
 /** 0 = Sunday, as Date#getUTCDay. */
 const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-const MONTHS = [
+export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+export const MONTHS = [
   "january",
   "february",
   "march",

@@ -3,6 +3,7 @@
 // the undated article's own words ("in Singapore last year", "on Wednesday"), and the dated members of its event.
 // Runs after linking, over the stored Event/Story rows; an estimate is only as precise as its evidence.
 import type { PrismaClient } from "@storyline/db";
+import { MONTHS, WEEKDAYS } from "../link/dates.ts";
 import { RollupDeltas, storyRollupInsert } from "./rollups.ts";
 
 type Precision = "DAY" | "WEEK" | "MONTH" | "YEAR";
@@ -43,21 +44,6 @@ interface Constraint {
   evidence: string;
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const STOP = new Set(
   "the a an and or but of to in on at by for with from as is was were be been are has have had this that these those it its their they them he she his her we our you your i not no than then so if when while after before over under about into out up down also more most last next year years month months week day days said says say will would could should can may might just only very there here what which who whom whose how why where year-end end time told first again without within during based like well still even because since".split(
     " ",
